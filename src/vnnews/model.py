@@ -1,0 +1,168 @@
+"""The record types of vnnews: one family of dataclasses, each JSON-serialisable with dataclasses-json.
+
+Every extracted piece carries ``start``/``end`` character offsets into the exact string that was
+given to :func:`vnnews.parse_article`; for every object with offsets, ``input[start:end] == text``.
+Display strings (``Article.title``, ``Image.caption``...) are the same text with white space folded.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Union
+
+from dataclasses_json import config, dataclass_json
+
+VIETNAM_TZ = _dt.timezone(_dt.timedelta(hours=7))
+
+DateValue = Union[_dt.date, _dt.datetime]
+
+
+def encode_date(value: Optional[DateValue]) -> Optional[str]:
+    """A date as ``2017-07-28``, a datetime as ``2017-07-28T10:30:00+07:00``."""
+    return None if value is None else value.isoformat()
+
+
+def decode_date(value: Optional[str]) -> Optional[DateValue]:
+    if value is None or isinstance(value, (_dt.date, _dt.datetime)):
+        return value
+    if "T" in value:
+        return _dt.datetime.fromisoformat(value)
+    return _dt.date.fromisoformat(value)
+
+
+def _date_field():
+    return field(default=None, metadata=config(encoder=encode_date, decoder=decode_date))
+
+
+@dataclass_json
+@dataclass
+class Span:
+    """A piece of the input: ``input[start:end] == text``."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass_json
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass_json
+@dataclass
+class Sentence:
+    text: str
+    start: int
+    end: int
+    paragraph: Optional[int] = None  # index into Article.paragraphs, None for captions and title
+    tokens: List[Token] = field(default_factory=list)
+
+
+@dataclass_json
+@dataclass
+class Paragraph:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass_json
+@dataclass
+class Caption:
+    text: str
+    start: int
+    end: int
+    credit: Optional[str] = None  # the photo credit inside the caption (``Ảnh: Daily Mail``), name only
+    image: Optional[int] = None  # index into Article.images
+
+
+@dataclass_json
+@dataclass
+class Image:
+    """One image the text shows traces of: a placeholder line, an alt text, a caption, or several."""
+
+    start: int
+    end: int
+    placeholder: Optional[str] = None  # file name or data-URI tail left where the image stood
+    alt: Optional[str] = None
+    caption: Optional[str] = None
+    credit: Optional[str] = None
+    placeholder_span: Optional[Span] = None
+    alt_span: Optional[Span] = None
+    caption_span: Optional[Span] = None
+
+
+@dataclass_json
+@dataclass
+class Author:
+    name: str
+    start: int
+    end: int
+    role: Optional[str] = None  # the role words written before the name (``Tin, ảnh``), if any
+
+
+@dataclass_json
+@dataclass
+class Fact:
+    """A numeric fact: ``kind`` is money, percent, quantity or rate (scored), or duration, date,
+    ordinal, identifier (kept apart so they are never mistaken for amounts)."""
+
+    text: str
+    kind: str
+    value: Union[int, float]
+    unit: Optional[str]
+    start: int
+    end: int
+    qualifier: Optional[str] = None  # trên, gần, khoảng, hơn, ...
+    sentence: Optional[int] = None  # index into Article.sentences
+
+
+@dataclass_json
+@dataclass
+class DateMention:
+    """A date or time written in the text, resolved against a reference (the publication date)."""
+
+    text: str
+    start: int
+    end: int
+    value: Optional[DateValue] = _date_field()
+    grain: str = "day"  # time, day, week, month, quarter, year
+    relative: bool = False
+
+
+@dataclass_json
+@dataclass
+class ParseWarning:
+    """Something that looked wrong or was guessed: ``code`` is stable, ``message`` is for people."""
+
+    code: str
+    message: str
+    start: Optional[int] = None
+    end: Optional[int] = None
+
+
+@dataclass_json
+@dataclass
+class Article:
+    title: Optional[str] = None
+    title_span: Optional[Span] = None
+    published: Optional[DateValue] = _date_field()
+    published_span: Optional[Span] = None
+    authors: List[Author] = field(default_factory=list)
+    source: Optional[str] = None
+    source_span: Optional[Span] = None
+    lead: Optional[Paragraph] = None  # the sapo; it is also paragraphs[0]
+    paragraphs: List[Paragraph] = field(default_factory=list)
+    images: List[Image] = field(default_factory=list)
+    captions: List[Caption] = field(default_factory=list)
+    facts: List[Fact] = field(default_factory=list)
+    dates: List[DateMention] = field(default_factory=list)
+    sentences: List[Sentence] = field(default_factory=list)
+    related: List[Span] = field(default_factory=list)  # related-article tails (``>> ...``)
+    url: Optional[str] = None
+    meta: Dict[str, str] = field(default_factory=dict)  # header / front-matter keys as written
+    warnings: List[ParseWarning] = field(default_factory=list)

@@ -1,0 +1,58 @@
+"""Split a (normalized) text into lines with offsets, and fold white space for display."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import List
+
+import regex
+
+# every kind of white space that scrapers leave: NBSP, zero-width characters, BOM, tabs
+_SPACE = "\\s\u00a0\u200b\u200c\u200d\u2060\ufeff"
+_SPACE_RUN = regex.compile("[%s]+" % _SPACE)
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x85")
+
+
+@dataclass
+class Line:
+    """One line of the text: ``start``/``end`` bound its content without the surrounding spaces."""
+
+    index: int  # position among the non-blank lines
+    text: str  # the content, stripped of leading and trailing white space
+    start: int
+    end: int
+    indent: str  # the white space before the content (NBSP-indented captions show here)
+    blank_before: int  # how many blank lines separate it from the previous non-blank line
+
+
+def fold(text: str) -> str:
+    """Every run of white space (NBSP and zero-width ones too) as one space, trimmed."""
+    return _SPACE_RUN.sub(" ", text).strip()
+
+
+def is_space(char: str) -> bool:
+    return _SPACE_RUN.fullmatch(char) is not None
+
+
+def strip_bounds(text: str, start: int, end: int) -> tuple:
+    """Narrow ``start``/``end`` so that ``text[start:end]`` has no white space at either end."""
+    while start < end and is_space(text[start]):
+        start += 1
+    while end > start and is_space(text[end - 1]):
+        end -= 1
+    return start, end
+
+
+def split_lines(text: str) -> List[Line]:
+    lines: List[Line] = []
+    blank = 0
+    position = 0
+    breaks = [(m.start(), m.end()) for m in _LINE_BREAK.finditer(text)] + [(len(text), len(text))]
+    for break_start, break_end in breaks:
+        start, end = strip_bounds(text, position, break_start)
+        if start == end:
+            blank += 1
+        else:
+            lines.append(Line(len(lines), text[start:end], start, end, text[position:start], blank))
+            blank = 0
+        position = break_end
+    return lines
