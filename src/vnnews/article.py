@@ -1,10 +1,198 @@
-"""parse_article: the pipeline that turns one article text into an Article record (provisional)."""
+"""parse_article: one article text in, one Article record out.
+
+The stages, each in its own module: limits (size), normalize (NFC, entities... with an offset map
+back to the input), header (metadata lines), layout (classify lines into blocks), byline, dates,
+facts, tokenize. Every stage works on the normalized text; the record's offsets are mapped back
+to the caller's string at the very end, so ``text[start:end]`` is always the input's own text.
+"""
 from __future__ import annotations
 
-from .model import Article
+import bisect
+import dataclasses
+from typing import List, Optional, Tuple
+
+from . import layout
+from .dates import find_dates, parse_date
+from .facts import extract_facts
+from .header import field_values, parse_header
+from .limits import DEFAULT_MAX_CHARS, language_warnings, truncate
+from .model import Article, Author, Caption, Image, Paragraph, ParseWarning, Sentence, Span, Token
+from .normalize import normalize
+from .text import fold, strip_bounds
+from .tokenize import split_sentences, tokenize_sentences
 
 
-def parse_article(text: str, *, tokenize: bool = True) -> Article:
+def parse_article(text: str, *, tokenize: bool = True, max_chars: int = DEFAULT_MAX_CHARS) -> Article:
+    """Parse one article. ``tokenize=False`` skips underthesea (sentences by punctuation, no tokens);
+    input over ``max_chars`` is cut at a line break, with a warning."""
     if not isinstance(text, str):
-        raise TypeError("parse_article() takes str, not %s" % type(text).__name__)
-    return Article()
+        raise TypeError("parse_article() takes the article as str, not %s; decode bytes with vnnews.read_text()"
+                        % type(text).__name__)
+    kept, warnings = truncate(text, max_chars)
+    normalized = normalize(kept)
+    builder = _Builder(normalized.text, tokenize)
+    builder.article.warnings.extend(warnings)
+    article = builder.build()
+    _map_offsets(article, normalized.to_original, text)
+    return article
+
+
+class _Builder:
+    def __init__(self, text: str, tokenize: bool):
+        self.text = text
+        self.tokenize = tokenize
+        self.article = Article()
+        self.title_line: Optional[Tuple[int, int]] = None
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(self.text[start:end], start, end)
+
+    def warn(self, code: str, message: str, start: Optional[int] = None, end: Optional[int] = None):
+        self.article.warnings.append(ParseWarning(code, message, start, end))
+
+    def build(self) -> Article:
+        a = self.article
+        if not self.text.strip():
+            self.warn("empty", "the input holds no text")
+            return a
+        header = parse_header(self.text)
+        self._header(header)
+        blocks = layout.classify(self.text, header.end)
+        self._blocks(blocks)
+        self._guesses(blocks)
+        if a.paragraphs and a.title is not None and len(a.paragraphs) > 1:
+            a.lead = dataclasses.replace(a.paragraphs[0])
+        self._sentences()
+        self._facts()
+        self._dates()
+        if not a.paragraphs:
+            self.warn("no_body", "no body paragraph was found")
+        a.warnings.extend(language_warnings(self.text))
+        return a
+
+    # -- metadata ---------------------------------------------------------------------------
+    def _header(self, header):
+        a = self.article
+        a.meta = dict(header.meta)
+        for name, key, value, bounds in field_values(header):
+            span = self.span(*bounds) if bounds else None
+            if name == "url" and a.url is None:
+                a.url = value
+            elif name == "published" and a.published is None:
+                a.published = parse_date(value)
+                a.published_span = span
+                if a.published is None:
+                    self.warn("bad_date", "header %s=%r is not a date" % (key, value), *(bounds or (None, None)))
+            elif name == "title" and a.title is None:
+                a.title, a.title_span = fold(value), span
+            elif name == "source" and a.source is None:
+                a.source, a.source_span = fold(value), span
+            elif name == "authors" and bounds:
+                a.authors.append(Author(fold(value), bounds[0], bounds[1]))
+
+    # -- blocks -----------------------------------------------------------------------------
+    def _blocks(self, blocks: List[layout.Block]):
+        a = self.article
+        image_open = False  # the last block was an image trace a caption may still join
+        for block in blocks:
+            kind, start, end = block.kind, block.start, block.end
+            piece = self.text[start:end]
+            if kind == "title":
+                # a title line wins over a header's title: it is what the reader sees
+                a.title, a.title_span = fold(piece), self.span(start, end)
+                self.title_line = (start, end)
+            elif kind == "body":
+                a.paragraphs.append(Paragraph(piece, start, end))
+            elif kind == "date":
+                if a.published is None:
+                    a.published, a.published_span = block.value, self.span(start, end)
+            elif kind in ("byline", "lead_source"):
+                self._byline(block.value)
+            elif kind == "related":
+                a.related.append(self.span(start, end))
+            elif kind == "placeholder":
+                a.images.append(Image(start, end, placeholder=piece, placeholder_span=self.span(start, end)))
+            elif kind == "alt":
+                a.images.append(Image(start, end, alt=fold(piece), alt_span=self.span(start, end)))
+            elif kind == "caption":
+                if not image_open or a.images[-1].caption is not None:
+                    a.images.append(Image(start, end))
+                image = a.images[-1]
+                image.caption, image.caption_span, image.credit = fold(piece), self.span(start, end), block.credit
+                image.end = end
+                a.captions.append(Caption(piece, start, end, block.credit, len(a.images) - 1))
+            elif kind == "video":
+                a.captions.append(Caption(piece, start, end))
+            image_open = kind in ("placeholder", "alt")
+
+    def _byline(self, byline):
+        a = self.article
+        for (name, start, end), role in zip(byline.authors, byline.roles):
+            a.authors.append(Author(fold(name), start, end, role))
+        if byline.source is not None and a.source is None:
+            name, start, end = byline.source
+            a.source, a.source_span = fold(name), self.span(start, end)
+
+    def _guesses(self, blocks):
+        for block in blocks:
+            if block.guessed:
+                self.warn("caption_guessed", "an uncredited caption was cut from a body line", block.start, block.end)
+
+    # -- sentences, facts, dates ----------------------------------------------------------------
+    def _texts(self) -> List[Tuple[int, int, Optional[int]]]:
+        """The title, paragraphs and captions (start, end, paragraph index), in text order."""
+        a = self.article
+        pieces = [(p.start, p.end, i) for i, p in enumerate(a.paragraphs)]
+        pieces += [(c.start, c.end, None) for c in a.captions]
+        if self.title_line is not None:
+            pieces.append((*self.title_line, None))
+        return sorted(pieces)
+
+    def _sentences(self):
+        sentences = self.article.sentences
+        for start, end, paragraph in self._texts():
+            if self.tokenize:
+                for (s, e), tokens in tokenize_sentences(self.text, start, end):
+                    sentences.append(Sentence(self.text[s:e], s, e, paragraph,
+                                              [Token(self.text[ts:te], ts, te) for ts, te in tokens]))
+            else:
+                for s, e in split_sentences(self.text, start, end):
+                    s, e = strip_bounds(self.text, s, e)
+                    if s < e:
+                        sentences.append(Sentence(self.text[s:e], s, e, paragraph))
+
+    def _facts(self):
+        a = self.article
+        starts = [s.start for s in a.sentences]
+        for start, end, _ in self._texts():
+            for fact in extract_facts(self.text[start:end]):
+                fact.start += start
+                fact.end += start
+                index = bisect.bisect_right(starts, fact.start) - 1
+                fact.sentence = index if index >= 0 and a.sentences[index].end >= fact.end else None
+                a.facts.append(fact)
+
+    def _dates(self):
+        a = self.article
+        for start, end, paragraph in self._texts():
+            if paragraph is None:
+                continue
+            for mention in find_dates(self.text[start:end], reference=a.published):
+                mention.start += start
+                mention.end += start
+                a.dates.append(mention)
+
+
+def _map_offsets(record, to_original, original: str):
+    """Map every start/end in the record from the normalized text to the caller's string, and make
+    each span's text the caller's own characters."""
+    for f in dataclasses.fields(record):
+        value = getattr(record, f.name)
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            if dataclasses.is_dataclass(item):
+                _map_offsets(item, to_original, original)
+    if getattr(record, "start", None) is not None:
+        record.start, record.end = to_original(record.start), to_original(record.end)
+        if hasattr(record, "text"):
+            record.text = original[record.start:record.end]

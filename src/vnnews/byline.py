@@ -1,0 +1,163 @@
+"""Bylines and source credits: who wrote the article and which outlet it is credited to.
+
+Handles ``Thanh Bình``, ``Tin, ảnh: Đỗ Trưởng (TTXVN)``, ``Hoàng Yến/VOV.VN``, ``Theo Lê Ánh``,
+``Theo MỘC LAN (VTC News)``, ``Theo Đất Việt``, ``Nguồn: X``, ``Tất Định - Viết Tuân`` and a
+leading ``(Tổ Quốc) -``. Every name comes back with its offsets in the text it was found in.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import List, Optional, Tuple
+
+import regex
+
+from . import lexicon
+from .captions import _alternation
+
+Piece = Tuple[str, int, int]  # text, start, end
+
+
+@dataclass
+class Byline:
+    authors: List[Piece] = field(default_factory=list)
+    roles: List[Optional[str]] = field(default_factory=list)
+    source: Optional[Piece] = None
+
+
+@lru_cache(maxsize=None)
+def _patterns():
+    words = lexicon.load("layout")
+    name_word = r"(?:\p{Lu}[\p{L}\p{M}]*\.?|\p{Lu}\.(?:\p{Lu}\.)*)"
+    person = regex.compile(r"%s(?:[ \u00a0]+%s){0,4}" % (name_word, name_word))
+    return {
+        "role": regex.compile(r"(?P<role>%s)\s*:\s*" % _alternation(words["byline_roles"]), regex.IGNORECASE),
+        "source_cue": regex.compile(r"(?P<cue>%s)\s*:?\s+(?=\S)" % _alternation(words["source_cues"])),
+        "person": person,
+        "desk": regex.compile(r"^(?:%s)$" % _alternation(words["desk_names"])),
+        "outlet": regex.compile(
+            r"(?<![\p{L}\p{M}])(?:%s)(?![\p{L}\p{M}])|\.(?:vn|com|net|org)\b" % _alternation(words["outlets"] + words["outlet_words"])
+        ),
+        "known_outlet": regex.compile(r"^(?:%s)$" % _alternation(words["outlets"]), regex.IGNORECASE),
+        "lead_outlet": regex.compile(
+            r"^(?:\((?P<paren>[^()\n]{2,40})\)\s*[-–—]\s*|(?P<bare>%s)\s*(?:[-–—]\s*)?(?=\p{Lu}))" % _alternation(words["outlets"])
+        ),
+        "joiner": regex.compile(r"\s+[-–—]\s+|\s*,\s*|\s+và\s+|\s*;\s*"),
+    }
+
+
+def is_person(text: str) -> bool:
+    """A name as bylines write it: one to five capitalised words, or a desk (``PV``)."""
+    p = _patterns()
+    text = text.strip()
+    return bool(p["person"].fullmatch(text) or p["desk"].match(text)) and not is_outlet(text)
+
+
+def is_outlet(text: str) -> bool:
+    return _patterns()["outlet"].search(text) is not None
+
+
+def _trim(text: str, start: int, end: int) -> Piece:
+    while start < end and text[start] in " \u00a0\t.,;:-–—()":
+        start += 1
+    while end > start and text[end - 1] in " \u00a0\t,;:-–—(":
+        end -= 1
+    # a closing full stop belongs to the name only when it ends an initial (``N.K.``)
+    if end > start and text[end - 1] == "." and not regex.search(r"(?:^|[\s.])\p{Lu}\.$", text[start:end]):
+        end -= 1
+    return text[start:end], start, end
+
+
+def _looks_like_outlet_name(text: str) -> bool:
+    """``Đất Việt``, ``Doanh nghiệp và Tiếp thị``: capitalised, short, no clause punctuation."""
+    text = text.strip()
+    return bool(text) and text[0].isupper() and len(text.split()) <= 8 and not regex.search(r"[,;?!:]", text)
+
+
+def _names(text: str, start: int, end: int) -> Optional[List[Piece]]:
+    """Split ``A - B``, ``A, B``, ``A và B`` into names; None unless every part is a name."""
+    names = []
+    position = start
+    for m in list(_patterns()["joiner"].finditer(text, start, end)) + [None]:
+        stop = m.start() if m else end
+        piece = _trim(text, position, stop)
+        if not piece[0] or not is_person(piece[0]):
+            return None
+        names.append(piece)
+        position = m.end() if m else end
+    return names
+
+
+def parse_byline(text: str, start: int = 0, end: Optional[int] = None) -> Optional[Byline]:
+    """Read ``text[start:end]`` as a whole byline or source line; None when it is not one."""
+    end = len(text) if end is None else end
+    p = _patterns()
+    start, end = _trim(text, start, end)[1:]
+    if start >= end or end - start > 120:
+        return None
+    byline = Byline()
+    role = None
+    m = p["role"].match(text, start, end)
+    if m:
+        role = m.group("role")
+        start = m.end()
+    cue = p["source_cue"].match(text, start, end)
+    # trailing ``(TTXVN)`` or ``/VOV.VN`` names the outlet
+    tail = regex.search(r"(?:\(([^()]{2,40})\)|/\s*([^/\s][^/]{1,40}))\s*$", text[start:end])
+    body_end = end
+    if tail:
+        group = 1 if tail.group(1) else 2
+        source = _trim(text, start + tail.start(group), start + tail.end(group))
+        if is_outlet(source[0]) or not is_person(source[0]) or tail.group(1):
+            byline.source = source
+            body_end = start + tail.start()
+    if cue:
+        start = cue.end()
+        names = _names(text, start, body_end)
+        if names and not (byline.source is None and is_outlet(text[start:body_end])):
+            byline.authors = names
+        elif byline.source is None and _looks_like_outlet_name(text[start:body_end]):
+            byline.source = _trim(text, start, body_end)
+        else:
+            return None
+    else:
+        names = _names(text, start, body_end) if body_end > start else []
+        if names is None:
+            # ``Nam Thành - Thể thao Việt Nam``: a name, then the outlet
+            parts = regex.split(r"\s+[-–—]\s+", text[start:body_end], maxsplit=1)
+            if len(parts) == 2 and is_person(parts[0]) and is_outlet(parts[1]) and byline.source is None:
+                names = [_trim(text, start, start + len(parts[0]))]
+                byline.source = _trim(text, body_end - len(parts[1]), body_end)
+            else:
+                return None
+        byline.authors = names
+    byline.roles = [role] * len(byline.authors)
+    if not byline.authors and byline.source is None:
+        return None
+    return byline
+
+
+def lead_source(text: str) -> Optional[Tuple[Piece, int]]:
+    """An outlet credited at the start of the lead: ``(Tổ Quốc) - ...`` or ``Dân trí Cách ...``.
+    Returns the outlet piece and where the paragraph proper starts."""
+    m = _patterns()["lead_outlet"].match(text)
+    if not m:
+        return None
+    group = "paren" if m.group("paren") else "bare"
+    return (m.group(group), m.start(group), m.end(group)), m.end()
+
+
+def glued_byline_start(text: str) -> Optional[int]:
+    """Where a byline glued to the end of the last paragraph starts (``... vụ việc. Thái Bình``)."""
+    trimmed = text.rstrip()
+    if trimmed.endswith((".", "!", "?", "…", '"', "”", ":")) and not trimmed.endswith("./."):
+        return None  # a byline has no closing punctuation; this line ends with a sentence
+    for m in regex.finditer(r"[.!?…\"”]\s+", trimmed[-130:]):
+        candidate = len(trimmed) - len(trimmed[-130:]) + m.end()
+        if parse_byline(trimmed, candidate) is not None:
+            return candidate
+    return None
+
+
+def is_known_outlet(text: str) -> bool:
+    return _patterns()["known_outlet"].match(text.strip()) is not None

@@ -1,0 +1,131 @@
+"""Photo credits and captions: find ``Ảnh: X`` credits and cut captions out of body lines.
+
+A caption in a scraped text is either a line of its own or a run of sentences glued into a body
+line that ends at its credit (``... giảm còn 44,9 triệu đơn vị - Ảnh: CNBC. Thị phần ...``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import List, Optional, Tuple
+
+import regex
+
+from . import lexicon
+
+# a sentence ends at . ! ? … (and closing quotes) followed by space and a capital, quote or digit
+SENTENCE_END = regex.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\p{Lu}\"“‘'(\[\d])")
+# where a credit's name stops: a closing bracket, the end, or a full stop that starts a sentence
+_NAME_STOP = r"(?=\s*(?:\)|$|\.\s*$|\.\s+[\p{Lu}\"“‘(]))"
+
+
+def _alternation(words) -> str:
+    words = sorted(set(words), key=len, reverse=True)
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+@lru_cache(maxsize=None)
+def _patterns():
+    words = lexicon.load("layout")
+    cue = _alternation(words["photo_credit_cues"])
+    standalone = _alternation(words["photo_credit_standalone"])
+    name = r"(?P<name>[^\n():]{1,60}?)" + _NAME_STOP
+    credit = regex.compile(
+        r"(?<![\p{L}\p{M}\p{N}])(?P<open>\()?\s*"
+        r"(?:(?P<standalone>%s)(?:\s*:\s*%s)?|(?P<cue>%s)\s*:\s*%s)"
+        r"\s*(?(open)\))\.?" % (standalone, name.replace("name", "sname"), cue, name),
+        regex.IGNORECASE,
+    )
+    opener = regex.compile(r"^(?:%s)\b" % _alternation(words["caption_openers"]), regex.IGNORECASE)
+    video = regex.compile(r"(?<![\p{L}\p{M}])(?:%s)\s*:\s*\p{Lu}" % _alternation(words["video_cues"]))
+    alt_tail = regex.compile(r"\b%s\s*$" % words["alt_text_tail"], regex.IGNORECASE)
+    return credit, opener, video, alt_tail
+
+
+@dataclass
+class Credit:
+    start: int
+    end: int  # after the closing bracket and a final full stop, if any
+    name: Optional[str]  # ``Daily Mail``; None for a bare ``Ảnh minh họa``
+
+
+def find_credits(text: str) -> List[Credit]:
+    credit = _patterns()[0]
+    found = []
+    for m in credit.finditer(text):
+        name = m.group("name") or m.group("sname")
+        found.append(Credit(m.start(), m.end(), name.strip() if name else None))
+    return found
+
+
+def sentence_starts(text: str, start: int = 0, end: Optional[int] = None) -> List[int]:
+    """The offsets where sentences begin in ``text[start:end]``."""
+    end = len(text) if end is None else end
+    return [start] + [m.end() for m in SENTENCE_END.finditer(text, start, end)]
+
+
+def is_caption_opener(text: str) -> bool:
+    return _patterns()[1].match(text) is not None
+
+
+def is_video_line(text: str) -> bool:
+    return _patterns()[2].search(text) is not None
+
+
+def is_alt_text(text: str) -> bool:
+    """Alt texts that some sites leave unaccented and numbered (``... hinh anh 1``)."""
+    return _patterns()[3].search(text) is not None
+
+
+# A run into a body line is taken whole back to the previous boundary when it is this short;
+# a longer run is a paragraph that ends with a one-sentence caption.
+MAX_CAPTION_SENTENCES = 2
+
+
+def split_credited(text: str, credits: List[Credit]) -> List[Tuple[str, int, int, Optional[str]]]:
+    """Cut a line with credits into ``(kind, start, end, credit)`` pieces, kind caption or body.
+
+    A line of several captions and nothing after the last (a flattened photo gallery) is all
+    captions, each from the previous credit to its own; otherwise a caption is the sentences
+    before its credit back to the previous boundary, or only the last one when there are more.
+    """
+    pieces = []
+    gallery = len(credits) > 1 and not text[credits[-1].end:].strip()
+    boundary = 0
+    for credit in credits:
+        starts = sentence_starts(text, boundary, credit.start)
+        caption_start = boundary
+        if not gallery and len(starts) > MAX_CAPTION_SENTENCES:
+            caption_start = starts[-1]
+        if caption_start > boundary:
+            pieces.append(("body", boundary, caption_start, None))
+        pieces.append(("caption", caption_start, credit.end, credit.name))
+        boundary = credit.end
+    if boundary < len(text):
+        pieces.append(("body", boundary, len(text), None))
+    return pieces
+
+
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+
+
+def glued_caption_end(text: str, window: int = 200) -> Optional[int]:
+    """Where an uncredited caption glued to the next sentence ends, if the sentence starts by
+    repeating the caption's last words capitalised (``... tại cơ quan điều tra Cơ quan điều tra
+    Công an tỉnh ...``): the tell-tale of a caption run into the body without punctuation."""
+    words = [m for m in _WORD.finditer(text, 0, min(len(text), window * 2))]
+    for i in range(2, len(words)):
+        if words[i].start() > window:
+            break
+        if not words[i].group()[0].isupper() or words[i - 1].group()[0].isupper():
+            continue
+        if text[words[i - 1].end():words[i].start()].strip():
+            continue  # punctuation between: an ordinary sentence boundary
+        for size in (4, 3, 2):
+            if i - size < 0 or i + size > len(words):
+                continue
+            before = [w.group().lower() for w in words[i - size:i]]
+            after = [w.group().lower() for w in words[i:i + size]]
+            if before == after:
+                return words[i - 1].end()
+    return None

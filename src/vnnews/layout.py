@@ -1,0 +1,216 @@
+"""Classify the lines of an article into blocks: title, date, image traces, captions, byline, body.
+
+Each line is judged by its own shape first (a file name, a credit, a date line), then by its
+neighbours (the line after a placeholder is its caption; an NBSP-indented line after a short one is
+the visible caption of that alt text; the last short name lines are the byline). Body lines that
+carry a caption or a byline run into them are cut into pieces. Offsets are into the text given.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import List, Optional
+
+import regex
+
+from . import captions as cap
+from . import lexicon
+from .byline import Byline, glued_byline_start, lead_source, parse_byline
+from .captions import _alternation
+from .dates import find_date_line
+from .text import Line, split_lines, strip_bounds
+
+TITLE_MAX_CHARS = 250
+CAPTION_MAX_CHARS = 320  # a line after an image placeholder longer than this is body text
+DATE_LINE_WINDOW = 4  # date lines stand among the first few lines (or the last ones)
+BYLINE_TAIL = 3  # at most this many byline/source lines close an article
+
+
+@dataclass
+class Block:
+    kind: str  # title date placeholder alt caption video byline lead_source related end_mark chrome body
+    start: int
+    end: int
+    line: int  # index of the line it comes from
+    credit: Optional[str] = None  # caption: the photo credit's name
+    value: object = None  # date: its value; byline: a Byline with offsets into the text
+    guessed: bool = False  # found by a weak cue: reported as a warning
+
+
+@lru_cache(maxsize=None)
+def _patterns():
+    words = lexicon.load("layout")
+    return {
+        "placeholder": regex.compile(
+            r"(?:[\w.-]{0,200}\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?)|img[_-]?\d{1,8}|IMG[_-]?\d{1,8}"
+            r"|(?:data:image/\w{1,10};)?\w{0,10};?base64,[A-Za-z0-9+/=]{8,})",
+            regex.IGNORECASE,
+        ),
+        "related": regex.compile(r"^(?:%s)" % _alternation(words["related_cues"]), regex.IGNORECASE),
+        "end_mark": {w for w in words["end_marks"]},
+        "chrome": {w.lower() for w in words["chrome_lines"]},
+        "letters_only": regex.compile(r"(?:\p{Lu}[+-]?\s*){1,4}"),
+    }
+
+
+def _fullmatch(pattern, text: str) -> bool:
+    return pattern.fullmatch(text) is not None
+
+
+def _is_title_shaped(text: str) -> bool:
+    """A headline: short, one line, not closed by a full stop (``?`` and ``!`` are fine)."""
+    if len(text) > TITLE_MAX_CHARS or len(text.split()) < 2:
+        return False
+    closing = text.rstrip("\"”’')»")
+    return not closing.endswith((".", ":", ";", ",")) or closing.endswith("...")
+
+
+def _is_related_pair(text: str) -> bool:
+    """Two related-article headlines joined by `` / ``, neither closed by a full stop."""
+    parts = text.split(" / ")
+    return len(parts) >= 2 and all(len(p.split()) >= 4 and _is_title_shaped(p.strip()) for p in parts)
+
+
+class _Classifier:
+    def __init__(self, text: str, lines: List[Line]):
+        self.text = text
+        self.lines = lines
+        self.kinds: List[Optional[str]] = [None] * len(lines)
+        self.blocks: List[Block] = []
+        self.p = _patterns()
+
+    def run(self) -> List[Block]:
+        self._shapes()
+        self._title()
+        self._byline_tail()
+        self._captions_by_context()
+        for line, kind in zip(self.lines, self.kinds):
+            if kind in (None, "body"):
+                self._body(line)
+            elif kind not in ("date", "byline"):  # those two were emitted with their values
+                self.blocks.append(Block(kind, line.start, line.end, line.index))
+        self._glued_tail()
+        self._lead_source()
+        self.blocks.sort(key=lambda b: (b.start, b.end))
+        return self.blocks
+
+    # -- one line at a time ------------------------------------------------------------------
+    def _shapes(self):
+        n = len(self.lines)
+        for i, line in enumerate(self.lines):
+            t = line.text
+            if _fullmatch(self.p["placeholder"], t):
+                self.kinds[i] = "placeholder"
+            elif t in self.p["end_mark"]:
+                self.kinds[i] = "end_mark"
+            elif t.lower() in self.p["chrome"] or (len(t) <= 12 and _fullmatch(self.p["letters_only"], t)):
+                self.kinds[i] = "chrome"
+            elif self.p["related"].match(t) or _is_related_pair(t):
+                self.kinds[i] = "related"
+            elif len(t) <= CAPTION_MAX_CHARS and cap.is_video_line(t):
+                self.kinds[i] = "video"
+            elif i < DATE_LINE_WINDOW or i >= n - 2:
+                found = find_date_line(t)
+                if found is not None:
+                    value, start, end = found
+                    self.kinds[i] = "date"
+                    self.blocks.append(Block("date", line.start + start, line.start + end, i, value=value))
+
+    def _title(self):
+        for i, line in enumerate(self.lines[:2]):
+            if self.kinds[i] in ("date", "chrome"):
+                continue
+            if self.kinds[i] is None and i + 1 < len(self.lines) and _is_title_shaped(line.text) \
+                    and not cap.find_credits(line.text) and not cap.is_caption_opener(line.text):
+                self.kinds[i] = "title"
+            return
+
+    def _byline_tail(self):
+        taken = 0
+        for i in range(len(self.lines) - 1, -1, -1):
+            kind = self.kinds[i]
+            if kind in ("end_mark", "chrome", "related"):
+                continue
+            if kind is not None or taken == BYLINE_TAIL:
+                break
+            line = self.lines[i]
+            byline = parse_byline(self.text, line.start, line.end)
+            if byline is None or cap.find_credits(line.text):
+                break
+            self.kinds[i] = "byline"
+            self.blocks.append(Block("byline", line.start, line.end, i, value=byline))
+            taken += 1
+
+    # -- lines read with their neighbours ------------------------------------------------------
+    def _captions_by_context(self):
+        lines, kinds = self.lines, self.kinds
+        for i, line in enumerate(lines):
+            if kinds[i] is not None:
+                continue
+            previous = kinds[i - 1] if i else None
+            following = lines[i + 1] if i + 1 < len(lines) else None
+            if cap.is_alt_text(line.text) and following is not None and kinds[i + 1] is None:
+                kinds[i], kinds[i + 1] = "alt", "caption"
+            elif following is not None and kinds[i + 1] is None and "\u00a0" in following.indent \
+                    and "\u00a0" not in line.indent and _is_short_caption(line.text) \
+                    and _is_short_caption(following.text):
+                kinds[i], kinds[i + 1] = "alt", "caption"
+            elif previous == "placeholder" and _is_short_caption(line.text):
+                kinds[i] = "caption"
+            elif "\u00a0" in line.indent and _is_short_caption(line.text) and i + 1 < len(lines):
+                kinds[i] = "caption"
+            elif cap.is_caption_opener(line.text) and len(cap.sentence_starts(line.text)) <= 3:
+                kinds[i] = "caption"
+
+    def _body(self, line: Line):
+        """A body line, cut where captions run into it."""
+        t = line.text
+        credits = cap.find_credits(t)
+        if credits:
+            pieces = cap.split_credited(t, credits)
+        else:
+            glued = cap.glued_caption_end(t) if len(t) > CAPTION_MAX_CHARS else None
+            pieces = [("caption", 0, glued, None), ("body", glued, len(t), None)] if glued else [("body", 0, len(t), None)]
+        for kind, start, end, credit in pieces:
+            start, end = strip_bounds(t, start, end)
+            if start < end:
+                guessed = kind == "caption" and not credit and not credits
+                self.blocks.append(Block(kind, line.start + start, line.start + end, line.index, credit, guessed=guessed))
+
+    def _glued_tail(self):
+        """A byline run into the end of the last body line (``... vụ việc. Thái Bình``)."""
+        body = [b for b in self.blocks if b.kind == "body"]
+        if not body or any(b.kind in ("body", "caption") and b.start > body[-1].end for b in self.blocks):
+            return
+        last = body[-1]
+        start = glued_byline_start(self.text[last.start:last.end])
+        if start is None:
+            return
+        byline = parse_byline(self.text, last.start + start, last.end)
+        self.blocks.append(Block("byline", last.start + start, last.end, last.line, value=byline))
+        last.end = strip_bounds(self.text, last.start, last.start + start)[1]
+
+    def _lead_source(self):
+        """``(Tổ Quốc) - `` or ``Dân trí`` before the lead names the outlet."""
+        body = next((b for b in self.blocks if b.kind == "body"), None)
+        if body is None:
+            return
+        found = lead_source(self.text[body.start:body.end])
+        if found is None:
+            return
+        (name, start, end), rest = found
+        self.blocks.append(Block("lead_source", body.start + start, body.start + end, body.line,
+                                 value=Byline(source=(name, body.start + start, body.start + end))))
+        body.start = strip_bounds(self.text, body.start + rest, body.end)[0]
+
+
+def _is_short_caption(text: str) -> bool:
+    return len(text) <= CAPTION_MAX_CHARS and len(cap.sentence_starts(text)) <= 3 and len(text.split()) >= 3
+
+
+def classify(text: str, start: int = 0) -> List[Block]:
+    """The blocks of ``text[start:]`` (after any header), in text order."""
+    lines = [line for line in split_lines(text) if line.start >= start]
+    for i, line in enumerate(lines):
+        line.index = i
+    return _Classifier(text, lines).run()

@@ -1,0 +1,82 @@
+"""Sentences and word tokens, with offsets.
+
+With tokens, underthesea splits sentences and words (imported on first use: it takes a second to
+load). Without, a regex splits sentences, so that a parse without tokens stays fast.
+underthesea returns strings, not offsets: they are aligned back onto the text here.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import List, Tuple
+
+import regex
+
+from . import lexicon
+from .text import is_space
+
+Bounds = Tuple[int, int]
+
+
+@lru_cache(maxsize=None)
+def _sentence_end():
+    # an abbreviation's dot (``TP. HCM``, ``PGS. TS``) does not end a sentence
+    abbreviations = "|".join(regex.escape(a) for a in lexicon.load("layout")["abbreviations"])
+    return regex.compile(
+        r"(?<!(?<![\p{L}\p{M}])(?:%s)\.)(?<=[.!?…]+[\"”’')\]]*)\s+(?=[\p{Lu}\"“‘'(\[\d])" % abbreviations
+    )
+
+
+def split_sentences(text: str, start: int = 0, end: int = -1) -> List[Bounds]:
+    """Sentence bounds in ``text[start:end]`` by punctuation and capitals."""
+    end = len(text) if end < 0 else end
+    bounds = []
+    position = start
+    for m in _sentence_end().finditer(text, start, end):
+        bounds.append((position, m.start()))
+        position = m.end()
+    if position < end:
+        bounds.append((position, end))
+    return bounds
+
+
+@lru_cache(maxsize=None)
+def _underthesea():
+    from underthesea import sent_tokenize, word_tokenize
+
+    return sent_tokenize, word_tokenize
+
+
+def _align(text: str, pieces: List[str], position: int, end: int) -> List[Bounds]:
+    """Where each piece stands in ``text[position:end]``, in order.
+
+    underthesea may rewrite a piece (tone placement, quotes) but keeps its length and order, so a
+    piece that is not found verbatim is taken as the same number of characters at that point."""
+    bounds = []
+    for piece in pieces:
+        while position < end and is_space(text[position]):
+            position += 1
+        found = text.find(piece, position, end)
+        start = found if found == position else position
+        stop = min(start + len(piece), end)
+        bounds.append((start, stop))
+        position = stop
+    return bounds
+
+
+def tokenize_sentences(text: str, start: int, end: int) -> List[Tuple[Bounds, List[Bounds]]]:
+    """underthesea's sentences of ``text[start:end]``, each with its word tokens' bounds.
+    A multi-syllable word (``thông tin``) is one token spanning its syllables."""
+    sent_tokenize, word_tokenize = _underthesea()
+    result = []
+    for s_start, s_end in _align(text, sent_tokenize(text[start:end]), start, end):
+        if s_start >= s_end:
+            continue
+        tokens = []
+        position = s_start
+        for word in word_tokenize(text[s_start:s_end]):
+            syllables = _align(text, word.split(), position, s_end)
+            if syllables:
+                tokens.append((syllables[0][0], syllables[-1][1]))
+                position = syllables[-1][1]
+        result.append(((s_start, s_end), tokens))
+    return result
