@@ -33,7 +33,8 @@ def parse_article(text: str, *, tokenize: bool = True, max_chars: int = DEFAULT_
     builder = _Builder(normalized.text, tokenize)
     builder.article.warnings.extend(warnings)
     article = builder.build()
-    _map_offsets(article, normalized.to_original, text)
+    if normalized.offsets is not None:
+        _map_offsets(article, normalized.to_original, text)
     return article
 
 
@@ -60,7 +61,7 @@ class _Builder:
         blocks = layout.classify(self.text, header.end)
         self._blocks(blocks)
         self._guesses(blocks)
-        if a.paragraphs and a.title is not None and len(a.paragraphs) > 1:
+        if len(a.paragraphs) > 1:  # a one-paragraph text has a body, not a lead
             a.lead = dataclasses.replace(a.paragraphs[0])
         self._sentences()
         self._facts()

@@ -107,7 +107,9 @@ def parse_byline(text: str, start: int = 0, end: Optional[int] = None) -> Option
     body_end = end
     if tail:
         group = 1 if tail.group(1) else 2
-        source = _trim(text, start + tail.start(group), start + tail.end(group))
+        source_start = start + tail.start(group)
+        inner_cue = p["source_cue"].match(text[source_start:].capitalize())  # ``(theo Reuters)``
+        source = _trim(text, source_start + (inner_cue.end() if inner_cue else 0), start + tail.end(group))
         if is_outlet(source[0]) or not is_person(source[0]) or tail.group(1):
             byline.source = source
             body_end = start + tail.start()
@@ -128,6 +130,9 @@ def parse_byline(text: str, start: int = 0, end: Optional[int] = None) -> Option
             if len(parts) == 2 and is_person(parts[0]) and is_outlet(parts[1]) and byline.source is None:
                 names = [_trim(text, start, start + len(parts[0]))]
                 byline.source = _trim(text, body_end - len(parts[1]), body_end)
+            elif byline.source is None and is_outlet(text[start:body_end]) and _looks_like_outlet_name(text[start:body_end]):
+                names = []  # an outlet line of its own (``Báo Tin tức`` under ``Theo Lê Ánh``)
+                byline.source = _trim(text, start, body_end)
             else:
                 return None
         byline.authors = names

@@ -97,16 +97,20 @@ class _Classifier:
     # -- one line at a time ------------------------------------------------------------------
     def _shapes(self):
         n = len(self.lines)
+        listing = False  # inside a list of related headlines
         for i, line in enumerate(self.lines):
             t = line.text
+            if listing and not _is_title_shaped(t):
+                listing = False
             if _fullmatch(self.p["placeholder"], t):
                 self.kinds[i] = "placeholder"
             elif t in self.p["end_mark"]:
                 self.kinds[i] = "end_mark"
             elif t.lower() in self.p["chrome"] or (len(t) <= 12 and _fullmatch(self.p["letters_only"], t)):
                 self.kinds[i] = "chrome"
-            elif self.p["related"].match(t) or _is_related_pair(t):
-                self.kinds[i] = "related"
+            elif self.p["related"].match(t) or _is_related_pair(t) or (listing and _is_title_shaped(t)):
+                self.kinds[i] = "related"  # a cue line, or a headline listed under ``Tin liên quan:``
+                listing = listing or t.endswith(":")
             elif len(t) <= CAPTION_MAX_CHARS and cap.is_video_line(t):
                 self.kinds[i] = "video"
             elif i < DATE_LINE_WINDOW or i >= n - 2:
@@ -115,6 +119,14 @@ class _Classifier:
                     value, start, end = found
                     self.kinds[i] = "date"
                     self.blocks.append(Block("date", line.start + start, line.start + end, i, value=value))
+                    self._dateline_byline(line, start)
+
+    def _dateline_byline(self, line: Line, date_start: int):
+        """A dateline footer names the author and outlet before the date (``Tên - Báo | 23:00 ...``)."""
+        prefix = regex.match(r"(.*?)[\s|,–—-]*$", line.text[:date_start]).group(1)
+        byline = parse_byline(self.text, line.start, line.start + len(prefix)) if prefix else None
+        if byline is not None:
+            self.blocks.append(Block("byline", line.start, line.start + len(prefix), line.index, value=byline))
 
     def _title(self):
         for i, line in enumerate(self.lines[:2]):
