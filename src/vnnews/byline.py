@@ -40,8 +40,10 @@ def _patterns():
         ),
         "known_outlet": regex.compile(r"^(?:%s)$" % _alternation(words["outlets"]), regex.IGNORECASE),
         "lead_outlet": regex.compile(
-            r"^(?:\((?P<paren>[^()\n]{2,40})\)\s*[-–—]\s*|(?P<bare>%s)\s*(?:[-–—]\s*)?(?=\p{Lu}))" % _alternation(words["outlets"])
+            r"^(?:\((?P<paren>[^()\n]{2,40})\)\s*[-–—]\s*|(?P<bare>%s|\p{Lu}{1,6}O(?=\s*[-–—]))\s*(?:[-–—]\s*)?(?=\p{Lu}))"
+            % _alternation(words["outlets"])
         ),
+        "notes": {w.lower() for w in words["byline_notes"]},
         "joiner": regex.compile(r"\s+[-–—]\s+|\s*,\s*|\s+và\s+|\s*;\s*"),
     }
 
@@ -110,7 +112,9 @@ def parse_byline(text: str, start: int = 0, end: Optional[int] = None) -> Option
         source_start = start + tail.start(group)
         inner_cue = p["source_cue"].match(text[source_start:].capitalize())  # ``(theo Reuters)``
         source = _trim(text, source_start + (inner_cue.end() if inner_cue else 0), start + tail.end(group))
-        if is_outlet(source[0]) or not is_person(source[0]) or tail.group(1):
+        if source[0].lower() in p["notes"]:
+            body_end = start + tail.start()  # ``(tổng hợp)``: how it was written, not by whom
+        elif is_outlet(source[0]) or not is_person(source[0]) or tail.group(1):
             byline.source = source
             body_end = start + tail.start()
     if cue:
@@ -143,7 +147,8 @@ def parse_byline(text: str, start: int = 0, end: Optional[int] = None) -> Option
 
 
 def lead_source(text: str) -> Optional[Tuple[Piece, int]]:
-    """An outlet credited at the start of the lead: ``(Tổ Quốc) - ...`` or ``Dân trí Cách ...``.
+    """An outlet credited at the start of the lead: ``(Tổ Quốc) - ...``, ``Dân trí Cách ...`` or an
+    online edition's initials (``TTO - ``; all-caps place datelines such as ``HUẾ - `` are not outlets).
     Returns the outlet piece and where the paragraph proper starts."""
     m = _patterns()["lead_outlet"].match(text)
     if not m:

@@ -1,0 +1,71 @@
+"""Bylines and source lines, one example per row of tests/corpora/*.tsv."""
+from pathlib import Path
+
+import pytest
+
+from vnnews.byline import glued_byline_start, lead_source, parse_byline
+
+CORPORA = Path(__file__).parent / "corpora"
+
+
+def rows(name):
+    for line in (CORPORA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+@pytest.mark.parametrize("line,authors,source", list(rows("bylines.tsv")))
+def test_byline(line, authors, source):
+    byline = parse_byline(line)
+    assert byline is not None
+    assert [a[0] for a in byline.authors] == ([] if authors == "-" else authors.split(" | "))
+    assert (byline.source[0] if byline.source else "-") == source
+    for text, start, end in byline.authors + ([byline.source] if byline.source else []):
+        assert line[start:end] == text
+
+
+@pytest.mark.parametrize("line", [r[0] for r in rows("not_bylines.tsv")])
+def test_not_a_byline(line):
+    assert parse_byline(line) is None
+
+
+@pytest.mark.parametrize("paragraph,byline", [
+    ("Báo Hải quan sẽ tiếp tục cập nhật thông tin về vụ việc. Thái Bình ", "Thái Bình"),
+    ("Quảng Bình giảm 12,4%; Nam Định cùng có mức giảm 5,3%. Theo Vov.vn ", "Theo Vov.vn"),
+    ("Tổ chức triển khai mô hình thí điểm một cửa liên thông. Tin, ảnh: Đỗ Trưởng (TTXVN)", "Tin, ảnh: Đỗ Trưởng (TTXVN)"),
+])
+def test_byline_glued_to_the_last_paragraph(paragraph, byline):
+    start = glued_byline_start(paragraph)
+    assert start is not None and paragraph[start:].strip() == byline
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Tổ chức triển khai một số mô hình thí điểm một cửa liên thông đến cấp xã./.",
+    "Ông Thành nói rằng công trình sẽ xong trong tháng 9. Theo ông Thành",
+    "Các nhà khoa học đã đến Hà Nội.",
+])
+def test_no_glued_byline(paragraph):
+    assert glued_byline_start(paragraph) is None
+
+
+@pytest.mark.parametrize("paragraph,outlet,rest", [
+    ("(Tổ Quốc) - Sáng nay, Quốc hội khai mạc", "Tổ Quốc", "Sáng nay"),
+    ("(Dân trí) - Cách phố cổ Hội An khoảng 5 km", "Dân trí", "Cách phố"),
+    ("Dân trí Cách phố cổ Hội An khoảng 5 km", "Dân trí", "Cách phố"),
+    ("TTO - Sáng 5-7, trời mưa lớn", "TTO", "Sáng 5-7"),
+    ("VOV.VN - Chiều nay, đoàn công tác", "VOV.VN", "Chiều nay"),
+])
+def test_outlet_before_the_lead(paragraph, outlet, rest):
+    (name, start, end), body = lead_source(paragraph)
+    assert name == outlet == paragraph[start:end]
+    assert paragraph[body:].startswith(rest)
+
+
+@pytest.mark.parametrize("paragraph", ["UBND tỉnh đã họp", "Theo kế hoạch, công trình", "Hà Nội - Sáng nay"])
+def test_no_outlet_before_the_lead(paragraph):
+    assert lead_source(paragraph) is None
+
+
+def test_place_dateline_is_not_an_outlet():
+    assert lead_source("HUẾ - Sáng nay, mưa lớn") is None
+    assert lead_source("NLĐO - Sáng nay, mưa lớn")[0][0] == "NLĐO"
