@@ -12,6 +12,7 @@ from typing import List, Optional, Tuple
 import regex
 
 from . import lexicon
+from .text import strip_bounds
 
 # a sentence ends at . ! ? … (and closing quotes) followed by space and a capital, quote or digit
 SENTENCE_END = regex.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\p{Lu}\"“‘'(\[\d])")
@@ -83,7 +84,8 @@ MAX_CAPTION_SENTENCES = 2
 
 
 def split_credited(text: str, credits: List[Credit]) -> List[Tuple[str, int, int, Optional[str]]]:
-    """Cut a line with credits into ``(kind, start, end, credit)`` pieces, kind caption or body.
+    """Cut a line with credits into ``(kind, start, end, credit)`` pieces, kind caption or body,
+    each without surrounding white space.
 
     A line of several captions and nothing after the last (a flattened photo gallery) is all
     captions, each from the previous credit to its own; otherwise a caption is the sentences
@@ -103,7 +105,8 @@ def split_credited(text: str, credits: List[Credit]) -> List[Tuple[str, int, int
         boundary = credit.end
     if boundary < len(text):
         pieces.append(("body", boundary, len(text), None))
-    return pieces
+    trimmed = [(kind, *strip_bounds(text, start, end), name) for kind, start, end, name in pieces]
+    return [piece for piece in trimmed if piece[1] < piece[2]]
 
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")

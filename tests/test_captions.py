@@ -1,0 +1,35 @@
+"""Photo credits and captions cut out of lines, one example per row of tests/corpora/captions.tsv."""
+from pathlib import Path
+
+import pytest
+
+from vnnews.captions import find_credits, glued_caption_end, split_credited
+
+ROWS = [line.split("\t") for line in (Path(__file__).parent / "corpora" / "captions.tsv").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")]
+
+
+@pytest.mark.parametrize("line,expected", ROWS)
+def test_captions_in_a_line(line, expected):
+    credits = find_credits(line)
+    captions = [line[s:e] for kind, s, e, _ in split_credited(line, credits) if kind == "caption"] if credits else []
+    assert captions == ([] if expected == "-" else expected.split(" || "))
+
+
+def test_credit_names():
+    assert [c.name for c in find_credits("Cầu bị sập. Ảnh: Báo Hòa Bình")] == ["Báo Hòa Bình"]
+    assert [c.name for c in find_credits("(Ảnh minh họa)")] == [None]
+
+
+def test_pieces_cover_the_line_in_order():
+    line = "Bên trong container. Ảnh: FB nhân vật. Một nhân viên chia sẻ."
+    pieces = split_credited(line, find_credits(line))
+    assert [p[0] for p in pieces] == ["caption", "body"]
+    assert pieces[0][1] == 0 and pieces[-1][2] == len(line)
+
+
+def test_caption_glued_without_punctuation():
+    line = ("Nghi phạm Nguyễn Văn Tư tại cơ quan điều tra Cơ quan điều tra Công an tỉnh xác định, Tư là nghi phạm "
+            "đã gây ra vụ án hôm 20/5, sau đó bỏ trốn khỏi địa phương.")
+    assert line[:glued_caption_end(line)] == "Nghi phạm Nguyễn Văn Tư tại cơ quan điều tra"
+    assert glued_caption_end("Công an tỉnh Hưng Yên cho biết đã khởi tố vụ án.") is None
