@@ -31,16 +31,24 @@ def _patterns():
     cue = _alternation(words["photo_credit_cues"])
     standalone = _alternation(words["photo_credit_standalone"])
     name = r"(?P<name>[^\n():]{1,60}?)" + _NAME_STOP
+    # starts at the cue word itself so that the engine skips ahead to cue letters; the brackets
+    # around a credit are added by find_credits
     credit = regex.compile(
-        r"(?<![\p{L}\p{M}\p{N}])(?P<open>\()?\s*"
-        r"(?:(?P<standalone>%s)(?:\s*:\s*%s)?|(?P<cue>%s)\s*:\s*%s)"
-        r"\s*(?(open)\))\.?" % (standalone, name.replace("name", "sname"), cue, name),
+        r"(?<![\p{L}\p{M}\p{N}])(?:(?P<standalone>%s)(?:\s*:\s*%s)?|(?P<cue>%s)\s*:\s*%s)"
+        % (standalone, name.replace("name", "sname"), cue, name),
         regex.IGNORECASE,
     )
     opener = regex.compile(r"^(?:%s)\b" % _alternation(words["caption_openers"]), regex.IGNORECASE)
     video = regex.compile(r"(?<![\p{L}\p{M}])(?:%s)\s*:\s*\p{Lu}" % _alternation(words["video_cues"]))
     alt_tail = regex.compile(r"\b%s\s*$" % words["alt_text_tail"], regex.IGNORECASE)
     return credit, opener, video, alt_tail
+
+
+@lru_cache(maxsize=None)
+def _cue_heads():
+    """The first word of every credit cue, lower case."""
+    words = lexicon.load("layout")
+    return frozenset(c.split()[0].lower() for c in words["photo_credit_cues"] + words["photo_credit_standalone"])
 
 
 @dataclass
@@ -51,12 +59,28 @@ class Credit:
 
 
 def find_credits(text: str) -> List[Credit]:
-    credit = _patterns()[0]
+    credit, heads = _patterns()[0], _cue_heads()
+    lowered = text.lower()
+    if not any(head in lowered for head in heads):
+        return []  # most lines: a substring test is far cheaper than the credit pattern
     found = []
     for m in credit.finditer(text):
         name = m.group("name") or m.group("sname")
-        found.append(Credit(m.start(), m.end(), name.strip() if name else None))
+        start, end = m.start(), m.end()
+        opening = _BEFORE_OPEN.search(text, max(0, start - 3), start)
+        closing = _CLOSE_AFTER.match(text, end)
+        if opening and closing:
+            start, end = opening.start(), closing.end()
+        elif closing is None or not closing.group().startswith(")"):
+            dot = _DOT_AFTER.match(text, end)
+            end = dot.end() if dot else end
+        found.append(Credit(start, end, name.strip() if name else None))
     return found
+
+
+_BEFORE_OPEN = regex.compile(r"\(\s*$")
+_CLOSE_AFTER = regex.compile(r"\s*\)\.?")
+_DOT_AFTER = regex.compile(r"\.")
 
 
 def sentence_starts(text: str, start: int = 0, end: Optional[int] = None) -> List[int]:

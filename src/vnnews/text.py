@@ -29,8 +29,11 @@ def fold(text: str) -> str:
     return _SPACE_RUN.sub(" ", text).strip()
 
 
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+
+
 def is_space(char: str) -> bool:
-    return _SPACE_RUN.fullmatch(char) is not None
+    return char.isspace() or char in _ZERO_WIDTH
 
 
 def strip_bounds(text: str, start: int, end: int) -> tuple:
