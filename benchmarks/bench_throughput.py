@@ -1,0 +1,178 @@
+"""Throughput and memory of vnnews on generated ~3 KB articles, in one run.
+
+    python benchmarks/bench_throughput.py                 # 2000 articles (a few minutes)
+    python benchmarks/bench_throughput.py --articles 500  # quicker
+    python benchmarks/bench_throughput.py --large 100000  # also: memory over a long batch run
+
+Targets are reported, never asserted: parse_article(tokenize=False) >= 1000 articles/s on one core;
+parse_article(tokenize=True) at most 1.25x the time of underthesea's own sentence + word
+tokenization; batch with 2 workers >= 1.7x one worker; memory flat over a 100,000-article run.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus  # noqa: E402
+
+import vnnews  # noqa: E402
+
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def rate_line(label: str, count: int, seconds: float, note: str = "") -> float:
+    rate = count / seconds
+    print("%-52s %9.1f articles/s  %s" % (label, rate, note))
+    return rate
+
+
+def timed(fn, texts) -> float:
+    started = time.perf_counter()
+    for text in texts:
+        fn(text)
+    return time.perf_counter() - started
+
+
+def underthesea_alone(text: str) -> None:
+    from underthesea import sent_tokenize, word_tokenize
+
+    for sentence in sent_tokenize(text):
+        word_tokenize(sentence)
+
+
+def write_jsonl(path: Path, texts) -> None:
+    with (gzip.open(path, "wt", encoding="utf-8", compresslevel=1) if path.suffix == ".gz" else open(path, "w")) as f:
+        for number, text in enumerate(texts):
+            f.write(json.dumps({"id": number, "text": text}, ensure_ascii=False) + "\n")
+
+
+def cli(*args) -> list:
+    return [sys.executable, "-m", "vnnews.cli", *map(str, args)]
+
+
+def batch_seconds(jsonl: Path, out: Path, workers: int, tokenize: bool) -> float:
+    """Wall time of the whole `vnnews batch` command: start-up and the pool's spawn included."""
+    command = cli("batch", jsonl, "-o", out, "--workers", workers) + ([] if tokenize else ["--no-tokens"])
+    started = time.perf_counter()
+    subprocess.run(command, check=True, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def mb(kilobytes: float) -> str:
+    return "%.0f MB" % (kilobytes / 1024)
+
+
+def main_run(count: int, tmp: Path) -> None:
+    texts = list(corpus.generate(count))
+    sizes = [len(text.encode("utf-8")) for text in texts]
+    print("corpus: %d generated articles, mean %.0f bytes of UTF-8 (%.0f characters)"
+          % (count, statistics.mean(sizes), statistics.mean(len(t) for t in texts)))
+    print("machine: %d cores, Python %s\n" % (os.cpu_count(), sys.version.split()[0]))
+
+    vnnews.parse_article(texts[0], tokenize=True)  # load underthesea and the lexicons first
+    plain = rate_line("parse_article(tokenize=False), 1 core", count,
+                      timed(lambda t: vnnews.parse_article(t, tokenize=False), texts))
+    print("%52s target >= 1000: %s" % ("", "met" if plain >= 1000 else "NOT met"))
+    with_tokens = timed(lambda t: vnnews.parse_article(t, tokenize=True), texts)
+    rate_line("parse_article(tokenize=True), 1 core", count, with_tokens)
+    alone = timed(underthesea_alone, texts)
+    rate_line("underthesea sent_tokenize + word_tokenize alone", count, alone)
+    ratio = with_tokens / alone
+    print("%-52s %9.2fx  target <= 1.25x: %s" % ("time of parse(tokens) / underthesea alone", ratio,
+                                                  "met" if ratio <= 1.25 else "NOT met"))
+    facts = timed(vnnews.extract_facts, texts)
+    print("%-52s %9.3f ms/article" % ("extract_facts(text)", facts / count * 1000))
+    print("%-52s %9s" % ("peak RSS of this process so far", mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)))
+
+    jsonl = tmp / "corpus.jsonl"
+    write_jsonl(jsonl, texts)
+    print("\nbatch: `vnnews batch corpus.jsonl -o out.jsonl`, whole command timed (start-up included)")
+    for tokenize in (True, False):
+        label = "tokens" if tokenize else "--no-tokens"
+        one = rate_line("  %s, --workers 1" % label, count, batch_seconds(jsonl, tmp / "out.jsonl", 1, tokenize))
+        two = rate_line("  %s, --workers 2" % label, count, batch_seconds(jsonl, tmp / "out.jsonl", 2, tokenize))
+        print("%-52s %9.2fx  target >= 1.7x: %s" % ("  %s, 2 workers / 1 worker" % label, two / one,
+                                                     "met" if two / one >= 1.7 else "NOT met"))
+    print("%-52s %9s" % ("peak RSS of one batch process (main or worker)",
+                         mb(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)))
+
+
+def tree_rss(root: int) -> list:
+    """RSS in bytes of ``root`` and of each of its descendants, root first."""
+    parents = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open("/proc/%s/stat" % entry) as stat:
+                    parents[int(entry)] = int(stat.read().rsplit(")", 1)[1].split()[1])
+            except OSError:  # the process is gone
+                continue
+    tree, rss = [root], []
+    for pid in tree:
+        tree.extend(child for child, parent in parents.items() if parent == pid)
+        try:
+            with open("/proc/%d/statm" % pid) as statm:
+                rss.append(int(statm.read().split()[1]) * PAGE)
+        except OSError:
+            rss.append(0)
+    return rss
+
+
+def large_run(count: int, tmp: Path, workers: int, tokenize: bool, every: float) -> None:
+    jsonl = tmp / "large.jsonl.gz"
+    print("\nlarge run: writing %d articles to %s ..." % (count, jsonl.name), flush=True)
+    write_jsonl(jsonl, corpus.generate(count, seed=1))
+    out = tmp / "large.out.jsonl"
+    command = cli("batch", jsonl, "-o", out, "--workers", workers) + ([] if tokenize else ["--no-tokens"])
+    print("$ vnnews %s" % " ".join(command[3:]))
+    print("%8s %9s %12s %10s %s" % ("seconds", "done", "articles/s", "main RSS", "worker RSS"))
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    done, read = 0, 0
+    while process.poll() is None:
+        time.sleep(every)
+        if not out.exists():
+            continue
+        with open(out, "rb") as output:  # count the finished lines written since the last look
+            output.seek(read)
+            chunk = output.read()
+        read += len(chunk)
+        done += chunk.count(b"\n")
+        rss = tree_rss(process.pid)
+        if not rss or not rss[0]:
+            continue
+        elapsed = time.perf_counter() - started
+        print("%8.0f %9d %12.1f %10s %s" % (elapsed, done, done / elapsed, mb(rss[0] / 1024),
+                                            " ".join(mb(r / 1024) for r in rss[1:])), flush=True)
+    print(process.stderr.read().strip())
+    out.unlink()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=2000, help="articles for the main run (default 2000)")
+    parser.add_argument("--large", type=int, default=0, metavar="N", help="also stream N articles through batch")
+    parser.add_argument("--large-workers", type=int, default=2)
+    parser.add_argument("--large-no-tokens", action="store_true", help="parse the large run without tokens")
+    parser.add_argument("--every", type=float, default=15.0, help="seconds between memory samples (large run)")
+    parser.add_argument("--skip-main", action="store_true", help="only the large run")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="vnnews-bench-") as tmp:
+        if not args.skip_main:
+            main_run(args.articles, Path(tmp))
+        if args.large:
+            large_run(args.large, Path(tmp), args.large_workers, not args.large_no_tokens, args.every)
+
+
+if __name__ == "__main__":
+    main()
