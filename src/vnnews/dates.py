@@ -1,0 +1,506 @@
+"""Dates and times in Vietnamese news text: :func:`parse_date`, :func:`find_dates`, :func:`find_date_line`.
+
+Values: a date gives ``datetime.date``; a date with a clock time gives an aware ``datetime`` in
+``VIETNAM_TZ`` (+07:00). A time with ``Z`` or another offset (ISO, ``GMT+0``) is converted to +07:00;
+a time without a zone is Vietnam time. Out-of-range pieces (31/2, month 13, hour 25) give None.
+
+Resolution is against ``reference`` (a date, or a datetime taken in Vietnam time); when it is None,
+today in Vietnam is the reference, for the year of ``28/7`` as for ``hôm qua``. The rules:
+
+- week, month, quarter and year expressions give their first day, a week starting on Monday
+  (``tuần này``, ``tháng 10/2017``, ``quý 3``, ``năm ngoái``);
+- a count shifts the reference by whole units and keeps the day: ``3 tuần sau`` is 21 days later,
+  ``2 tháng trước`` the same day two months earlier; a count without ``trước``/``sau``/``nữa`` is a
+  duration (``3 tuần``, ``17 năm qua``, ``6 tháng đầu năm``), not a date;
+- ``đầu``/``giữa``/``cuối`` give the first day of the first, middle or last part: of a month the 1st,
+  11th and 21st (as ``thượng``/``trung``/``hạ tuần``), of a year 1 January, 1 May and 1 September, of
+  a quarter its first, second and third month, of a week Monday, Wednesday and Saturday;
+- a bare weekday, month or quarter (``thứ Hai``, ``tháng 7``, ``quý 3``) is the latest one that starts
+  on or before the reference, since news report the recent past; ``tới``/``sắp tới`` after it picks
+  the next one, ``này`` the one in the reference's week or year, ``vừa qua`` the latest one;
+- a day and month without a year (``28/7``, ``ngày 10-12``, ``Giáng sinh``) is the occurrence nearest
+  the reference: its year, unless that is more than half a year away (``28/12`` read on 3 January is
+  last December);
+- a time without a day (``21h``, ``lúc 13g15``) is on the reference day; in :func:`find_dates` it is on
+  the day last named before it in the same text, as are ``cùng ngày`` and ``hôm đó``;
+- ``relative`` on a mention says that its value depends on the reference.
+
+A bare ``d/m`` is ambiguous with a fraction. :func:`parse_date` is told that its string is a date,
+so it reads ``1/2`` as 1 February; :func:`find_dates` takes a bare ``d/m`` only after a cue word
+(``vào``, ``từ``, ``đến``, ``sáng``...) or before a comma, full stop or bracket, so ``6/10 vị trí``
+is no date. Day-months with ``-`` or ``.`` need ``ngày`` (``ngày 6.5``), so scores (``2-1``) and
+decimals (``99,6``) stay out. Weekday and month names in running text must be capitalised
+(``thứ Hai``, ``tháng Bảy``), since ``thứ hai`` is also "second"; parse_date ignores case.
+
+Every pattern is built from ``lexicon/dates.json`` into one alternation of bounded pieces, so a scan
+is linear in the text. Text is expected in NFC, as :func:`vnnews.parse_article` provides it.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import List, Optional, Tuple
+
+import regex
+
+from . import lexicon
+from .model import VIETNAM_TZ, DateMention, DateValue
+
+_LEX = lexicon.load("dates")
+_MAX_STRING = 200  # parse_date reads one expression; longer strings are not one
+_MAX_DATE_LINE = 120
+_MAX_LINE_PREFIX_WORDS = 12  # a dateline footer names an author and an outlet, not a sentence
+
+SP = r"\s{1,3}"
+OSP = r"\s{0,3}"
+YEAR = r"(?P<y>(?:1[89]|2[01])\d\d)"
+UNITS = {"week": 7, "month": 1, "quarter": 3, "year": 12}  # days for a week, months for the rest
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _words(words, capital: bool = False) -> str:
+    """A lexicon word list as a regex alternation, longest first, any white space between words.
+    With ``capital`` the first letter must be upper case while the rest ignores case."""
+    out = []
+    for word in sorted(set(words), key=len, reverse=True):
+        pattern = SP.join(regex.escape(part) for part in word.split())
+        if capital:
+            pattern = "(?-i:%s)%s" % (regex.escape(word[0].upper()), pattern[len(regex.escape(word[0])):])
+        out.append(pattern)
+    return "(?:%s)" % "|".join(out)
+
+
+def _not_before(words) -> str:
+    """A negative lookahead: not followed by one of ``words`` as a whole word."""
+    return r"(?!%s%s(?![\p{L}]))" % (SP, _words(words))
+
+
+@lru_cache(maxsize=None)
+def _pattern(strict: bool) -> regex.Pattern:
+    """The alternation of every date piece ("atom"); ``strict`` is for running text, the lenient
+    form for a string known to be a date (parse_date, date lines)."""
+    L = _LEX
+    year_words = [k for k, (unit, _) in L["relative_periods"].items() if unit == "year"]
+    unit_words = [L["week_word"], L["month_word"], L["quarter_word"], L["year_word"]]
+    day_words = _words(L["day_words"])
+    part = "(?P<part>%s)" % _words(L["parts_of_day"])
+    prefix = "(?:%s%s)?(?:(?P<dayword>%s)%s)?" % (part, SP, day_words, SP)
+    month_name = _words(L["months"], capital=strict)
+    # tháng năm 2017 is a month without its number, not May
+    month = r"(?P<m>\d{1,2}|(?!%s%s\d)%s)" % (regex.escape(L["year_word"]), SP, month_name)
+    yrel = "(?P<yrel>%s)" % _words(year_words)
+    year_word = _words([L["year_word"]])
+    month_word = _words([L["month_word"]])
+    direction = "(?:%s(?P<dir>%s)(?!%s(?:\\d|%s|%s|%s|%s)))?" % (
+        SP, _words(L["directions"]), SP, _words(unit_words), day_words, _words([L["weekday_word"]]),
+        _words(L["sundays"]))
+    dm_tail = "(?:%s%s%s%s|%s%s)?" % (SP, year_word, SP, YEAR, SP, yrel)
+    words_tail = "(?:,?%s%s%s%s|%s,%s%s|%s%s)?" % (SP, year_word, SP, YEAR, OSP, OSP, YEAR, SP, yrel)
+    month_tail = "(?:%s[/-]%s%s|,?%s%s%s%s|%s,%s%s|%s%s)?" % (
+        OSP, OSP, YEAR, SP, year_word, SP, YEAR, OSP, OSP, YEAR, SP, yrel)
+    day_range = r"(?:\d{1,2}%s[-–]%s)?" % (OSP, OSP)
+    weekday_names = _words(L["weekdays"], capital=strict)
+    kinds = {
+        "iso": r"%s(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?:(?:T|\s{1,2})(?P<h>\d{1,2}):(?P<mi>\d{2})"
+               r"(?::(?P<s>\d{2})(?:[.,]\d{1,6})?)?(?P<z>Z|[+-]\d{2}:?\d{2})?)?" % YEAR,
+        "compact": None if strict else r"(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)",
+        "dmy": r"%s%s(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)%s" % (prefix, day_range, YEAR),
+        "words": (r"(?:%s%s)?(?P<dayword>%s)%s(?P<d>\d{1,2})%s%s%s%s%s" % (
+                      part, SP, day_words, SP, SP, month_word, SP, month, words_tail)
+                  + r"|(?P<d>\d{1,2})%s%s%s%s" % (SP, month_word, SP, month)
+                  + (r",?%s%s%s%s" % (SP, year_word, SP, YEAR) if strict else words_tail)),
+        "dm": (r"%s%s(?P<d>\d{1,2})/(?P<m>\d{1,2})%s%s" % (prefix, day_range, dm_tail, direction)
+               + r"|(?:%s%s)?(?P<dayword>%s)%s(?P<d>\d{1,2})[.-](?P<m>\d{1,2})%s%s" % (
+                   part, SP, day_words, SP, dm_tail, direction)),
+        "holiday": r"(?:%s%s)?(?:(?:%s)%s(?P<named>%s)|(?:(?:%s)%s)?(?P<hol>%s))(?:%s\d{1,2}/\d{1,2})?%s%s" % (
+            part, SP, _words(L["named_day_prefixes"]), SP, _words(L["named_days"]),
+            _words(L["named_day_prefixes"]), SP, _words(L["holidays"]), SP,
+            "(?:%s/%s%s|%s%s%s%s|%s%s|%s%s)?" % (OSP, OSP, YEAR, SP, year_word, SP, YEAR, SP, YEAR, SP, yrel),
+            direction),
+        "month": r"%s%s%s%s%s|(?P<m>\d{1,2})/%s" % (month_word, SP, month, month_tail, direction, YEAR),
+        "quarter": r"%s%s(?P<q>[1-4]|(?-i:IV|I{1,3}))(?:%s/%s%s|%s%s%s%s|%s%s)?%s" % (
+            _words([L["quarter_word"]]), SP, OSP, OSP, YEAR, SP, year_word, SP, YEAR, SP, yrel, direction),
+        "year": r"%s%s%s(?:%s[-–]%s(?:1[89]|2[01])\d\d)?" % (year_word, SP, YEAR, OSP, OSP),
+        "bareyear": None if strict else YEAR,
+        "shift": r"(?P<n>\d{1,3}|%s)%s(?P<unit>%s)%s(?P<sdir>%s)%s" % (
+            _words(L["small_numbers"]), SP, _words(L["shift_units"]), SP, _words(L["shift_directions"]),
+            _not_before(L["shift_blockers"])),
+        "relperiod": "(?P<rper>%s)" % _words(L["relative_periods"]),
+        "ppart": r"(?P<pp>%s)(?=%s%s(?![\p{L}]))" % (_words(L["period_parts"]), SP, _words(unit_words)),
+        "unit": r"(?<=%s\s{1,3})(?P<unit>%s)" % (_words(L["period_parts"]), _words(unit_words)),
+        "time": r"(?:(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?|(?P<h>\d{1,2})[hg](?P<mi>\d{2})?p?"
+                r"|(?P<h>\d{1,2})%s(?P<hw>%s)(?:%s(?P<mi>\d{1,2})(?:%s%s)?|%s(?P<half>%s))?)(?:%s%s%s)?" % (
+                    SP, _words(L["hour_words"]), SP, SP, _words(L["minute_words"]), SP,
+                    _words(L["half_hour_words"]), SP, part, _not_before(L["short_relative_days"])),
+        "weekday": r"%s(?:%s%s(?P<wd>%s|[2-7])|(?P<sun>%s))(?:%s(?P<wrel>%s)|%s)" % (
+            prefix, _words([L["weekday_word"]]), SP, weekday_names, _words(L["sundays"]), SP,
+            _words(k for k, (unit, _) in L["relative_periods"].items() if unit == "week"), direction),
+        "wdabbr": r"(?P<abbr>%s)(?=%s[,\-–]?%s\d)" % (_words(L["weekday_abbreviations"], capital=strict), OSP, OSP),
+        "relday": r"(?:%s%s)?(?P<rel>%s)|%s%s(?P<srel>%s)(?![\p{L}])" % (
+            part, SP, _words(L["relative_days"]), part, SP, _words(L["short_relative_days"])),
+        "same": "(?P<same>%s)" % _words(L["same_day"]),
+        "tz": r"\(?%s(?:%s)%s(?P<tzs>[+-])%s(?P<tzh>\d{1,2})(?::?(?P<tzm>\d{2}))?%s\)?" % (
+            OSP, _words(L["timezones"]), OSP, OSP, OSP),
+    }
+    body = "|".join("(?P<k_%s>%s)" % (k, p) for k, p in kinds.items() if p is not None)
+    return regex.compile(
+        r"(?<![\p{L}\p{N}_]|\p{N}[/.,:\-–]|\p{L}[/\-])(?:%s)(?![\p{L}\p{N}_]|[/.,:\-–]\p{N}|[/\-]\p{L})" % body,
+        regex.IGNORECASE)
+
+
+# what each kind of atom contributes to a date: a day (abs wins over rel), a clock time, a zone;
+# every other kind is a period that stands alone (or after a period part: đầu tháng 7)
+_ROLES = {"iso": "abs", "compact": "abs", "dmy": "abs", "words": "abs", "dm": "abs", "holiday": "abs",
+          "weekday": "rel", "wdabbr": "rel", "relday": "rel", "same": "rel", "time": "time", "tz": "tz"}
+_PART_TARGETS = {"month", "quarter", "year", "bareyear", "relperiod", "unit"}
+_GAP = regex.compile(r"\s{0,3}[,\-–|]?\s{0,3}(?:%s\s{1,3})?\(?\s{0,2}" % _words(_LEX["connectors"]), regex.I)
+_CLOSE = regex.compile(r"\s{0,2}\)")
+_CUES = regex.compile(r"[^\p{L}\p{N}]*(?:%s(?![\p{L}])[^\p{L}\p{N}]*){0,4}" % _words(_LEX["cues"]), regex.I)
+_PUNCT = regex.compile(r"[^\p{L}\p{N}]*")
+_COUNT_BEFORE = regex.compile(r"(?:\d+|%s|%s)\s{1,3}(?:%s\s{1,3})?$" % (
+    _words(_LEX["small_numbers"]), _words(_LEX["count_words"]), _words(_LEX["shift_units"])), regex.I)
+_DAY_CUE_BEFORE = regex.compile(r"(?:(?<![\p{L}])%s\s{1,3}|\(\s{0,2})$" % _words(_LEX["day_cues"]), regex.I)
+_NUMBER_CUE_BEFORE = regex.compile(r"(?<![\p{L}])%s\.?\s{0,3}$" % _words(_LEX["number_cues"]), regex.I)
+_STOP_AFTER = regex.compile(r"\s{0,2}(?:[,.;:)]|$)")
+_CLOCK_CUE_BEFORE = regex.compile(r"(?<![\p{L}])%s\s{1,3}$" % _words(_LEX["connectors"]), regex.I)
+_DATELINE_PREFIX = regex.compile(r"(?P<who>\S.*?)\s{0,3}[|\-–—,·]\s{0,3}")
+_WINDOW = 30  # characters looked at before a candidate: enough for the cue words, keeps scans linear
+_ORDER = ("iso", "compact", "dmy", "words", "dm", "holiday", "month", "quarter", "year", "bareyear",
+          "shift", "relperiod", "ppart", "unit", "time", "weekday", "wdabbr", "relday", "same", "tz")
+
+
+@dataclass
+class _Atom:
+    kind: str
+    m: regex.Match
+
+    @property
+    def roles(self) -> set:
+        role = _ROLES.get(self.kind, "period")
+        return {"abs", "time"} if self.kind == "iso" and self.m.group("h") else {role}
+
+    def __getitem__(self, name: str) -> Optional[str]:
+        return self.m.group(name)
+
+
+@dataclass
+class _Group:
+    """Atoms written together as one date: ``Thứ Ba, 17/09/2024 - 13:25`` is weekday, day, time."""
+
+    atoms: List[_Atom]
+    start: int
+    end: int
+    roles: set = field(default_factory=set)
+
+    def joins(self, atom: _Atom, gap: str) -> bool:
+        if self.atoms[-1].kind == "ppart":
+            return atom.kind in _PART_TARGETS and not gap.strip()
+        if "period" in self.roles | atom.roles or "tz" in self.roles or not _GAP.fullmatch(gap):
+            return False
+        if atom.roles == {"tz"}:
+            return "time" in self.roles
+        return not self.roles & atom.roles
+
+
+def _groups(text: str, strict: bool) -> List[_Group]:
+    groups: List[_Group] = []
+    for m in _pattern(strict).finditer(text):
+        atom = _Atom(next(k for k in _ORDER if m.group("k_" + k) is not None), m)
+        last = groups[-1] if groups else None
+        gap = text[last.end:m.start()] if last else ""
+        if last is not None and last.joins(atom, gap):
+            last.atoms.append(atom)
+            last.end = m.end()
+            if "(" in gap:  # Thứ Hai (20/4): take the closing bracket too
+                close = _CLOSE.match(text, m.end())
+                last.end = close.end() if close else last.end
+        else:
+            last = _Group([atom], m.start(), m.end())
+            groups.append(last)
+        last.roles |= atom.roles
+    return groups
+
+
+# -- resolution -----------------------------------------------------------------------------------
+def _today() -> dt.date:
+    return dt.datetime.now(VIETNAM_TZ).date()
+
+
+def _reference_day(reference) -> dt.date:
+    if reference is None:
+        return _today()
+    if isinstance(reference, dt.datetime):
+        return (reference.astimezone(VIETNAM_TZ) if reference.tzinfo else reference).date()
+    if isinstance(reference, dt.date):
+        return reference
+    raise TypeError("reference must be a date, a datetime or None, not %s" % type(reference).__name__)
+
+
+def _period_start(day: dt.date, unit: str, offset: int = 0) -> dt.date:
+    if unit == "week":
+        return day - dt.timedelta(days=day.weekday() - 7 * offset)
+    size = UNITS[unit]
+    index = day.year * 12 + (day.month - 1) // size * size + offset * size
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _choose(make, ref: dt.date, direction: Optional[int], nearest: bool) -> dt.date:
+    """``make(year)`` for the year the rules pick: see the module docstring."""
+    if direction == 0:
+        return make(ref.year)
+    candidates = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            candidates.append(make(year))
+        except ValueError:  # 29/2 outside leap years
+            pass
+    if direction == 1:
+        return min(day for day in candidates if day > ref)
+    if nearest and direction is None:
+        return min(candidates, key=lambda day: abs((day - ref).days))
+    return max(day for day in candidates if day <= ref)
+
+
+def _direction(atom: _Atom) -> Optional[int]:
+    return _LEX["directions"][_key(atom["dir"])] if atom["dir"] else None
+
+
+def _year_of(atom: _Atom, ref: dt.date) -> Optional[int]:
+    if atom["y"]:
+        return int(atom["y"])
+    if atom["yrel"]:
+        return ref.year + _LEX["relative_periods"][_key(atom["yrel"])][1]
+    return None
+
+
+def _month_number(text: str) -> int:
+    return int(text) if text.isdigit() else _LEX["months"][_key(text)]
+
+
+def _day_month(atom: _Atom, ref: dt.date, day: int, month: int) -> Tuple[dt.date, bool]:
+    year = _year_of(atom, ref)
+    if year is not None:
+        return dt.date(year, month, day), not atom["y"]
+    return _choose(lambda y: dt.date(y, month, day), ref, _direction(atom), nearest=True), True
+
+
+def _weekday(atom: _Atom) -> int:
+    if atom["abbr"]:
+        return _LEX["weekday_abbreviations"][_key(atom["abbr"])]
+    if atom["sun"]:
+        return 6
+    wd = atom["wd"]
+    return int(wd) - 2 if wd.isdigit() else _LEX["weekdays"][_key(wd)]
+
+
+def _day(atom: _Atom, ref: dt.date, context: dt.date) -> Tuple[dt.date, bool]:
+    """The day an abs or rel atom names, and whether it depends on the reference."""
+    kind = atom.kind
+    if kind in ("iso", "compact", "dmy"):
+        return dt.date(int(atom["y"]), int(atom["m"]), int(atom["d"])), False
+    if kind in ("words", "dm"):
+        return _day_month(atom, ref, int(atom["d"]), _month_number(atom["m"]))
+    if kind == "holiday":
+        table = _LEX["named_days"] if atom["named"] else _LEX["holidays"]
+        day, month = table[_key(atom["named"] or atom["hol"])]
+        return _day_month(atom, ref, day, month)
+    if kind == "relday":
+        table = _LEX["relative_days"] if atom["rel"] else _LEX["short_relative_days"]
+        return ref + dt.timedelta(days=table[_key(atom["rel"] or atom["srel"])]), True
+    if kind == "same":
+        return context, True
+    weekday = _weekday(atom)
+    if atom["wrel"]:
+        return _period_start(ref, "week", _LEX["relative_periods"][_key(atom["wrel"])][1]) + \
+            dt.timedelta(days=weekday), True
+    direction = None if kind == "wdabbr" else _direction(atom)
+    if direction == 0:
+        return _period_start(ref, "week") + dt.timedelta(days=weekday), True
+    back = (ref.weekday() - weekday) % 7
+    if direction == 1:
+        return ref + dt.timedelta(days=(7 - back) or 7), True
+    return ref - dt.timedelta(days=back), True
+
+
+def _period(atom: _Atom, ref: dt.date) -> Tuple[dt.date, str, bool]:
+    """The first day of the period a period atom names, its unit, and whether it is relative."""
+    kind = atom.kind
+    if kind in ("year", "bareyear"):
+        return dt.date(int(atom["y"]), 1, 1), "year", False
+    if kind == "month":
+        month, year = _month_number(atom["m"]), _year_of(atom, ref)
+        if year is not None:
+            return dt.date(year, month, 1), "month", not atom["y"]
+        return _choose(lambda y: dt.date(y, month, 1), ref, _direction(atom), nearest=False), "month", True
+    if kind == "quarter":
+        q = atom["q"]
+        month, year = 3 * (int(q) if q.isdigit() else _LEX["roman_quarters"][q.lower()]) - 2, _year_of(atom, ref)
+        if year is not None:
+            return dt.date(year, month, 1), "quarter", not atom["y"]
+        return _choose(lambda y: dt.date(y, month, 1), ref, _direction(atom), nearest=False), "quarter", True
+    if kind == "relperiod":
+        unit, offset = _LEX["relative_periods"][_key(atom["rper"])]
+        return _period_start(ref, unit, offset), unit, True
+    if kind == "unit":  # đầu năm: this year
+        unit = _LEX["shift_units"][_key(atom["unit"])]
+        return _period_start(ref, unit), unit, True
+    # shift: 3 tuần sau
+    n = int(atom["n"]) if atom["n"].isdigit() else _LEX["small_numbers"][_key(atom["n"])]
+    n *= _LEX["shift_directions"][_key(atom["sdir"])]
+    unit = _LEX["shift_units"][_key(atom["unit"])]
+    if unit in ("day", "week"):
+        return ref + dt.timedelta(days=n * (7 if unit == "week" else 1)), "day", True
+    return _add_months(ref, n * UNITS[unit]), "day", True
+
+
+def _part_of(pp: _Atom, target: _Atom, ref: dt.date) -> Tuple[dt.date, str, bool]:
+    start, unit, relative = _period(target, ref)
+    offset = _LEX["period_parts"][_key(pp["pp"])][unit]  # KeyError: thượng tuần năm is no date
+    if unit == "week":
+        return start + dt.timedelta(days=offset), unit, relative
+    if unit == "month":
+        return start.replace(day=offset), unit, relative
+    if unit == "quarter":
+        return start.replace(month=start.month + offset - 1), unit, relative
+    return start.replace(month=offset), unit, relative
+
+
+def _clock(atom: _Atom, part: Optional[str]) -> dt.time:
+    hour, minute = int(atom["h"]), int(atom["mi"] or 0) + (30 if atom["half"] else 0)
+    part = atom["part"] or part
+    pm = _LEX["parts_of_day"][_key(part)]["pm"] if part else None
+    if pm and pm[0] <= hour <= pm[1]:
+        hour += 12
+    return dt.time(hour, minute, int(atom["s"] or 0))
+
+
+def _zone(text: Optional[str], sign=None, hours=None, minutes=None) -> dt.tzinfo:
+    if text == "Z" or text == "z":
+        return dt.timezone.utc
+    if text:
+        sign, hours, minutes = text[0], text[1:3], text[-2:]
+    if hours is None:
+        return VIETNAM_TZ
+    offset = dt.timedelta(hours=int(hours), minutes=int(minutes or 0))
+    return dt.timezone(-offset if sign == "-" else offset)
+
+
+def _resolve(group: _Group, ref: dt.date, context: dt.date) -> Optional[Tuple[DateValue, str, bool]]:
+    """(value, grain, relative) of a group, or None when it names no valid date."""
+    atoms = group.atoms
+    try:
+        if "period" in group.roles:
+            if len(atoms) == 2:
+                return _part_of(atoms[0], atoms[1], ref)
+            if atoms[0].kind in ("ppart", "unit"):
+                return None
+            return _period(atoms[0], ref)
+        main = next((a for a in atoms if "abs" in a.roles), None) or next((a for a in atoms if "rel" in a.roles), None)
+        day, relative = _day(main, ref, context) if main else (context, True)
+        timed = next((a for a in atoms if "time" in a.roles), None)
+        if timed is None:
+            return day, "day", relative
+        zone = next((a for a in atoms if a.kind == "tz"), None)
+        tz = _zone(timed["z"]) if timed.kind == "iso" else \
+            _zone(None, zone["tzs"], zone["tzh"], zone["tzm"]) if zone else VIETNAM_TZ
+        clock = _clock(timed, main["part"] if main and main.kind != "iso" else None)
+        value = dt.datetime.combine(day, clock, tzinfo=tz).astimezone(VIETNAM_TZ)
+        return value, "time", relative
+    except (ValueError, KeyError, OverflowError):
+        return None
+
+
+def _in_running_text(text: str, group: _Group) -> bool:
+    """False for groups that running text shows to be no date (durations, fractions, ordinals)."""
+    before = text[max(0, group.start - _WINDOW):group.start]
+    first = group.atoms[0]
+    if first.kind in ("relperiod", "ppart") and _COUNT_BEFORE.search(before):
+        return False  # 17 năm qua, 6 tháng đầu năm
+    if len(group.atoms) > 1:
+        return True
+    bare = not (first["part"] or first["dayword"])
+    if first.kind in ("dm", "month") and first.m.group(0)[0].isdigit() and _NUMBER_CUE_BEFORE.search(before):
+        return False  # Quyết định số 1/2020
+    if first.kind == "dm" and bare and not (first["y"] or first["yrel"] or first["dir"]):
+        return bool(_DAY_CUE_BEFORE.search(before) or _STOP_AFTER.match(text, group.end))  # 6/10 vị trí
+    if first.kind == "weekday" and bare and (first["wd"] or "x").isdigit() and not (first["wrel"] or first["dir"]):
+        return bool(_DAY_CUE_BEFORE.search(before))  # đứng thứ 2
+    if first.kind == "time" and first["hw"] and not (first["part"] or first["mi"] or first["half"]):
+        return bool(_CLOCK_CUE_BEFORE.search(before))  # mất 3 giờ
+    return first.kind != "tz"
+
+
+# -- public -----------------------------------------------------------------------------------------
+def find_dates(text: str, reference: dt.date | dt.datetime | None = None) -> List[DateMention]:
+    """Every date or time mention in ``text``, in order, resolved against ``reference``."""
+    ref = _reference_day(reference)
+    context = ref  # the day last named: bare times and cùng ngày fall on it
+    mentions: List[DateMention] = []
+    for group in _groups(text, strict=True):
+        if not _in_running_text(text, group):
+            continue
+        resolved = _resolve(group, ref, context)
+        if resolved is None:
+            continue
+        value, grain, relative = resolved
+        if group.roles & {"abs", "rel"}:
+            context = value.date() if isinstance(value, dt.datetime) else value
+        mentions.append(DateMention(text[group.start:group.end], group.start, group.end, value, grain, relative))
+    return mentions
+
+
+def _whole(s: str, ref: dt.date) -> Optional[Tuple[_Group, Tuple[DateValue, str, bool]]]:
+    """The one group that makes up ``s`` but for cue words before and punctuation after."""
+    groups = _groups(s, strict=False)
+    if len(groups) != 1:
+        return None
+    group = groups[0]
+    if not (_CUES.fullmatch(s, 0, group.start) and _PUNCT.fullmatch(s, group.end)):
+        return None
+    resolved = _resolve(group, ref, ref)
+    return None if resolved is None else (group, resolved)
+
+
+def parse_date(s: str, reference: dt.date | dt.datetime | None = None) -> Optional[DateValue]:
+    """The date or time that the whole of ``s`` expresses, or None; never raises on a string."""
+    if not isinstance(s, str) or len(s) > _MAX_STRING:
+        return None
+    found = _whole(s, _reference_day(reference))
+    return None if found is None else found[1][0]
+
+
+def find_date_line(line: str) -> Optional[Tuple[DateValue, int, int]]:
+    """``(value, start, end)`` when ``line`` is a publication-date line, with the span of the date in it.
+
+    A date line is an absolute date with cue words around it (``Đăng ngày 28/07/2017``,
+    ``Thứ Ba, 17/09/2024 - 13:25``, ``# date = 20201001``) or a dateline footer, a short byline and a
+    separator before the date (``Nam Thành - Thể thao Việt Nam | 23:00 06/02/2017``). A body sentence
+    that holds a date is not one, nor is a relative date (``Hôm nay``)."""
+    if not isinstance(line, str) or len(line) > _MAX_DATE_LINE:
+        return None
+    ref = _today()
+    found = _whole(line, ref)
+    if found is None:
+        groups = _groups(line, strict=False)
+        if not groups or not _PUNCT.fullmatch(line, groups[-1].end):
+            return None
+        prefix = _DATELINE_PREFIX.fullmatch(line, 0, groups[-1].start)
+        if prefix is None or len(prefix.group("who").split()) > _MAX_LINE_PREFIX_WORDS:
+            return None
+        resolved = _resolve(groups[-1], ref, ref)
+        found = None if resolved is None else (groups[-1], resolved)
+    if found is None:
+        return None
+    group, (value, _, relative) = found
+    return None if relative else (value, group.start, group.end)
