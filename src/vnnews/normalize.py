@@ -1,39 +1,208 @@
 """Normalisation that keeps provenance.
 
-The pipeline reads ``Normalized.text`` (NFC, ...) while every offset it reports must point into the
-caller's original string; ``Normalized.to_original`` maps one to the other.
+The pipeline reads ``Normalized.text`` while every offset it reports must point into the caller's
+original string; ``Normalized.to_original`` (or ``Normalized.span`` for a start/end pair) maps one to
+the other. Three steps, each reading the output of the one before:
+
+1. Markup and stray characters, in one left-to-right pass over the original: ``<script>``,
+   ``<style>``, ``<noscript>``, ``<template>`` blocks and HTML comments are removed; known HTML tags are
+   removed, block-level ones (``<br>``, ``<p>``, ``</div>``, ``<li>``, ``<img ...>``...) become a line
+   break; HTML entities are decoded (``&ocirc;`` ``&#7897;`` ``&amp;``; ``&nbsp;`` becomes NBSP, which
+   stays NBSP because captions are recognised by their NBSP indent); CRLF and CR become ``\\n``, and so do
+   the other line separators (``\\v``, ``\\f``, U+0085, U+2028, U+2029); the other C0/C1 control
+   characters, zero-width characters (U+200B-U+200F, U+2060, U+FEFF) and the soft hyphen are dropped.
+   Unknown tags (``<Hà Nội>``, ``a<b``) and entities that html does not know stay as written.
+2. NFC, cluster by cluster (a base character and the marks after it), so decomposed input (NFD,
+   Windows-1258) reads as composed text.
+3. Tone placement: the old style, tone on the second vowel of an open ``oa``/``oe``/``uy`` syllable
+   (``hoà``, ``khoẻ``, ``thuỷ``), is folded to the modern style (``hòa``, ``khỏe``, ``thủy``) that the
+   lexicons are written in. The two letters swap in place, so offsets do not move.
+
+Cost: a clean NFC article is checked by three C-level scans and returned as is (``offsets is None``).
+Otherwise the work is proportional to the input: unchanged stretches are copied as slices and only the
+places that change cost Python steps.
 """
 from __future__ import annotations
 
+import html
+import itertools
+import re
 import unicodedata
+from array import array
 from dataclasses import dataclass
-from typing import List, Optional
+from typing import Iterable, Optional, Sequence, Tuple
+
+import regex
+
+from . import lexicon
 
 
 @dataclass
 class Normalized:
     text: str
-    # offsets[i] is the index in the original of normalized character i; offsets[len(text)] is
-    # len(original). None means the text is the original unchanged.
-    offsets: Optional[List[int]] = None
+    # offsets[i] is the index in the original where normalized character i starts; offsets[len(text)]
+    # is len(original). ends[i] is where character i ends in the original. Text that was dropped lies
+    # between ends[i] and offsets[i + 1]. Both None when offsets are the identity.
+    offsets: Optional[Sequence[int]] = None
+    ends: Optional[Sequence[int]] = None
 
     def to_original(self, index: int) -> int:
         return index if self.offsets is None else self.offsets[index]
 
+    def span(self, start: int, end: int) -> Tuple[int, int]:
+        """The original ``(start, end)`` of normalized ``text[start:end]``, without the dropped text
+        (tags, zero-width characters) that lies just outside it."""
+        if self.offsets is None:
+            return start, end
+        if end <= start:
+            return self.offsets[start], self.offsets[start]
+        return self.offsets[start], self.ends[end - 1]
+
+
+# where step 1 may change something: found by one fast scan, then the markup pattern is tried there
+_TRIGGER = re.compile(
+    "<[a-zA-Z/!]|&[#a-zA-Z]"
+    "|[\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]"
+)
+_BREAK_CHARS = "\r\x0b\x0c\x85\u2028\u2029"
+_DROP_CHARS = "\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u200b-\u200f\u2060\ufeff"
+# attributes as HTML writes them, so that ``a<b & c>d`` is not a bold tag; possessive, and no part
+# crosses a ``<``, so a failed attempt never rescans text that a later attempt reads
+_ATTRIBUTES = r"""(?:\s+[a-zA-Z_:@][-\w:.@]*(?:\s*=\s*(?:"[^"<]*"|'[^'<]*'|[^\s"'<>=`]+))?)*+\s*/?>"""
+_MARKUP = regex.compile(
+    r"(?P<comment><!--)"
+    r"|<(?P<block>(?i:script|style|noscript|template))" + _ATTRIBUTES
+    + r"|</?(?P<tag>[a-zA-Z][a-zA-Z0-9]{0,15})" + _ATTRIBUTES
+    + r"|(?P<doctype><![a-zA-Z][^<>]*>)"
+    r"|(?P<entity>&(?:\#[0-9]{1,7};?|\#[xX][0-9a-fA-F]{1,6};?|[a-zA-Z][a-zA-Z0-9]{1,31};))"
+    r"|(?P<newline>\r\n|[%s])"
+    r"|(?P<drop>[%s]+)" % (_BREAK_CHARS, _DROP_CHARS)
+)
+_CLOSERS = {
+    "comment": regex.compile(r"-->"),
+    "script": regex.compile(r"</script\s*>", regex.IGNORECASE),
+    "style": regex.compile(r"</style\s*>", regex.IGNORECASE),
+    "noscript": regex.compile(r"</noscript\s*>", regex.IGNORECASE),
+    "template": regex.compile(r"</template\s*>", regex.IGNORECASE),
+}
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote body br caption center dd details dialog div dl dt fieldset "
+    "figcaption figure footer form frame h1 h2 h3 h4 h5 h6 head header hr html iframe img legend li "
+    "main nav ol p pre section summary table tbody td tfoot th thead title tr ul video audio".split()
+)
+_INLINE_TAGS = frozenset(
+    "a abbr b base bdi bdo big button cite code data del dfn em font i input ins kbd label link mark "
+    "meta option picture q s samp select small source span strike strong sub sup svg textarea time tt "
+    "u var wbr".split()
+)
+_ENTITY_BREAKS = re.compile("\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+_ENTITY_DROPS = re.compile("[%s]+" % _DROP_CHARS)
+
+# a character that may change under NFC, with the starter before it: marks, the second half of
+# composable pairs (NFC_QC=Maybe) and characters that never survive NFC (NFC_QC=No)
+_CLUSTER = regex.compile(r"[^\p{M}\p{NFC_QC=M}]?[\p{M}\p{NFC_QC=M}]+|\p{NFC_QC=N}")
+
+
+def _tone_table() -> dict:
+    table = {}
+    for old, new in lexicon.load("encodings")["tone_placement"].items():
+        for first in (str.lower, str.upper):
+            for second in (str.lower, str.upper):
+                table[first(old[0]) + second(old[1])] = first(new[0]) + second(new[1])
+    return table
+
+
+_TONES = _tone_table()
+_NOT_LETTER_AFTER = r"(?![^\W\d_]|[\u0300-\u036f])"
+# only where the pair ends the word (hoàn keeps its tone on à) and u is a vowel, not the u of qu
+_OLD_TONE = re.compile(r"(?<![qQ])(?:%s)%s" % ("|".join(_TONES), _NOT_LETTER_AFTER))
+# the same test led by the rarer second letter: a stdlib scan that skips clean text quickly
+_OLD_TONE_HINT = re.compile(
+    r"[%s]%s(?<=[oOuU].)(?<![qQ]..)" % ("".join(sorted({k[1] for k in _TONES})), _NOT_LETTER_AFTER)
+)
+
+Edit = Tuple[int, int, str]
+
 
 def normalize(original: str) -> Normalized:
-    if unicodedata.is_normalized("NFC", original):
-        return Normalized(original)
-    pieces: List[str] = []
-    offsets: List[int] = []
-    chunk_start = 0
-    # compose cluster by cluster (a base character and the marks after it) to know where each
-    # composed character came from
-    for i in range(1, len(original) + 1):
-        if i == len(original) or unicodedata.combining(original[i]) == 0:
-            composed = unicodedata.normalize("NFC", original[chunk_start:i])
-            pieces.append(composed)
-            offsets.extend([chunk_start] * len(composed))
-            chunk_start = i
-    offsets.append(len(original))
-    return Normalized("".join(pieces), offsets)
+    text, maps = original, None
+    if _TRIGGER.search(text):
+        text, maps = _rebuild(text, _markup_edits(text), maps)
+    if not unicodedata.is_normalized("NFC", text):
+        text, maps = _rebuild(text, _nfc_edits(text), maps)
+    if _OLD_TONE_HINT.search(text):
+        text = _OLD_TONE.sub(lambda m: _TONES[m.group()], text)
+    return Normalized(text, *maps) if maps else Normalized(text)
+
+
+def _markup_edits(text: str) -> Iterable[Edit]:
+    unclosed = set()  # kinds of block whose closer is absent after some point, hence after any later one
+    position = 0
+    while True:
+        trigger = _TRIGGER.search(text, position)
+        if trigger is None:
+            return
+        match = _MARKUP.match(text, trigger.start())
+        if match is None:
+            position = trigger.end()
+            continue
+        start, position = match.span()
+        kind = match.lastgroup
+        if kind in ("comment", "block"):
+            name = "comment" if kind == "comment" else match.group("block").lower()
+            closer = None if name in unclosed else _CLOSERS[name].search(text, position)
+            if closer is not None:
+                position = closer.end()
+                yield start, position, "" if kind == "comment" else "\n"
+            elif kind == "block":
+                unclosed.add(name)
+                yield start, position, "\n"  # an unclosed <script>: drop the tag, keep what follows
+            else:
+                unclosed.add(name)  # an unclosed <!-- is text
+        elif kind == "tag":
+            name = match.group("tag").lower()
+            if name in _BLOCK_TAGS:
+                yield start, position, "\n"
+            elif name in _INLINE_TAGS:
+                yield start, position, ""
+        elif kind == "entity":
+            decoded = html.unescape(match.group())
+            if decoded != match.group():
+                yield start, position, _ENTITY_DROPS.sub("", _ENTITY_BREAKS.sub("\n", decoded))
+        else:
+            yield start, position, "\n" if kind == "newline" else ""
+
+
+def _nfc_edits(text: str) -> Iterable[Edit]:
+    for match in _CLUSTER.finditer(text):
+        composed = unicodedata.normalize("NFC", match.group())
+        if composed != match.group():
+            yield match.start(), match.end(), composed
+
+
+def _rebuild(text: str, edits: Iterable[Edit], maps) -> Tuple[str, tuple]:
+    """Apply sorted, non-overlapping ``(start, end, replacement)`` edits to ``text``, whose own map
+    into the original is ``maps`` (None for the identity). Copied stretches keep their provenance;
+    every character of a replacement starts where the replaced text starts and ends where it ends."""
+    edits = iter(edits)
+    first = next(edits, None)
+    if first is None:  # nothing to change: keep the cheaper map
+        return text, maps
+    starts, ends = maps if maps else (range(len(text) + 1), range(1, len(text) + 1))
+    # pieces of the new text and of its two maps, joined once at the end by C code
+    pieces, start_parts, end_parts = [], [], []
+    position = 0
+    for a, b, replacement in itertools.chain([first], edits):
+        pieces.append(text[position:a])
+        start_parts.append(starts[position:a])
+        end_parts.append(ends[position:a])
+        if replacement:
+            pieces.append(replacement)
+            start_parts.append((starts[a],) * len(replacement))
+            end_parts.append((ends[b - 1],) * len(replacement))
+        position = b
+    pieces.append(text[position:])
+    start_parts.append(starts[position:])  # with the final len(original)
+    end_parts.append(ends[position:])
+    chain = itertools.chain.from_iterable
+    return "".join(pieces), (array("q", chain(start_parts)), array("q", chain(end_parts)))
