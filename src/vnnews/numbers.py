@@ -1,0 +1,232 @@
+"""parse_number: a Vietnamese number written in digits, in words, or in both.
+
+Digits follow the Vietnamese convention: ``.`` groups thousands and ``,`` marks decimals
+(``1.839`` = 1839, ``99,6`` = 99.6, ``4.123,2`` = 4123.2). English groupings are read where they
+cannot be misread (``1,234,567``, ``1,234.5``). One comma followed by exactly three digits is the
+ambiguous case: before a scale word it is a decimal, as news write it (``7,043 tỷ`` = 7 043 000 000),
+otherwise a thousands separator (``1,839`` = 1839). A single dot followed by other than three digits
+is a decimal point (``2.5``).
+
+Words are read the standard way (``một trăm linh năm`` = 105, ``hai nghìn không trăm hai mươi``
+= 2020) and in the spoken short form where one digit after a scale word stands for the next place
+down (``hai nghìn ba`` = 2300, ``3 triệu 2`` = 3 200 000, ``hai triệu rưỡi`` = 2 500 000).
+Arithmetic is exact (Fraction), so ``1,2 nghìn tỷ`` is exactly 1 200 000 000 000.
+"""
+from __future__ import annotations
+
+import unicodedata
+from fractions import Fraction
+from functools import lru_cache
+from types import SimpleNamespace
+from typing import List, Optional, Union
+
+import regex
+
+from . import lexicon
+
+Number = Union[int, float]
+
+_TOKEN = regex.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
+_THOUSANDS_DOT = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_THOUSANDS_COMMA = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_PLAIN = regex.compile(r"\d+(?:[.,]\d+)?")
+_MAX_TOKEN = 40  # longer digit runs are identifiers or noise, never amounts
+_HALF = Fraction(1, 2)
+
+
+@lru_cache(maxsize=None)
+def words() -> SimpleNamespace:
+    """The number vocabulary of ``lexicon/numbers.json`` as sets and maps (shared with facts)."""
+    lex = lexicon.load("numbers")
+    units = lexicon.load("units")
+    currencies = sorted((s.lower() for names in units["currencies"].values() for s in names), key=len, reverse=True)
+    prefixes = sorted((s.lower() for names in units["currency_prefixes"].values() for s in names), key=len, reverse=True)
+    percent = sorted(units["percent"], key=len, reverse=True)
+    alt = lambda items: "|".join(regex.escape(s).replace("\\ ", r"\s+") for s in items)
+    return SimpleNamespace(
+        digits=lex["digits"],
+        after_tens=lex["after_tens_only"],
+        ten=set(lex["ten"]),
+        tens=set(lex["tens_marker"]),
+        zero_tens=set(lex["zero_tens"]),
+        scales={w: Fraction(v) for w, v in lex["scales"].items()},
+        digit_only=set(lex["digit_only_scales"]),
+        fact_scales=set(lex["fact_scales"]),
+        money_scales=set(lex["money_scales"]),
+        half=set(lex["half"]),
+        half_alone=set(lex["half_alone"]),
+        point=set(lex["decimal_point"]),
+        minus=set(lex["minus"]),
+        # what parse_number peels off around a number: a currency or a percent sign
+        affix=regex.compile(r"^(?:%s)\s*|\s*(?:%s|%s)$" % (alt(prefixes), alt(percent), alt(currencies))),
+        percent_tail=regex.compile(r"\s*(?:%s)$" % alt(percent)),
+    )
+
+
+def tokens(text: str) -> List[str]:
+    """Digit groups, words and single symbols of a lower-cased number phrase."""
+    return _TOKEN.findall(text.lower())
+
+
+def _digits(token: str, decimal_context: bool) -> Optional[Fraction]:
+    if len(token) > _MAX_TOKEN:
+        return None
+    if _THOUSANDS_DOT.fullmatch(token):
+        return Fraction(token.replace(".", "").replace(",", "."))
+    if _THOUSANDS_COMMA.fullmatch(token) and (
+        token.count(",") > 1 or "." in token or (not decimal_context and token[0] != "0")
+    ):
+        return Fraction(token.replace(",", ""))
+    if _PLAIN.fullmatch(token):
+        return Fraction(token.replace(",", "."))
+    return None
+
+
+def value(toks: List[str], decimal_context: bool = False) -> Optional[Fraction]:
+    """The exact value of number tokens (see :func:`tokens`), or None if they are not one number.
+
+    ``decimal_context``: a unit that takes decimals follows (``%``), so ``1,500`` is 1.5.
+    """
+    lex = words()
+    sign = 1
+    if toks and toks[0] in lex.minus:
+        sign, toks = -1, toks[1:]
+    items: list = []
+    for i, tok in enumerate(toks):
+        if tok[0].isdigit():
+            after = toks[i + 1] if i + 1 < len(toks) else None
+            number = _digits(tok, decimal_context or after in lex.scales)
+            if number is None:
+                return None
+            items.append(number)
+        else:
+            items.append(tok)
+    result = _with_point(items, lex) if items else None
+    return None if result is None else sign * result
+
+
+def _with_point(items: list, lex) -> Optional[Fraction]:
+    """``ba phẩy năm triệu``: fold the decimal word into one number, then read the scales."""
+    point = next((i for i, it in enumerate(items) if isinstance(it, str) and it in lex.point), None)
+    if point is None:
+        return _value(items, lex)
+    end = next((j for j in range(point + 1, len(items)) if items[j] in lex.scales), len(items))
+    whole, fraction = _value(items[:point], lex), items[point + 1:end]
+    if whole is None or whole.denominator != 1 or not fraction:
+        return None
+    if all(isinstance(w, str) and w in lex.digits for w in fraction):
+        digits = "".join(str(lex.digits[w]) for w in fraction)  # phẩy không năm = ,05
+    else:
+        number = _value(fraction, lex)
+        if number is None or number.denominator != 1:
+            return None
+        digits = str(number)
+    return _value([whole + Fraction(int(digits), 10 ** len(digits))] + items[end:], lex)
+
+
+def _value(items: list, lex) -> Optional[Fraction]:
+    """Split at the first occurrence of the largest scale word: left x scale + right."""
+    top = None
+    for i, it in enumerate(items):
+        if isinstance(it, str) and it in lex.scales and (top is None or lex.scales[it] > lex.scales[items[top]]):
+            top = i
+    if top is None:
+        return _small(items, lex)
+    scale = lex.scales[items[top]]
+    left, right = items[:top], items[top + 1:]
+    if items[top] in lex.digit_only and not (left and isinstance(left[-1], Fraction)):
+        return None
+    multiplier = _value(left, lex) if left else Fraction(1)  # a bare ``trăm``, ``nghìn tỷ``
+    if multiplier is None:
+        return None
+    if not right:
+        return multiplier * scale
+    if len(right) == 1 and right[0] in lex.half:
+        return (multiplier + _HALF) * scale
+    short = _short_form(right, scale, lex)
+    rest = short if short is not None else _value(right, lex)
+    if rest is None or rest >= scale:
+        return None
+    return multiplier * scale + rest
+
+
+def _short_form(right: list, scale: Fraction, lex) -> Optional[Fraction]:
+    """One bare digit group after a scale word names the next places: hai nghìn ba = 2300."""
+    if len(right) != 1 or scale < 100:
+        return None
+    item = right[0]
+    if isinstance(item, Fraction):
+        if item.denominator != 1 or item <= 0:
+            return None
+        return item * scale / 10 ** len(str(item))
+    digit = lex.digits.get(item) or lex.after_tens.get(item)
+    return digit * scale / 10 if digit else None
+
+
+def _small(items: list, lex) -> Optional[Fraction]:
+    """A number below the smallest scale word: 7, mười bốn, ba mươi mốt, linh năm, hai lăm."""
+    if not items:
+        return None
+    if items[-1] in lex.half and len(items) > 1:  # hai rưỡi, mười rưỡi
+        base = _small(items[:-1], lex)
+        return None if base is None else base + _HALF
+    first, n = items[0], len(items)
+    if isinstance(first, Fraction):
+        return first if n == 1 else None
+    if n == 1:
+        if first in lex.digits:
+            return Fraction(lex.digits[first])
+        if first in lex.ten:
+            return Fraction(10)
+        return _HALF if first in lex.half_alone else None
+    if n == 2 and first in lex.zero_tens:  # linh năm
+        digit = lex.digits.get(items[1])
+        return Fraction(digit) if digit else None
+    if n == 2 and first in lex.ten:  # mười bốn, mười lăm
+        last = _last_digit(items[1], lex, after_ten=True)
+        return None if last is None else 10 + last
+    tens = lex.digits.get(first)
+    if not tens or tens < 2:
+        return None
+    if items[1] in lex.tens:  # hai mươi, hai mươi mốt
+        if n == 2:
+            return Fraction(10 * tens)
+        last = _last_digit(items[2], lex) if n == 3 else None
+        return None if last is None else 10 * tens + last
+    if n == 2 and (items[1] in lex.after_tens or items[1] == "tư"):  # spoken hai lăm = 25, ba tư = 34
+        return 10 * tens + _last_digit(items[1], lex)
+    return None
+
+
+def _last_digit(item, lex, after_ten: bool = False) -> Optional[Fraction]:
+    """The digit closing a tens group; ``năm`` there is a year, not five (five is ``lăm``)."""
+    if not isinstance(item, str) or item == "năm" or (after_ten and item == "mốt"):
+        return None
+    digit = lex.digits.get(item) or lex.after_tens.get(item)
+    return Fraction(digit) if digit else None
+
+
+def plain(number: Fraction) -> Number:
+    """int when integral, float otherwise."""
+    return int(number) if number.denominator == 1 else float(number)
+
+
+def parse_number(s: str) -> Optional[Number]:
+    """The value of a Vietnamese number phrase, or None if ``s`` is not one number.
+
+    >>> parse_number("1.839"), parse_number("99,6"), parse_number("hai triệu rưỡi")
+    (1839, 99.6, 2500000)
+    >>> parse_number("một nghìn tám trăm ba mươi chín tỷ")
+    1839000000000
+
+    A currency or percent written around the number is allowed and ignored
+    (``5 triệu đồng`` = 5000000, ``25%`` = 25, ``hai mươi lăm phần trăm`` = 25).
+    """
+    if not isinstance(s, str):
+        return None
+    lex = words()
+    text = unicodedata.normalize("NFC", s).strip().lower()
+    percent = lex.percent_tail.search(text) is not None
+    text = lex.affix.sub("", text, count=2)
+    number = value(tokens(text), decimal_context=percent) if text else None
+    return None if number is None else plain(number)
