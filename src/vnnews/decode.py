@@ -1,0 +1,187 @@
+"""Bytes to text: ``read_text`` finds the encoding of a file or a byte string, or says why it cannot.
+
+Order of the checks: a byte-order mark (UTF-8, UTF-16, UTF-32) decides; NUL bytes or many control
+bytes mean binary data (UTF-16 without a BOM is recognised first); valid UTF-8 is UTF-8; anything else
+is decoded as Windows-1258, TCVN3 (ABC) and VNI, and, when only a few bytes are invalid, as UTF-8 with
+those bytes replaced, and the result that reads most like Vietnamese wins: the most words that are
+well-formed Vietnamese syllables, the fewest that are not (lexicon ``syllables.json``; the legacy
+tables are in ``encodings.json``). Legacy results are returned composed (NFC); TCVN3 (VN3) has no
+capitals with tone marks, so those come back lowercase, as the fonts stored them.
+
+VIQR (``Vie^.t Nam``, plain ASCII) is not recognised: it is valid UTF-8 and is returned as written.
+"""
+from __future__ import annotations
+
+import codecs
+import os
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import List, Optional, Tuple, Union
+
+import regex
+
+from . import lexicon
+
+_SAMPLE = 1 << 16  # bytes or characters looked at to judge; enough for any article, cheap for 2 MB
+# bytes a text file has no reason to contain: C0 controls but \t \n \v \f \r and ESC, and DEL
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\x0b\x0c\r\x1b") + b"\x7f"
+_MAX_CONTROL_SHARE = 0.01
+_MAX_REPLACED_SHARE = 0.05  # of the non-ASCII bytes, for UTF-8 with some bytes replaced
+_ASCII = bytes(range(128))
+_ESCAPED = regex.compile("[\udc80-\udcff]")
+_BOMS = [  # longest first: the UTF-32-LE mark begins with the UTF-16-LE one
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+]
+
+
+class DecodeError(ValueError):
+    """The bytes are not text in an encoding vnnews reads; the message says why."""
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    """What ``read_text`` returns: ``text`` (give it to ``parse_article``; offsets refer to it),
+    ``encoding`` (``utf-8``, ``utf-8-sig``, ``utf-16-le``, ``utf-16-be``, ``utf-32-le``,
+    ``utf-32-be``, ``cp1258``, ``tcvn3`` or ``vni``) and ``replaced``, the number of invalid bytes
+    that became U+FFFD (only ever non-zero for UTF encodings)."""
+
+    text: str
+    encoding: str
+    replaced: int = 0
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def read_text(source: Union[str, os.PathLike, bytes, bytearray, memoryview]) -> DecodedText:
+    """Decode a file (``str`` or path-like: a file name) or bytes. Raises :class:`DecodeError` for
+    binary data and for bytes that no supported encoding reads."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return decode_bytes(bytes(source))
+    if isinstance(source, (str, os.PathLike)):
+        with open(source, "rb") as handle:
+            return decode_bytes(handle.read())
+    raise TypeError("read_text() takes a file name or bytes, not %s" % type(source).__name__)
+
+
+def decode_bytes(data: bytes) -> DecodedText:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            text, replaced = _decode_utf(data[len(bom):], encoding)
+            return DecodedText(text, encoding + "-sig" if encoding == "utf-8" else encoding, replaced)
+    sample = data[:_SAMPLE]
+    if b"\0" in sample:
+        found = _utf16_without_bom(data)
+        if found is not None:
+            return found
+        raise DecodeError("binary data, not text: NUL bytes (%d in the first %d)"
+                          % (sample.count(0), len(sample)))
+    controls = sum(map(sample.count, _CONTROL_BYTES))
+    if controls > _MAX_CONTROL_SHARE * len(sample):
+        raise DecodeError("binary data, not text: %.1f%% of the bytes are control characters"
+                          % (100.0 * controls / len(sample)))
+    try:
+        return DecodedText(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    candidates: List[DecodedText] = []
+    for encoding in ("cp1258", "tcvn3", "vni"):
+        try:
+            candidates.append(DecodedText(_decode_legacy(data, encoding), encoding))
+        except UnicodeDecodeError:
+            pass
+    text, replaced = _decode_utf(data, "utf-8")
+    if replaced <= _MAX_REPLACED_SHARE * len(data.translate(None, _ASCII)):
+        candidates.append(DecodedText(text, "utf-8", replaced))
+    if not candidates:
+        raise DecodeError("not text in a supported encoding: invalid as UTF-8 (%d bad bytes) and as "
+                          "Windows-1258, TCVN3 and VNI (bytes these do not define)" % replaced)
+    # first best wins a tie: Windows-1258 reads plain Western text the way Windows-1252 would
+    return max(candidates, key=lambda c: _vietnamese_score(c.text[:_SAMPLE]) - 2 * c.replaced)
+
+
+def vietnamese_counts(text: str) -> Tuple[int, int]:
+    """``(words, syllables)``: how many words ``text`` has, and how many of them are well-formed
+    Vietnamese syllables (tone marks aside; a word is a run of letters)."""
+    syllable, _, drop_tones = _syllables()
+    plain = unicodedata.normalize("NFD", text.lower()).translate(drop_tones)
+    plain = unicodedata.normalize("NFC", plain)
+    return len(_WORD.findall(plain)), len(syllable.findall(plain))
+
+
+def vietnamese_letters() -> str:
+    """The lowercase letters that only Vietnamese spelling uses this much (ă, ơ, ệ...)."""
+    return _syllables()[1]
+
+
+def _vietnamese_score(text: str) -> int:
+    words, syllables = vietnamese_counts(text)
+    return syllables - (words - syllables)
+
+
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+
+
+@lru_cache(maxsize=None)
+def _syllables():
+    """(a pattern matching a whole word that is a syllable, the Vietnamese letters, a table for
+    str.translate that deletes tone marks)"""
+    data = lexicon.load("syllables")
+    rhymes = sorted((r for line in data["rhymes"] for r in line.split()), key=len, reverse=True)
+    pattern = regex.compile(
+        r"(?<![\p{L}\p{M}\p{N}])(?:%s)?(?:%s)(?![\p{L}\p{M}\p{N}])"
+        % ("|".join(data["onsets"].split()), "|".join(rhymes))
+    )
+    return pattern, data["letters"], dict.fromkeys(map(ord, data["tone_marks"]))
+
+
+def _decode_utf(data: bytes, encoding: str) -> Tuple[str, int]:
+    """Decode, replacing invalid bytes by U+FFFD; also say how many were replaced."""
+    try:
+        return data.decode(encoding), 0
+    except UnicodeDecodeError:
+        text = data.decode(encoding, "surrogateescape")  # each bad byte becomes one lone surrogate
+        return _ESCAPED.subn("\ufffd", text)
+
+
+def _utf16_without_bom(data: bytes) -> Optional[DecodedText]:
+    """UTF-16 without a BOM: text in a Latin script has a NUL in every high byte of its ASCII."""
+    if len(data) % 2:
+        return None
+    sample = data[: _SAMPLE & ~1]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    encoding = "utf-16-le" if odd > half // 4 and even <= half // 100 else (
+        "utf-16-be" if even > half // 4 and odd <= half // 100 else None)
+    if encoding is None:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    if regex.search("[\x00-\x08\x0e-\x1a\x1c-\x1f]", text):
+        return None
+    return DecodedText(text, encoding)
+
+
+def _decode_legacy(data: bytes, encoding: str) -> str:
+    if encoding == "cp1258":  # Python's codec; tone marks come as combining characters
+        text = data.decode("cp1258")
+    else:
+        text, _ = codecs.charmap_decode(data, "strict", _legacy_table(encoding))
+    return unicodedata.normalize("NFC", text)
+
+
+@lru_cache(maxsize=None)
+def _legacy_table(encoding: str) -> List[Optional[str]]:
+    """What each byte means in ``encoding`` (None: undefined, a decoding error): Windows-1252
+    overlaid with the table from ``encodings.json``."""
+    table = [bytes([b]).decode("cp1252", "ignore") or None for b in range(256)]
+    for byte, char in lexicon.load("encodings")[encoding].items():
+        table[int(byte, 16)] = char
+    return table
