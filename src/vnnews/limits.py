@@ -1,0 +1,82 @@
+"""Limits on what one parse reads, and a cheap check that the text is Vietnamese at all.
+
+``MAX_CHARS`` is the default size limit; set ``vnnews.limits.MAX_CHARS`` to change it for the process,
+or pass ``max_chars``. A longer input is cut, not refused: the caller gets the first part and a
+``truncated`` warning whose ``start``/``end`` cover what was left out.
+"""
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from typing import List, Optional, Tuple
+
+import regex
+
+from .decode import vietnamese_counts, vietnamese_letters
+from .model import ParseWarning
+
+MAX_CHARS = 2_000_000
+
+_LANGUAGE_SAMPLE = 200_000  # characters judged: a long article's worth, so the check stays cheap
+_MIN_WORDS = 12  # fewer words than this are too few to judge
+# Vietnamese news prose: about 9 words in 10 are Vietnamese syllables and about a quarter of the
+# letters carry Vietnamese marks; English, code and URL lists score far below on both. Text typed
+# without marks still passes on syllables alone.
+_MIN_SYLLABLE_SHARE = 0.5
+_MIN_SYLLABLE_SHARE_WITHOUT_MARKS = 0.75
+_MIN_MARKED_LETTER_SHARE = 0.03
+_MAX_LINK_SHARE = 0.5  # of the printed characters
+_NOT_LETTERS = regex.compile(r"\P{L}+")
+_SPACES = regex.compile(r"\s+")
+_LINKS = regex.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+")
+
+
+def truncate(text: str, max_chars: int = MAX_CHARS) -> Tuple[str, List[ParseWarning]]:
+    """``text`` cut to at most ``max_chars`` characters, at the last line break if there is one in
+    the second half of the allowance (else at the limit, not inside a character's marks), with a
+    ``truncated`` warning; ``text`` unchanged and no warning when it is short enough."""
+    if len(text) <= max_chars:
+        return text, []
+    cut = max(text.rfind("\n", 0, max_chars + 1), text.rfind("\r", 0, max_chars + 1))
+    if cut < max_chars // 2:
+        cut = max_chars
+        floor = max(0, cut - 32)  # a longer run of marks is junk: cut through it
+        while cut > floor and unicodedata.combining(text[cut]):
+            cut -= 1
+    message = "input has %d characters, over the limit of %d: only the first %d were parsed" % (
+        len(text), max_chars, cut)
+    return text[:cut], [ParseWarning("truncated", message, cut, len(text))]
+
+
+def apply_limits(text: str, max_chars: Optional[int] = None) -> Tuple[str, List[ParseWarning]]:
+    """``truncate`` at ``max_chars``, by default the current ``MAX_CHARS``."""
+    return truncate(text, MAX_CHARS if max_chars is None else max_chars)
+
+
+def language_warnings(text: str) -> List[ParseWarning]:
+    """A ``not_vietnamese`` warning when ``text`` (its first 200,000 characters) does not read as
+    Vietnamese prose: English, code, a list of links. Too short a text is not judged."""
+    sample = unicodedata.normalize("NFC", text[:_LANGUAGE_SAMPLE]).lower()
+    prose = _LINKS.sub(" ", sample)  # URL slugs are Vietnamese words without their marks
+    printed = len(_SPACES.sub("", sample))
+    if printed and len(_SPACES.sub("", prose)) < (1 - _MAX_LINK_SHARE) * printed:
+        return [ParseWarning("not_vietnamese", "text is mostly links, not prose")]
+    words, syllables = vietnamese_counts(prose)
+    if words < _MIN_WORDS:
+        return []
+    letters = len(_NOT_LETTERS.sub("", prose))
+    marked = len(prose) - len(prose.translate(_marked_deleter()))
+    syllable_share, marked_share = syllables / words, marked / max(letters, 1)
+    if syllable_share >= _MIN_SYLLABLE_SHARE_WITHOUT_MARKS or (
+        syllable_share >= _MIN_SYLLABLE_SHARE and marked_share >= _MIN_MARKED_LETTER_SHARE
+    ):
+        return []
+    message = ("text does not read as Vietnamese: %.0f%% of %d words are Vietnamese syllables and "
+               "%.0f%% of the letters carry Vietnamese marks" % (100 * syllable_share, words,
+                                                                 100 * marked_share))
+    return [ParseWarning("not_vietnamese", message)]
+
+
+@lru_cache(maxsize=None)
+def _marked_deleter() -> dict:
+    return dict.fromkeys(map(ord, vietnamese_letters()))
