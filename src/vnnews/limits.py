@@ -1,8 +1,8 @@
 """Limits on what one parse reads, and a cheap check that the text is Vietnamese at all.
 
-``MAX_CHARS`` is the default size limit; set ``vnnews.limits.MAX_CHARS`` to change it for the process,
-or pass ``max_chars``. A longer input is cut, not refused: the caller gets the first part and a
-``truncated`` warning whose ``start``/``end`` cover what was left out.
+``DEFAULT_MAX_CHARS`` is the default size limit; ``parse_article(text, max_chars=...)`` takes another.
+A longer input is cut, not refused: the caller gets the first part and a ``truncated`` warning whose
+``start``/``end`` cover what was left out.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import regex
 from .decode import vietnamese_counts, vietnamese_letters
 from .model import ParseWarning
 
-MAX_CHARS = 2_000_000
+DEFAULT_MAX_CHARS = 2_000_000
 
 _LANGUAGE_SAMPLE = 200_000  # characters judged: a long article's worth, so the check stays cheap
 _MIN_WORDS = 12  # fewer words than this are too few to judge
@@ -31,7 +31,7 @@ _SPACES = regex.compile(r"\s+")
 _LINKS = regex.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+")
 
 
-def truncate(text: str, max_chars: int = MAX_CHARS) -> Tuple[str, List[ParseWarning]]:
+def truncate(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> Tuple[str, List[ParseWarning]]:
     """``text`` cut to at most ``max_chars`` characters, at the last line break if there is one in
     the second half of the allowance (else at the limit, not inside a character's marks), with a
     ``truncated`` warning; ``text`` unchanged and no warning when it is short enough."""
@@ -49,8 +49,8 @@ def truncate(text: str, max_chars: int = MAX_CHARS) -> Tuple[str, List[ParseWarn
 
 
 def apply_limits(text: str, max_chars: Optional[int] = None) -> Tuple[str, List[ParseWarning]]:
-    """``truncate`` at ``max_chars``, by default the current ``MAX_CHARS``."""
-    return truncate(text, MAX_CHARS if max_chars is None else max_chars)
+    """``truncate`` at ``max_chars``, by default ``DEFAULT_MAX_CHARS``."""
+    return truncate(text, DEFAULT_MAX_CHARS if max_chars is None else max_chars)
 
 
 def language_warnings(text: str) -> List[ParseWarning]:
