@@ -35,7 +35,7 @@ except ImportError:  # decode.py is written in parallel; until it lands, plain s
     def read_text(source) -> str:
         data = source if isinstance(source, bytes) else Path(source).read_bytes()
         if b"\0" in data:
-            raise DecodeError("binary data (NUL bytes)")
+            raise DecodeError("binary data")
         try:
             return data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
@@ -240,11 +240,14 @@ def _read_txt(path: Path, max_chars: int) -> Item:
         size = path.stat().st_size
         if size > 4 * max_chars:  # UTF-8 needs at most 4 bytes a character: too large unread
             return Item(item_id, reason="too_large", error="%d bytes > %d characters" % (size, max_chars))
-        text = read_text(path)
-    except DecodeError as error:
-        return Item(item_id, reason=getattr(error, "reason", "encoding"), error=str(error))
+        data = path.read_bytes()
     except OSError as error:
         return Item(item_id, reason="unreadable", error=str(error))
+    try:
+        text = read_text(data)
+    except DecodeError as error:
+        reason = getattr(error, "reason", None) or ("binary" if b"\0" in data[:4096] else "encoding")
+        return Item(item_id, reason=reason, error=str(error))
     return _checked(item_id, text, max_chars)
 
 

@@ -69,7 +69,7 @@ def marks(article: Article) -> List[Mark]:
     """Every extracted part of ``article`` that has offsets, as a Mark."""
     found: List[Mark] = []
 
-    def add(kind, span, tip=None, **attrs):
+    def add(kind, span, tip=None, /, **attrs):
         if span is not None:
             clean = {key: _text(value) for key, value in attrs.items() if value is not None and value is not False}
             found.append(Mark(span.start, span.end, kind, clean, tip))
