@@ -53,8 +53,9 @@ _MAX_STRING = 200  # parse_date reads one expression; longer strings are not one
 _MAX_DATE_LINE = 120
 _MAX_LINE_PREFIX_WORDS = 12  # a dateline footer names an author and an outlet, not a sentence
 
-SP = r"\s{1,3}"
-OSP = r"\s{0,3}"
+H = r"[^\S\r\n\x0b\x0c\x85\u2028\u2029]"  # white space within a line: a date never spans lines
+SP = H + "{1,3}"
+OSP = H + "{0,3}"
 YEAR = r"(?P<y>(?:1[89]|2[01])\d\d)"
 UNITS = {"week": 7, "month": 1, "quarter": 3, "year": 12}  # days for a week, months for the rest
 
@@ -103,7 +104,7 @@ def _pattern(strict: bool) -> regex.Pattern:
     words_tail = "(?:,?%s%s%s%s|%s,%s%s|%s%s)?" % (SP, year_word, SP, YEAR, OSP, OSP, YEAR, SP, yrel)
     month_tail = "(?:%s[/-]%s%s|,?%s%s%s%s|%s,%s%s|%s%s)?" % (
         OSP, OSP, YEAR, SP, year_word, SP, YEAR, OSP, OSP, YEAR, SP, yrel)
-    day_range = r"(?:\d{1,2}%s[-–]%s)?" % (OSP, OSP)
+    day_range = r"(?:(?P<d0>\d{1,2})%s[-–]%s)?" % (OSP, OSP)  # 28-30/7: a range gives its first day
     weekday_names = _words(L["weekdays"], capital=strict)
     kinds = {
         "iso": r"%s(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?:(?:T|\s{1,2})(?P<h>\d{1,2}):(?P<mi>\d{2})"
@@ -132,7 +133,8 @@ def _pattern(strict: bool) -> regex.Pattern:
             _not_before(L["shift_blockers"])),
         "relperiod": "(?P<rper>%s)" % _words(L["relative_periods"]),
         "ppart": r"(?P<pp>%s)(?=%s%s(?![\p{L}]))" % (_words(L["period_parts"]), SP, _words(unit_words)),
-        "unit": r"(?<=%s\s{1,3})(?P<unit>%s)" % (_words(L["period_parts"]), _words(unit_words)),
+        "unit": r"(?<=%s%s)(?P<unit>%s)%s" % (
+            _words(L["period_parts"]), SP, _words(unit_words), _not_before(L["unit_compounds"])),
         "time": r"(?:(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?|(?P<h>\d{1,2})[hg](?P<mi>\d{2})?p?"
                 r"|(?P<h>\d{1,2})%s(?P<hw>%s)(?:%s(?P<mi>\d{1,2})(?:%s%s)?|%s(?P<half>%s))?)(?:%s%s%s)?" % (
                     SP, _words(L["hour_words"]), SP, SP, _words(L["minute_words"]), SP,
@@ -158,8 +160,8 @@ def _pattern(strict: bool) -> regex.Pattern:
 _ROLES = {"iso": "abs", "compact": "abs", "dmy": "abs", "words": "abs", "dm": "abs", "holiday": "abs",
           "weekday": "rel", "wdabbr": "rel", "relday": "rel", "same": "rel", "time": "time", "tz": "tz"}
 _PART_TARGETS = {"month", "quarter", "year", "bareyear", "relperiod", "unit"}
-_GAP = regex.compile(r"\s{0,3}[,\-–|]?\s{0,3}(?:%s\s{1,3})?\(?\s{0,2}" % _words(_LEX["connectors"]), regex.I)
-_CLOSE = regex.compile(r"\s{0,2}\)")
+_GAP = regex.compile(r"%s[,\-–|]?%s(?:%s%s)?\(?%s" % (OSP, OSP, _words(_LEX["connectors"]), SP, OSP), regex.I)
+_CLOSE = regex.compile(OSP + r"\)")
 _CUES = regex.compile(r"[^\p{L}\p{N}]*(?:%s(?![\p{L}])[^\p{L}\p{N}]*){0,4}" % _words(_LEX["cues"]), regex.I)
 _PUNCT = regex.compile(r"[^\p{L}\p{N}]*")
 _COUNT_BEFORE = regex.compile(r"(?:\d+|%s|%s)\s{1,3}(?:%s\s{1,3})?$" % (
@@ -170,8 +172,6 @@ _STOP_AFTER = regex.compile(r"\s{0,2}(?:[,.;:)]|$)")
 _CLOCK_CUE_BEFORE = regex.compile(r"(?<![\p{L}])%s\s{1,3}$" % _words(_LEX["connectors"]), regex.I)
 _DATELINE_PREFIX = regex.compile(r"(?P<who>\S.*?)\s{0,3}[|\-–—,·]\s{0,3}")
 _WINDOW = 30  # characters looked at before a candidate: enough for the cue words, keeps scans linear
-_ORDER = ("iso", "compact", "dmy", "words", "dm", "holiday", "month", "quarter", "year", "bareyear",
-          "shift", "relperiod", "ppart", "unit", "time", "weekday", "wdabbr", "relday", "same", "tz")
 
 
 @dataclass
@@ -209,8 +209,10 @@ class _Group:
 
 def _groups(text: str, strict: bool) -> List[_Group]:
     groups: List[_Group] = []
-    for m in _pattern(strict).finditer(text):
-        atom = _Atom(next(k for k in _ORDER if m.group("k_" + k) is not None), m)
+    pattern = _pattern(strict)
+    kinds = [name for name in pattern.groupindex if name.startswith("k_")]
+    for m in pattern.finditer(text):
+        atom = _Atom(next(k for k in kinds if m.group(k) is not None)[2:], m)
         last = groups[-1] if groups else None
         gap = text[last.end:m.start()] if last else ""
         if last is not None and last.joins(atom, gap):
@@ -308,9 +310,9 @@ def _day(atom: _Atom, ref: dt.date, context: dt.date) -> Tuple[dt.date, bool]:
     """The day an abs or rel atom names, and whether it depends on the reference."""
     kind = atom.kind
     if kind in ("iso", "compact", "dmy"):
-        return dt.date(int(atom["y"]), int(atom["m"]), int(atom["d"])), False
+        return dt.date(int(atom["y"]), int(atom["m"]), int(atom["d0"] or atom["d"])), False
     if kind in ("words", "dm"):
-        return _day_month(atom, ref, int(atom["d"]), _month_number(atom["m"]))
+        return _day_month(atom, ref, int(atom["d0"] or atom["d"]), _month_number(atom["m"]))
     if kind == "holiday":
         table = _LEX["named_days"] if atom["named"] else _LEX["holidays"]
         day, month = table[_key(atom["named"] or atom["hol"])]
@@ -421,12 +423,21 @@ def _resolve(group: _Group, ref: dt.date, context: dt.date) -> Optional[Tuple[Da
         return None
 
 
+def _bare_hours(group: _Group) -> bool:
+    """``3 giờ`` alone: as often a duration as a clock time, a time only after ``lúc``/``vào``."""
+    first = group.atoms[0]
+    return len(group.atoms) == 1 and first.kind == "time" and bool(first["hw"]) and \
+        not (first["part"] or first["mi"] or first["half"])
+
+
 def _in_running_text(text: str, group: _Group) -> bool:
     """False for groups that running text shows to be no date (durations, fractions, ordinals)."""
     before = text[max(0, group.start - _WINDOW):group.start]
     first = group.atoms[0]
-    if first.kind in ("relperiod", "ppart") and _COUNT_BEFORE.search(before):
-        return False  # 17 năm qua, 6 tháng đầu năm
+    if first.kind in ("relperiod", "ppart", "month", "quarter") and _COUNT_BEFORE.search(before):
+        return False  # 17 năm qua, 6 tháng đầu năm, mỗi tháng 3 triệu
+    if _bare_hours(group):
+        return bool(_CLOCK_CUE_BEFORE.search(before))  # mất 3 giờ
     if len(group.atoms) > 1:
         return True
     bare = not (first["part"] or first["dayword"])
@@ -436,8 +447,6 @@ def _in_running_text(text: str, group: _Group) -> bool:
         return bool(_DAY_CUE_BEFORE.search(before) or _STOP_AFTER.match(text, group.end))  # 6/10 vị trí
     if first.kind == "weekday" and bare and (first["wd"] or "x").isdigit() and not (first["wrel"] or first["dir"]):
         return bool(_DAY_CUE_BEFORE.search(before))  # đứng thứ 2
-    if first.kind == "time" and first["hw"] and not (first["part"] or first["mi"] or first["half"]):
-        return bool(_CLOCK_CUE_BEFORE.search(before))  # mất 3 giờ
     return first.kind != "tz"
 
 
@@ -468,6 +477,8 @@ def _whole(s: str, ref: dt.date) -> Optional[Tuple[_Group, Tuple[DateValue, str,
     group = groups[0]
     if not (_CUES.fullmatch(s, 0, group.start) and _PUNCT.fullmatch(s, group.end)):
         return None
+    if _bare_hours(group) and not _CLOCK_CUE_BEFORE.search(s, 0, group.start):
+        return None
     resolved = _resolve(group, ref, ref)
     return None if resolved is None else (group, resolved)
 
@@ -483,10 +494,10 @@ def parse_date(s: str, reference: dt.date | dt.datetime | None = None) -> Option
 def find_date_line(line: str) -> Optional[Tuple[DateValue, int, int]]:
     """``(value, start, end)`` when ``line`` is a publication-date line, with the span of the date in it.
 
-    A date line is an absolute date with cue words around it (``Đăng ngày 28/07/2017``,
-    ``Thứ Ba, 17/09/2024 - 13:25``, ``# date = 20201001``) or a dateline footer, a short byline and a
-    separator before the date (``Nam Thành - Thể thao Việt Nam | 23:00 06/02/2017``). A body sentence
-    that holds a date is not one, nor is a relative date (``Hôm nay``)."""
+    A date line names an absolute day, alone or with cue words (``Đăng ngày 28/07/2017``,
+    ``Thứ Ba, 17/09/2024 - 13:25``, ``# date = 20201001``), or ends a dateline footer, a short byline
+    and a separator before the date (``Nam Thành - Thể thao Việt Nam | 23:00 06/02/2017``). A body
+    sentence that holds a date is not one, nor is a relative date (``Hôm nay``) or a bare year."""
     if not isinstance(line, str) or len(line) > _MAX_DATE_LINE:
         return None
     ref = _today()
@@ -502,5 +513,10 @@ def find_date_line(line: str) -> Optional[Tuple[DateValue, int, int]]:
         found = None if resolved is None else (groups[-1], resolved)
     if found is None:
         return None
-    group, (value, _, relative) = found
-    return None if relative else (value, group.start, group.end)
+    group, (value, grain, relative) = found
+    if relative or grain not in ("day", "time"):
+        return None
+    first = group.atoms[0]
+    # Đăng ngày 28/07/2017: the day word belongs to the cue, the date is 28/07/2017
+    start = first.m.start("d0" if first["d0"] else "d") if first["dayword"] and not first["part"] else group.start
+    return value, start, group.end
