@@ -23,27 +23,11 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, List, NamedTuple, Optional, Sequence
 
 from .article import parse_article
+from .decode import DecodeError, read_text
+from .limits import DEFAULT_MAX_CHARS
 from .model import Article, ParseWarning
 
-try:
-    from .decode import DecodeError, read_text
-except ImportError:  # decode.py is written in parallel; until it lands, plain strict UTF-8
-
-    class DecodeError(ValueError):
-        pass
-
-    def read_text(source) -> str:
-        data = source if isinstance(source, bytes) else Path(source).read_bytes()
-        if b"\0" in data:
-            raise DecodeError("binary data")
-        try:
-            return data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise DecodeError(str(error)) from None
-
-
 DEFAULT_CHUNKSIZE = 16
-DEFAULT_MAX_CHARS = 1_000_000
 PARSE_ERROR = "parse_error"  # ParseWarning code and error reason of a text the parser failed on
 
 # ---------------------------------------------------------------------------------------------
@@ -244,10 +228,9 @@ def _read_txt(path: Path, max_chars: int) -> Item:
     except OSError as error:
         return Item(item_id, reason="unreadable", error=str(error))
     try:
-        text = read_text(data)
-    except DecodeError as error:
-        reason = getattr(error, "reason", None) or ("binary" if b"\0" in data[:4096] else "encoding")
-        return Item(item_id, reason=reason, error=str(error))
+        text = read_text(data).text
+    except DecodeError as error:  # read_text's messages say "binary data" or name the encodings
+        return Item(item_id, reason="binary" if "binary" in str(error) else "encoding", error=str(error))
     return _checked(item_id, text, max_chars)
 
 

@@ -11,7 +11,7 @@ from . import batch
 
 
 def _read(source: str) -> str:
-    return batch.read_text(sys.stdin.buffer.read() if source == "-" else source)
+    return batch.read_text(sys.stdin.buffer.read() if source == "-" else source).text
 
 
 def _parse(args) -> int:
