@@ -25,6 +25,7 @@ places that change cost Python steps.
 from __future__ import annotations
 
 import html
+import html.entities
 import itertools
 import re
 import unicodedata
@@ -166,8 +167,12 @@ def _markup_edits(text: str) -> Iterable[Edit]:
             elif name in _INLINE_TAGS:
                 yield start, position, ""
         elif kind == "entity":
-            decoded = html.unescape(match.group())
-            if decoded != match.group():
+            entity = match.group()
+            # a whole known name only: html.unescape would read &notanentity; as ¬anentity;
+            if entity[1] != "#" and entity[1:] not in html.entities.html5:
+                continue
+            decoded = html.unescape(entity)
+            if decoded != entity:
                 yield start, position, _ENTITY_DROPS.sub("", _ENTITY_BREAKS.sub("\n", decoded))
         else:
             yield start, position, "\n" if kind == "newline" else ""

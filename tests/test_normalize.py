@@ -1,0 +1,136 @@
+"""normalize(): what changes for extraction, and how each change maps back to the original."""
+import unicodedata
+
+import pytest
+
+from vnnews.normalize import normalize
+
+
+def pieces(original):
+    """The normalized text, and for each normalized character the original text it came from."""
+    n = normalize(original)
+    if n.offsets is None:
+        return n.text, list(n.text)
+    return n.text, [original[n.offsets[i]:n.ends[i]] for i in range(len(n.text))]
+
+
+def original_of(original, part):
+    """The original text of the first occurrence of ``part`` in the normalized text."""
+    n = normalize(original)
+    start = n.text.index(part)
+    a, b = n.span(start, start + len(part))
+    return original[a:b]
+
+
+def test_clean_text_is_returned_as_is():
+    text = "Hà Nội, ngày 28/7/2017 – giá vàng tăng 1,5%.\n\nẢnh:\u00a0TTXVN\t"
+    n = normalize(text)
+    assert n.text is text and n.offsets is None and n.ends is None
+    assert n.to_original(5) == 5 and n.span(2, 7) == (2, 7)
+
+
+def test_nfd_is_composed_and_each_letter_maps_to_its_cluster():
+    original = unicodedata.normalize("NFD", "Việt Nam")
+    text, sources = pieces(original)
+    assert text == "Việt Nam"
+    assert sources[2] == unicodedata.normalize("NFD", "ệ")
+    assert original_of(original, "Việt") == original[:6]
+
+
+@pytest.mark.parametrize("original, expected", [
+    ("tr&ocirc;\u0300ng c&#7897;t", "trồng cột"),  # an entity, then a combining mark after it
+    ("AT&amp;T &lt;b&gt;", "AT&T <b>"),  # decoded once: &lt;b&gt; is text, not a tag
+    ("x&nbsp;y", "x\u00a0y"),
+    ("&#x1EA1;&#7897", "ạộ"),
+    ("&notanentity; AT&T &", "&notanentity; AT&T &"),
+    ("&#8203;a&#13;&#10;b", "a\n\nb"),  # entities give no zero-width or carriage returns either
+])
+def test_entities(original, expected):
+    assert normalize(original).text == expected
+
+
+def test_entity_span_maps_to_the_entity():
+    original = "Giá &quot;sốc&quot; hôm nay"
+    assert original_of(original, '"sốc"') == "&quot;sốc&quot;"
+
+
+@pytest.mark.parametrize("original, expected", [
+    ("<p>Một</p><p>Hai</p>", "\nMột\n\nHai\n"),
+    ("a<br>b<br/>c<BR />d", "a\nb\nc\nd"),
+    ('<div class="x" id=y>A <b>đậm</b> <span style="c">B</span></div>', "\nA đậm B\n"),
+    ('x<img src="a.jpg" alt="a > b">y', "x\ny"),
+    ("<script>var s = '<p>';</script>Tin<style>p{}</style>", "\nTin\n"),
+    ("Tin<!-- <p>bình luận</p> -->tức", "Tintức"),
+    ("<!DOCTYPE html><html><head><title>T</title></head>", "\n\n\nT\n\n"),
+])
+def test_tags(original, expected):
+    assert normalize(original).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "<Hà Nội>", "a<b & c>d", "x <= y và y >= z", "<foo>bar</foo>", "<!-- no end", "<", "&", "&#;",
+])
+def test_what_is_not_markup_stays(text):
+    assert normalize(text).text == text
+
+
+def test_unclosed_script_drops_only_the_tag():
+    assert normalize("<script>Tin tức").text == "\nTin tức"
+
+
+def test_tag_spans_leave_tags_out():
+    original = "<p><b>Hà Nội</b> mưa</p>"
+    assert original_of(original, "Hà Nội") == "Hà Nội"
+    assert original_of(original, "Hà Nội mưa") == "Hà Nội</b> mưa"
+
+
+@pytest.mark.parametrize("original, expected", [
+    ("a\r\nb\rc\nd", "a\nb\nc\nd"),
+    ("a\x0bb\x0cc\x85d\u2028e\u2029f", "a\nb\nc\nd\ne\nf"),
+    ("a\x00b\x07c\x1bd\x7fe\x9bf", "abcdef"),
+    ("Hà\u200bNội\u200c\u200d\u2060\ufeff\u00ad", "HàNội"),
+    ("\ufeffTiêu đề", "Tiêu đề"),
+    ("tab\tand\u00a0nbsp stay", "tab\tand\u00a0nbsp stay"),
+])
+def test_line_breaks_and_stray_characters(original, expected):
+    assert normalize(original).text == expected
+
+
+def test_dropped_characters_map_around():
+    original = "ab\u200b\u200bcd"
+    n = normalize(original)
+    assert n.text == "abcd"
+    assert list(n.offsets) == [0, 1, 4, 5, 6] and list(n.ends) == [1, 2, 5, 6]
+    assert n.span(0, 2) == (0, 2) and n.span(2, 4) == (4, 6) and n.span(2, 2) == (4, 4)
+
+
+@pytest.mark.parametrize("original, expected", [
+    ("hoà bình", "hòa bình"), ("HOÀ", "HÒA"), ("Hoà", "Hòa"), ("khoẻ", "khỏe"), ("xoá", "xóa"),
+    ("thuỷ", "thủy"), ("Thuỵ Điển", "Thụy Điển"), ("oà khóc", "òa khóc"), ("hoà.", "hòa."),
+    ("hoàn", "hoàn"), ("hoàng", "hoàng"), ("quý", "quý"), ("QUÝ", "QUÝ"), ("khuỷu", "khuỷu"),
+    ("hòa", "hòa"), ("thủy", "thủy"),
+])
+def test_old_tone_placement_is_folded_to_the_modern(original, expected):
+    n = normalize(original)
+    assert n.text == expected
+    assert n.offsets is None  # the letters swap in place
+
+
+def test_everything_at_once_keeps_provenance():
+    original = "<p>Ho\u0300a\r\nb&igrave;nh\u200b</p>"
+    n = normalize(original)
+    assert n.text == "\nHòa\nbình\n"
+    start = n.text.index("bình")
+    a, b = n.span(start, start + 4)
+    assert original[a:b] == "b&igrave;nh"
+
+
+@pytest.mark.parametrize("text", [
+    "<" * 100_000, "<a" * 50_000, "&" * 100_000, "&#" * 50_000, "<script>" * 20_000, "<!--" * 25_000,
+    "<b " + "a=1 " * 25_000, "<b a='" * 20_000, "\r\n" * 50_000, "\u200ba" * 50_000,
+    "e\u0301" * 50_000, "\u0301" * 100_000, "oà " * 30_000,
+])
+def test_adversarial_inputs_finish_with_a_consistent_map(text):
+    n = normalize(text)
+    if n.offsets is not None:
+        assert len(n.offsets) == len(n.text) + 1 and n.offsets[-1] == len(text)
