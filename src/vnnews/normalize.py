@@ -43,7 +43,7 @@ class Normalized:
     text: str
     # offsets[i] is the index in the original where normalized character i starts; offsets[len(text)]
     # is len(original). ends[i] is where character i ends in the original. Text that was dropped lies
-    # between ends[i] and offsets[i + 1]. Both None when offsets are the identity.
+    # between ends[i] and offsets[i + 1]. Both None when the text is the original, unchanged.
     offsets: Optional[Sequence[int]] = None
     ends: Optional[Sequence[int]] = None
 
@@ -132,7 +132,10 @@ def normalize(original: str) -> Normalized:
     if not unicodedata.is_normalized("NFC", text):
         text, maps = _rebuild(text, _nfc_edits(text), maps)
     if _OLD_TONE_HINT.search(text):
-        text = _OLD_TONE.sub(lambda m: _TONES[m.group()], text)
+        folded = _OLD_TONE.sub(lambda m: _TONES[m.group()], text)
+        if folded != text and maps is None:  # the text differs: say so with an identity map, free as ranges
+            maps = range(len(text) + 1), range(1, len(text) + 1)
+        text = folded
     return Normalized(text, *maps) if maps else Normalized(text)
 
 

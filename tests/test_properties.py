@@ -1,0 +1,93 @@
+"""Property tests: for any string, normalize() gives a consistent map and parse_article() a record
+whose offsets give back its texts, whose values are finite and which survives a JSON round trip."""
+import math
+import unicodedata
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import parse, walk
+from vnnews import Article, Fact
+from vnnews.normalize import normalize
+
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+NBSP = "\u00a0"
+vietnamese = st.sampled_from(
+    "Hà Nội TP.HCM ngày tháng năm giá vàng tăng giảm tỷ đồng triệu USD người dân hoà thuỷ khoẻ "
+    "Sở Thông tin và Truyền thông tỉnh Nghệ An doanh thu đạt Thủ tướng Chính phủ".split()
+)
+pieces = st.one_of(
+    vietnamese,
+    st.integers(0, 10**12).map(str),
+    st.sampled_from([".", ",", "/", "%", "Ảnh:", NBSP, "\n", "\n\n", " ", "-", "–", ":", "(", ")", "\r\n",
+                     "1.000", "2,5", "28/7/2017", "10h30", "&amp;", "&ocirc;", "&#7897;", "<p>", "</p>", "<br>",
+                     "\u200b", "\ufeff", "\x00", "\u0301", "\u0323", ">>", "Theo TTXVN", "img_4426"]),
+    st.text(max_size=3),
+)
+article_like = st.lists(pieces, max_size=60).map("".join)
+markup_like = st.text(alphabet="<>&#;/ =\"'apbrscitmgxl0123456789\r\n\u200b\u0300\u0301\u0302\u00a0oàuỳ-!",
+                      max_size=60)
+any_text = st.one_of(st.text(), article_like, markup_like)
+
+
+def check_offsets(text, article):
+    """Every object with offsets has them in range, and gives back its ``text`` exactly."""
+    for obj in walk(article):
+        start, end = getattr(obj, "start", None), getattr(obj, "end", None)
+        if start is None and end is None:
+            continue
+        assert isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text), obj
+        if isinstance(getattr(obj, "text", None), str):
+            assert text[start:end] == obj.text, obj
+
+
+def bare(text):
+    """The text without its combining marks: equal for hòa and hoà."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+@SETTINGS
+@given(any_text)
+def test_normalize_map_is_consistent(original):
+    n = normalize(original)
+    if n.offsets is None:
+        assert n.ends is None and len(n.text) == len(original)
+        return
+    assert len(n.offsets) == len(n.text) + 1 and len(n.ends) == len(n.text)
+    assert n.offsets[-1] == len(original) and (not n.text or n.offsets[0] >= 0)
+    for i in range(len(n.text)):
+        assert n.offsets[i] < n.ends[i] and n.offsets[i] <= n.offsets[i + 1]
+        # the next character starts after this one ends, unless both come from one piece (Ạ̀ from Ạ̀)
+        same_piece = i + 1 < len(n.text) and (n.offsets[i + 1], n.ends[i + 1]) == (n.offsets[i], n.ends[i])
+        assert same_piece or n.ends[i] <= n.offsets[i + 1]
+    # characters that share one original piece are what that piece normalizes to on its own
+    i = 0
+    while i < len(n.text):
+        j = i
+        while j < len(n.text) and (n.offsets[j], n.ends[j]) == (n.offsets[i], n.ends[i]):
+            j += 1
+        piece = original[n.offsets[i]:n.ends[i]]
+        assert bare(normalize(piece).text) == bare(n.text[i:j]), (piece, n.text[i:j])
+        i = j
+
+
+@SETTINGS
+@given(st.text(alphabet=st.characters(blacklist_characters="<&\r\x0b\x0c\x85\u2028\u2029\u00ad\ufeff",
+                                      blacklist_categories=("Cc", "Cf", "Cs"))))
+def test_without_markup_normalize_is_nfc(original):
+    text = normalize(original).text
+    composed = unicodedata.normalize("NFC", original)
+    assert unicodedata.is_normalized("NFC", text) and len(text) == len(composed)
+    assert bare(text) == bare(composed)
+
+
+@SETTINGS
+@given(any_text)
+def test_parse_article_on_any_string(text):
+    article = parse(text)
+    check_offsets(text, article)
+    for obj in walk(article):
+        if isinstance(obj, Fact):
+            assert isinstance(obj.value, (int, float)) and math.isfinite(obj.value), obj
+    assert Article.from_json(article.to_json()) == article
