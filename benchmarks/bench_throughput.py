@@ -60,12 +60,15 @@ def cli(*args) -> list:
     return [sys.executable, "-m", "vnnews.cli", *map(str, args)]
 
 
-def batch_seconds(jsonl: Path, out: Path, workers: int, tokenize: bool) -> float:
-    """Wall time of the whole `vnnews batch` command: start-up and the pool's spawn included."""
+def batch_seconds(jsonl: Path, out: Path, workers: int, tokenize: bool) -> tuple:
+    """Wall time of the whole `vnnews batch` command (start-up and the pool's spawn included), and
+    how many items it put in the errors file."""
     command = cli("batch", jsonl, "-o", out, "--workers", workers) + ([] if tokenize else ["--no-tokens"])
     started = time.perf_counter()
     subprocess.run(command, check=True, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - started
+    seconds = time.perf_counter() - started
+    with open(out.with_name(out.stem + ".errors.jsonl"), "rb") as errors:
+        return seconds, sum(1 for _ in errors)
 
 
 def mb(kilobytes: float) -> str:
@@ -99,8 +102,12 @@ def main_run(count: int, tmp: Path) -> None:
     print("\nbatch: `vnnews batch corpus.jsonl -o out.jsonl`, whole command timed (start-up included)")
     for tokenize in (True, False):
         label = "tokens" if tokenize else "--no-tokens"
-        one = rate_line("  %s, --workers 1" % label, count, batch_seconds(jsonl, tmp / "out.jsonl", 1, tokenize))
-        two = rate_line("  %s, --workers 2" % label, count, batch_seconds(jsonl, tmp / "out.jsonl", 2, tokenize))
+        rates = []
+        for workers in (1, 2):
+            seconds, failed = batch_seconds(jsonl, tmp / "out.jsonl", workers, tokenize)
+            rates.append(rate_line("  %s, --workers %d" % (label, workers), count, seconds,
+                                   "(%d of them failed!)" % failed if failed else ""))
+        one, two = rates
         print("%-52s %9.2fx  target >= 1.7x: %s" % ("  %s, 2 workers / 1 worker" % label, two / one,
                                                      "met" if two / one >= 1.7 else "NOT met"))
     print("%-52s %9s" % ("peak RSS of one batch process (main or worker)",
