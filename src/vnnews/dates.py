@@ -41,7 +41,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 import regex
 
@@ -57,6 +57,8 @@ H = r"[^\S\r\n\x0b\x0c\x85\u2028\u2029]"  # white space within a line: a date ne
 SP = H + "{1,3}"
 OSP = H + "{0,3}"
 YEAR = r"(?P<y>(?:1[89]|2[01])\d\d)"
+DIGIT = "0"  # the first "word" of an atom that starts with a number
+_TOKEN = regex.compile(r"[\p{L}\p{N}]+|\(")
 UNITS = {"week": 7, "month": 1, "quarter": 3, "year": 12}  # days for a week, months for the rest
 
 
@@ -81,10 +83,10 @@ def _not_before(words) -> str:
     return r"(?!%s%s(?![\p{L}]))" % (SP, _words(words))
 
 
-@lru_cache(maxsize=None)
-def _pattern(strict: bool) -> regex.Pattern:
-    """The alternation of every date piece ("atom"); ``strict`` is for running text, the lenient
-    form for a string known to be a date (parse_date, date lines)."""
+def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
+    """The pattern of every kind of date piece ("atom"), in order of preference, with the first
+    words it can start with (DIGIT for a number). ``strict`` is for running text, the lenient form
+    for a string known to be a date (parse_date, date lines)."""
     L = _LEX
     year_words = [k for k, (unit, _) in L["relative_periods"].items() if unit == "year"]
     unit_words = [L["week_word"], L["month_word"], L["quarter_word"], L["year_word"]]
@@ -149,10 +151,60 @@ def _pattern(strict: bool) -> regex.Pattern:
         "tz": r"\(?%s(?:%s)%s(?P<tzs>[+-])%s(?P<tzh>\d{1,2})(?::?(?P<tzm>\d{2}))?%s\)?" % (
             OSP, _words(L["timezones"]), OSP, OSP, OSP),
     }
-    body = "|".join("(?P<k_%s>%s)" % (k, p) for k, p in kinds.items() if p is not None)
-    return regex.compile(
-        r"(?<![\p{L}\p{N}_]|\p{N}[/.,:\-–]|\p{L}[/\-])(?:%s)(?![\p{L}\p{N}_]|[/.,:\-–]\p{N}|[/\-]\p{L})" % body,
-        regex.IGNORECASE)
+    parts, days = _first(L["parts_of_day"]), _first(L["day_words"])
+    units = _first(unit_words)
+    starters = {
+        "iso": {DIGIT}, "compact": {DIGIT}, "dmy": {DIGIT} | parts | days, "words": {DIGIT} | parts | days,
+        "dm": {DIGIT} | parts | days,
+        "holiday": parts | _first(L["named_day_prefixes"]) | _first(L["holidays"]),
+        "month": {DIGIT} | units, "quarter": units, "year": units, "bareyear": {DIGIT},
+        "shift": {DIGIT} | _first(L["small_numbers"]), "relperiod": _first(L["relative_periods"]),
+        "ppart": _first(L["period_parts"]), "unit": units, "time": {DIGIT},
+        "weekday": parts | days | _first([L["weekday_word"]]) | _first(L["sundays"]),
+        "wdabbr": _first(L["weekday_abbreviations"]), "relday": parts | _first(L["relative_days"]),
+        "same": _first(L["same_day"]), "tz": {"("} | _first(L["timezones"]),
+    }
+    return {kind: (p, starters[kind]) for kind, p in kinds.items() if p is not None}
+
+
+def _first(words) -> set:
+    return {word.split()[0].lower() for word in words}
+
+
+@lru_cache(maxsize=None)
+def _scanner(strict: bool) -> Dict[str, List[Tuple[str, regex.Pattern]]]:
+    """For each first word, the kinds that can start with it, each compiled apart: the regex module
+    tries one big alternation far slower than its branches one by one."""
+    kinds = {kind: (regex.compile(r"(?<![\p{L}\p{N}_]|\p{N}[/.,:\-–]|\p{L}[/\-])(?:%s)"
+                                  r"(?![\p{L}\p{N}_]|[/.,:\-–]\p{N}|[/\-]\p{L})" % pattern, regex.IGNORECASE), starts)
+             for kind, (pattern, starts) in _kinds(strict).items()}
+    return {starter: [(kind, pattern) for kind, (pattern, starts) in kinds.items() if starter in starts]
+            for starter in set().union(*(starts for _, starts in kinds.values()))}
+
+
+# a number can start a date only before a separator or a date word: most numbers are skipped at once
+_DIGIT_GATE = regex.compile(r"\d{1,4}(?:%s[-–]|[/.:hg]|%s%s)" % (
+    OSP, SP, _words(_LEX["hour_words"] + list(_LEX["shift_units"]) + [_LEX["month_word"]])), regex.IGNORECASE)
+
+
+def _atoms(text: str, strict: bool):
+    """``(kind, match)`` for every atom, left to right, not overlapping."""
+    dispatch = _scanner(strict)
+    end = 0
+    for token in _TOKEN.finditer(text):
+        word, start = token.group(), token.start()
+        if start < end:
+            continue
+        if word[0].isdigit():
+            if strict and not _DIGIT_GATE.match(text, start):
+                continue
+            word = DIGIT
+        for kind, pattern in dispatch.get(word.lower(), ()):
+            m = pattern.match(text, start)
+            if m:
+                end = m.end()
+                yield kind, m
+                break
 
 
 # what each kind of atom contributes to a date: a day (abs wins over rel), a clock time, a zone;
@@ -185,7 +237,7 @@ class _Atom:
         return {"abs", "time"} if self.kind == "iso" and self.m.group("h") else {role}
 
     def __getitem__(self, name: str) -> Optional[str]:
-        return self.m.group(name)
+        return self.m.group(name) if name in self.m.re.groupindex else None
 
 
 @dataclass
@@ -209,10 +261,8 @@ class _Group:
 
 def _groups(text: str, strict: bool) -> List[_Group]:
     groups: List[_Group] = []
-    pattern = _pattern(strict)
-    kinds = [name for name in pattern.groupindex if name.startswith("k_")]
-    for m in pattern.finditer(text):
-        atom = _Atom(next(k for k in kinds if m.group(k) is not None)[2:], m)
+    for kind, m in _atoms(text, strict):
+        atom = _Atom(kind, m)
         last = groups[-1] if groups else None
         gap = text[last.end:m.start()] if last else ""
         if last is not None and last.joins(atom, gap):
