@@ -114,25 +114,27 @@ def main_run(count: int, tmp: Path) -> None:
                          mb(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)))
 
 
-def tree_rss(root: int) -> list:
-    """RSS in bytes of ``root`` and of each of its descendants, root first."""
+def _read(path: str) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError:  # the process is gone
+        return b""
+
+
+def batch_rss(root: int) -> list:
+    """RSS in bytes of the batch process ``root`` and of each of its worker processes."""
     parents = {}
     for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open("/proc/%s/stat" % entry) as stat:
-                    parents[int(entry)] = int(stat.read().rsplit(")", 1)[1].split()[1])
-            except OSError:  # the process is gone
-                continue
-    tree, rss = [root], []
+        stat = _read("/proc/%s/stat" % entry) if entry.isdigit() else b""
+        if stat:
+            parents[int(entry)] = int(stat.rsplit(b")", 1)[1].split()[1])
+    tree = [root]
     for pid in tree:
         tree.extend(child for child, parent in parents.items() if parent == pid)
-        try:
-            with open("/proc/%d/statm" % pid) as statm:
-                rss.append(int(statm.read().split()[1]) * PAGE)
-        except OSError:
-            rss.append(0)
-    return rss
+    # the pool's workers, not multiprocessing's resource tracker
+    workers = [pid for pid in tree[1:] if b"spawn_main" in _read("/proc/%d/cmdline" % pid)]
+    return [int((_read("/proc/%d/statm" % pid) or b"0 0").split()[1]) * PAGE for pid in [root] + workers]
 
 
 def large_run(count: int, tmp: Path, workers: int, tokenize: bool, every: float) -> None:
@@ -142,7 +144,7 @@ def large_run(count: int, tmp: Path, workers: int, tokenize: bool, every: float)
     out = tmp / "large.out.jsonl"
     command = cli("batch", jsonl, "-o", out, "--workers", workers) + ([] if tokenize else ["--no-tokens"])
     print("$ vnnews %s" % " ".join(command[3:]))
-    print("%8s %9s %12s %10s %s" % ("seconds", "done", "articles/s", "main RSS", "worker RSS"))
+    print("%8s %9s %12s %10s %s" % ("seconds", "done", "articles/s", "main RSS", "RSS of each worker"))
     started = time.perf_counter()
     process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
     done, read = 0, 0
@@ -155,7 +157,7 @@ def large_run(count: int, tmp: Path, workers: int, tokenize: bool, every: float)
             chunk = output.read()
         read += len(chunk)
         done += chunk.count(b"\n")
-        rss = tree_rss(process.pid)
+        rss = batch_rss(process.pid)
         if not rss or not rss[0]:
             continue
         elapsed = time.perf_counter() - started
