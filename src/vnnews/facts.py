@@ -1,18 +1,21 @@
 """extract_facts: the numeric facts of a text (money, percent, rate, quantity), with offsets.
 
-One pattern, compiled from the lexicon on first use, finds each amount: digits or number words with
-their scale words, a fraction ``6/10``, or a range or chain of amounts (``5-7``, ``từ 2 đến 3``).
-The words around it are then read with anchored patterns and word sets from ``lexicon/units.json``:
-the unit after it decides the kind; the words before it give the qualifier (``trên``, ``hàng``) or
-show a position, a date or a code (``tầng 3``, ``ngày 10-12``, ``bão số 9``), which are not facts.
-Every pattern is linear (atomic groups, no nested quantifiers over the same characters) and the
-Python work is per amount found, never per character.
-
-Durations, dates, times, positions and identifiers give nothing: they are not amounts.
+An amount is digits or number words with their scale words, a fraction ``6/10``, or a range or
+chain of amounts (``5-7``, ``từ 2 đến 3``). Amounts in digits are found by one search pattern; amounts
+in words count only with a scale word or a percent after them (``năm triệu người``, ``hai mươi lăm
+phần trăm``; ``hai bên`` is a small count), so they are found from those few anchor words. The words
+around an amount are then read with anchored patterns and word sets from ``lexicon/units.json``: the
+unit after it decides the kind; the words before it give the qualifier (``trên``, ``hàng``) or show a
+position, a date or a code (``tầng 3``, ``ngày 10-12``, ``bão số 9``), which are not facts, and
+neither are durations, times and identifiers. All patterns are compiled once, on first use, and are
+linear (atomic groups, no nested quantifiers over the same characters); the Python work is per
+amount found, never per character.
 """
 from __future__ import annotations
 
-from fractions import Fraction
+import unicodedata
+from collections import namedtuple
+from decimal import Decimal
 from functools import lru_cache
 from types import SimpleNamespace
 from typing import List, Optional
@@ -25,16 +28,37 @@ from .normalize import normalize
 
 _SPACE = r"[^\S\n\r\x0b\x0c\x85\u2028\u2029]"  # white space within a line
 _DIGITS = r"(?>\d+(?:[.,]\d+)*)"
-_MAX_AMOUNT = 80  # characters; a longer run of digits or number words is not one amount
+_BOUNDARY = r"(?<![\w.,/:+=#@&\\])(?<!\w[-–])(?<!\d%s)" % _SPACE  # not inside a code, a date or a digit group
 _MAX_CHAIN = 4  # ``85-65-95 cm``; longer chains are lists or codes
+_MAX_AMOUNT = 80  # characters of one amount; longer runs of digits or number words are noise
 _WINDOW = 60  # characters read before an amount for its qualifier and context
 _YEARS = range(1900, 2100)
+_HALF = Decimal("0.5")
+# the groups of an amount match, in pattern order
+_Groups = namedtuple("_Groups", "pre amt den pct clock noun cur sub msr time word per half")
+_CENT = Decimal("0.01")
 
 
 def _alt(spellings) -> str:
-    """A regex alternation of spellings, longest first; a space matches any white space in a line."""
-    ordered = sorted(set(spellings), key=len, reverse=True)
-    return "|".join(regex.escape(s).replace("\\ ", _SPACE + "+") for s in ordered)
+    """A regex matching any of ``spellings``, the longest it can; a space matches any white space
+    in a line. Written as a trie (``t(?:r(?:iệu|ăm)|ỷ)``): a flat alternation of hundreds of words
+    would be tried word by word at every amount."""
+    trie: dict = {}
+    for spelling in spellings:
+        node = trie
+        for char in spelling:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie(trie)
+
+
+def _trie(node: dict) -> str:
+    branches = [(_SPACE + "+" if char == " " else regex.escape(char)) + _trie(rest)
+                for char, rest in sorted(node.items(), key=lambda item: -len(item[0])) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:%s)" % "|".join(branches)
+    return "(?:%s)?" % body if "" in node else body
 
 
 def _fold(text: str) -> str:
@@ -46,50 +70,182 @@ def _grammar() -> SimpleNamespace:
     num = numbers.words()
     units = lexicon.load("units")
     scale = r"(?i:%s)(?!\w)" % _alt(num.scales)
-    word = r"(?i:%s)(?!\w)" % _alt(
-        [w for w in list(num.scales) + list(num.digits) + list(num.after_tens) if w not in num.digit_only]
-        + list(num.ten | num.tens | num.zero_tens | num.half | num.half_alone | num.point)
-    )
     half = r"(?:%s)(?!\w)" % _alt(num.half)
-    by_digits = rf"{_DIGITS}(?:{_SPACE}*{scale})*(?:{_SPACE}+{_DIGITS}{_SPACE}*{scale}(?:{_SPACE}*{scale})*)*(?:{_SPACE}+{half})?"
+    vocabulary = [w for w in list(num.scales) + list(num.digits) + list(num.after_tens) if w not in num.digit_only]
+    vocabulary += num.ten | num.tens | num.zero_tens | num.half | num.half_alone | num.point
+    word = r"(?i:%s)(?!\w)" % _alt(vocabulary)
+    by_digits = (
+        rf"{_DIGITS}(?:{_SPACE}*{scale})*"
+        rf"(?:{_SPACE}+{_DIGITS}{_SPACE}*{scale}(?:{_SPACE}*{scale})*)*(?:{_SPACE}+{half})?"
+    )  # 5 triệu, 1,2 nghìn tỷ, 3 tỷ 500 triệu, 2 triệu rưỡi
     by_words = rf"(?>{word}(?:{_SPACE}+{word})*)"
-    amount = rf"(?P<amt>{by_digits}|{by_words})"
-    sep = rf"(?:{_SPACE}*[-–—]{_SPACE}*|{_SPACE}+(?i:{_alt(units['range_words'])}){_SPACE}+)"
+    ranges = _alt(units["range_words"])
+    sep = rf"(?:{_SPACE}*[-–—]{_SPACE}*|{_SPACE}+(?i:{ranges}){_SPACE}+)"
     prefixes = [s for names in units["currency_prefixes"].values() for s in names]
-    amounts = regex.compile(
-        r"(?<![\w.,/:+=#@&\\])(?<!\w[-–])(?<!\d%s)" % _SPACE
-        + rf"(?:(?P<pre>{_alt(prefixes)}){_SPACE}?)?{amount}"
-        + rf"(?:(?P<den>/\d{{1,4}})(?![\d/])|(?:{sep}{amount})*)"
-    )
-    currencies = [s for names in units["currencies"].values() for s in names]
-    unit = regex.compile(
+    head = rf"{_BOUNDARY}(?:(?P<pre>{_alt(prefixes)}){_SPACE}?)?"
+    tail = rf"(?:(?P<den>/\d{{1,4}})(?![\d/])|(?:{sep}(?P<amt>{by_digits}|{by_words}))*)"
+    cur = _alt(s for names in units["currencies"].values() for s in names)
+    msr = _alt(units["measures"])
+    unit = (
         rf"(?:(?P<pct>{_SPACE}*(?:{_alt(units['percent'])}))(?!\w)"
         rf"|(?P<clock>(?:{_alt(units['clock_suffixes'])})(?:\d{{1,2}})?(?!\w)|:\d\d(?!\d))"
-        rf"|{_SPACE}+(?P<noun>{_alt(units['counted_nouns'])})(?!\w)"
-        rf"|{_SPACE}*(?P<cur>{_alt(currencies)})(?!\w)"
-        rf"|{_SPACE}+(?P<sub>{_alt(units['currency_subunits'])})(?!\w)"
-        rf"|{_SPACE}*(?P<msr>{_alt(units['measures'])})(?![\w²³])"
-        rf"|{_SPACE}+(?P<time>{_alt(units['time_units'])})(?!\w)"
-        rf"|{_SPACE}+(?P<word>\p{{Ll}}\w*))"
+        rf"|{_SPACE}+(?:(?P<noun>{_alt(units['counted_nouns'])})(?!\w)|(?P<cur>{cur})(?!\w)"
+        rf"|(?P<sub>{_alt(units['currency_subunits'])})(?!\w)|(?P<msr>{msr})(?![\w²³])"
+        rf"|(?P<time>{_alt(units['time_units'])})(?!\w)|(?P<word>\p{{Ll}}\w*))"
+        rf"|(?P<cur>{cur})(?!\w)|(?P<msr>{msr})(?![\w²³]))?"  # glued: 50.000đ, 1km
+        # 500.000 đồng/kg, 99,6 thuê bao/100 dân, 2 tấn rưỡi
         rf"(?P<per>(?:{_SPACE}?/{_SPACE}?(?:\d+(?:[.,]\d+)?{_SPACE}?)?[^\W\d_][\w²³]*)*)"
         rf"(?P<half>{_SPACE}+{half})?"
     )
-    iso = {_fold(s): code for code, names in units["currencies"].items() for s in names}
-    iso.update({_fold(s): code for code, names in units["currency_prefixes"].items() for s in names})
-    lower = lambda key: {_fold(w.lower()) for w in units[key]}
+    # searched through the text: the first character must be a digit or a currency sign
+    digits = regex.compile(rf"{head}(?P<amt>{by_digits}){tail}{unit}")
+    # tried only where number words start, just before an anchor word
+    amount = regex.compile(rf"{head}(?P<amt>{by_digits}|{by_words}){tail}{unit}")
+    for pattern in (digits, amount):  # _Groups reads m.groups() by position
+        assert sorted(pattern.groupindex, key=pattern.groupindex.get) == list(_Groups._fields)
     return SimpleNamespace(
-        amounts=amounts,
-        unit=unit,
-        percent_after=regex.compile(rf"{_SPACE}*(?:{_alt(units['percent'])})(?!\w)"),
-        iso=iso,
+        digits=digits,
+        amount=amount,
+        anchors=sorted(num.fact_scales | {w for w in units["percent"] if w.replace(" ", "").isalpha()}),
+        scale_anchors=num.fact_scales,
+        run_before=regex.compile(rf"(?r)(?:(?<!\w){word}(?:{sep})?{_SPACE}*)+"),
+        iso={_fold(s): code for key in ("currencies", "currency_prefixes")
+             for code, names in units[key].items() for s in names},
         subunits=units["currency_subunits"],
-        stop=lower("stop_after"),
-        qualifiers=lower("qualifiers"),
-        ordinal=lower("ordinal_before") | lower("date_before"),
-        not_ordinal=lower("not_ordinal_before"),
-        money_verbs=lower("money_verbs"),
+        stop=_lower(units["stop_after"]),
+        qualifiers=_lower(units["qualifiers"]),
+        ordinal=_lower(units["ordinal_before"] + units["date_before"]),
+        not_ordinal=_lower(units["not_ordinal_before"]),
+        money_verbs=_lower(units["money_verbs"]),
         num=num,
     )
+
+
+def _lower(words) -> set:
+    return {_fold(w.lower()) for w in words}
+
+
+def extract_facts(text: str) -> List[Fact]:
+    """All numeric facts of ``text`` in text order; ``text[f.start:f.end] == f.text`` for each.
+
+    >>> [(f.kind, f.value, f.unit, f.qualifier) for f in extract_facts("đạt trên 1.839 tỷ đồng")]
+    [('money', 1839000000000, 'VND', 'trên')]
+    """
+    # the pipeline hands in normalized text; anything else is composed first (NFD, old encodings)
+    norm = None if unicodedata.is_normalized("NFC", text) else normalize(text)
+    t, g = text if norm is None else norm.text, _grammar()
+    word_starts = _word_starts(t, g)
+    facts: List[Fact] = []
+    pos = k = 0
+    while True:
+        while k < len(word_starts) and word_starts[k] < pos:
+            k += 1
+        m = g.digits.search(t, pos)
+        if k < len(word_starts) and (m is None or word_starts[k] < m.start()):
+            m = g.amount.match(t, word_starts[k])
+            k += 1
+            if m is None:
+                continue
+        elif m is None:
+            break
+        pos = m.end()
+        for kind, value, start, end, unit, qualifier in _read(t, m, g):
+            pos = max(pos, end)
+            if norm is not None:
+                start, end = norm.to_original(start), norm.to_original(end)
+            facts.append(Fact(text[start:end], kind, value, unit, start, end, qualifier))
+    return facts
+
+
+def _word_starts(t: str, g) -> List[int]:
+    """Where number words start that reach a scale word or a percent word (the anchors)."""
+    starts = set()
+    low = t.replace("\u0130", "i").lower()  # İ is the one letter whose lower case is longer
+    for anchor in g.anchors:
+        i = low.find(anchor)
+        while i >= 0:
+            j = i + len(anchor)
+            if (i == 0 or not t[i - 1].isalnum()) and (j == len(t) or not t[j].isalnum()):
+                run = g.run_before.match(t, max(0, i - _MAX_AMOUNT), i)
+                if run:
+                    starts.add(run.start())
+                elif anchor in g.scale_anchors:
+                    starts.add(i)  # hàng trăm triệu đồng
+            i = low.find(anchor, j)
+    return sorted(starts)
+
+
+def _read(t: str, m, g) -> list:
+    """The facts of one amount match, as (kind, value, start, end, unit, qualifier) tuples."""
+    spans = m.spans("amt")
+    if len(spans) > _MAX_CHAIN or any(e - s > _MAX_AMOUNT for s, e in spans):
+        return []
+    d = _Groups._make(m.groups())  # m.groupdict() costs more than all the rest
+    toks = [numbers.tokens(t[s:e]) for s, e in spans]
+    words_only = not any(t[s].isdecimal() for s, _ in spans)
+    scaled = any(tok in g.num.scales for ts in toks for tok in ts)
+    if words_only and not (scaled or d.pct):
+        return []  # a small count in words (hai bên): the common case of number words, decided fast
+    if words_only and len(toks[-1]) > 1 and toks[-1][-1] == "năm" and toks[-1][-2] in g.num.scales:
+        return []  # hai nghìn năm: a duration, năm after a scale word is the year
+    kind, unit, factor = _kind(d, g)
+    if kind is None and not g.num.money_scales.intersection(toks[-1]):
+        return []  # a bare number, a date, a time, a duration
+    words = _words_before(t, m.start())
+    qualifier = _phrase(words, g.qualifiers)
+    end = m.end()
+    if kind is None or d.pre and not d.cur:
+        end = m.end("den") if d.den else spans[-1][1]
+    if kind is None:
+        # ủng hộ 50 triệu: an amount with a money scale after a money verb is money in đồng
+        before = words[: len(words) - len(qualifier.split())] if qualifier else words
+        if not _phrase(before, g.money_verbs):
+            return []
+        kind, unit = "money", "VND"
+    elif d.per and kind == "quantity":
+        kind, unit = "rate", _fold(unit + d.per).lower()
+    if kind in ("quantity", "rate") and not scaled:
+        positional = _phrase(words, g.ordinal) and not _phrase(words, g.not_ordinal)
+        if positional or d.den and words_only or any(_is_year(ts) for ts in toks):
+            return []  # tầng 3, ngày 10-12, bão số 9, năm 2020 doanh nghiệp
+    elif d.den:
+        return []
+    if words_only and kind != "percent" and not _words_count(toks, qualifier, g):
+        return []
+    values = [numbers.value(ts, decimal_context=kind == "percent") for ts in toks]
+    if None in values or d.den and values[-1] > int(d.den[1:]):
+        return []  # 20/5 is a date; 6/10 vị trí is six of ten
+    if len(values) > 1:
+        _share_scale(values, toks, g)
+    if d.half and not scaled:
+        values[-1] += _HALF  # 2 tấn rưỡi
+    out = []
+    for i, ((start, stop), number) in enumerate(zip(spans, values)):
+        if i == 0:
+            start = m.start()
+        if i == len(spans) - 1:
+            stop = end
+        if factor is not None:
+            number *= factor
+        out.append((kind, numbers.plain(number), start, stop, unit, qualifier if i == 0 else None))
+    return out
+
+
+def _kind(d: "_Groups", g):
+    """(kind, unit, factor of the value) from the groups of an amount match: the currency sign
+    before it and the unit after it; kind None when the amount is not a fact by itself."""
+    if d.cur:
+        return "money", g.iso[_fold(d.cur)], None
+    if d.pre:
+        return "money", g.iso[_fold(d.pre)], None
+    if d.pct:
+        return "percent", "%", None
+    if d.sub:
+        return "money", g.subunits[d.sub], _CENT
+    noun = d.noun or d.msr or d.word
+    if noun is None or d.word and noun.lower() in g.stop:
+        return None, None, None  # 7h30, 13:25; 6 tháng, 17 năm qua: durations and periods
+    return "quantity", _fold(noun).lower(), None
 
 
 def _words_before(text: str, start: int) -> List[str]:
@@ -112,147 +268,32 @@ def _phrase(words: List[str], vocabulary: set) -> Optional[str]:
     return None
 
 
-class _Amount:
-    """One number of a match: its span, tokens and exact value."""
-
-    def __init__(self, text: str, start: int, end: int, g: SimpleNamespace):
-        self.start, self.end = start, end
-        self.tokens = numbers.tokens(text[start:end])
-        self.words_only = not any(t[0].isdigit() for t in self.tokens)
-        self.scales = [t for t in self.tokens if t in g.num.scales]
-        self.value: Optional[Fraction] = None
-
-    def scale_factor(self, g) -> Fraction:
-        """The product of the scale words that close the amount: ``1,2 nghìn tỷ`` -> 10**12."""
-        factor = Fraction(1)
-        for tok in reversed(self.tokens):
-            if tok not in g.num.scales:
-                break
-            factor *= g.num.scales[tok]
-        return factor
-
-    def is_year(self) -> bool:
-        return len(self.tokens) == 1 and self.tokens[0].isdigit() and int(self.tokens[0]) in _YEARS
+def _is_year(toks: List[str]) -> bool:
+    return len(toks) == 1 and toks[0].isdecimal() and int(toks[0]) in _YEARS
 
 
-def extract_facts(text: str) -> List[Fact]:
-    """All numeric facts of ``text`` in text order; ``text[f.start:f.end] == f.text`` for each.
-
-    >>> [(f.kind, f.value, f.unit, f.qualifier) for f in extract_facts("đạt trên 1.839 tỷ đồng")]
-    [('money', 1839000000000, 'VND', 'trên')]
-    """
-    norm = normalize(text)
-    t, g = norm.text, _grammar()
-    facts: List[Fact] = []
-    pos = 0
-    while True:
-        m = g.amounts.search(t, pos)
-        if m is None:
-            break
-        pos = m.end()
-        found = _read(t, m, g)
-        if found:
-            pos = max(pos, found[-1][2])
-            for kind, value, start, end, unit, qualifier in found:
-                start, end = norm.to_original(start), norm.to_original(end)
-                facts.append(Fact(text[start:end], kind, value, unit, start, end, qualifier))
-    return facts
-
-
-def _read(t: str, m, g) -> list:
-    """The facts of one amount match, as (kind, value, start, end, unit, qualifier) tuples."""
-    spans = m.spans("amt")
-    if len(spans) > _MAX_CHAIN or any(e - s > _MAX_AMOUNT for s, e in spans):
-        return []
-    amounts = [_Amount(t, s, e, g) for s, e in spans]
-    last = amounts[-1]
-    words_only = all(a.words_only for a in amounts)
-    if words_only and not any(a.scales for a in amounts) and not g.percent_after.match(t, last.end):
-        return []  # a small count in words (hai bên), the common case for number words: decide fast
-    # ``hai nghìn năm``: năm after a scale word is the unit year, not a fifth digit
-    if last.words_only and len(last.tokens) > 1 and last.tokens[-1] == "năm" and last.tokens[-2] in g.num.scales:
-        last.end = last.start + len(t[last.start:last.end - len("năm")].rstrip())
-        last.tokens = last.tokens[:-1]
-        last.scales = [s for s in last.tokens if s in g.num.scales]
-    end = m.end("den") if m.group("den") else last.end
-    u = g.unit.match(t, end)
-    kind, unit, factor, consumed = _kind(u, m.group("pre"), g)
-    if consumed:
-        end = u.end()
-    words = _words_before(t, m.start())
-    qualifier = _phrase(words, g.qualifiers)
-    blocked = _phrase(words, g.ordinal) and not _phrase(words, g.not_ordinal)
-    if kind is None:
-        # ``ủng hộ 50 triệu``: an amount with a money scale after a money verb is money in đồng
-        before = words[: len(words) - len(qualifier.split())] if qualifier else words
-        if not (set(last.tokens) & g.num.money_scales and _phrase(before, g.money_verbs)):
-            return []
-        kind, unit, factor, end = "money", "VND", Fraction(1), last.end
-    if kind in ("quantity", "rate") and (blocked or any(a.is_year() for a in amounts)) and not any(a.scales for a in amounts):
-        return []  # tầng 3, ngày 10-12, bão số 9, năm 2020 doanh nghiệp
-    if words_only and kind != "percent" and not _words_count(amounts, qualifier, g):
-        return []
-    if m.group("den"):
-        if kind not in ("quantity", "rate") or blocked or last.words_only:
-            return []
-    for a in amounts:
-        a.value = numbers.value(a.tokens, decimal_context=kind == "percent")
-        if a.value is None:
-            return []
-    if m.group("den") and last.value > int(m.group("den")[1:]):
-        return []  # 20/5 is a date; 6/10 vị trí is six of ten
-    _share_scale(amounts, g)
-    if u is not None and u.group("half") and not last.scales:
-        last.value += Fraction(1, 2)  # 4 năm rưỡi
-    out = []
-    for i, a in enumerate(amounts):
-        start = m.start() if i == 0 else a.start
-        stop = end if a is last else a.end
-        out.append((kind, numbers.plain(a.value * factor), start, stop, unit, qualifier if i == 0 else None))
-    return out
-
-
-def _kind(u, prefix: Optional[str], g):
-    """(kind, unit, factor, whether the unit words belong to the fact) from the unit match after
-    an amount and the currency sign before it."""
-    if u is not None and u.group("cur"):
-        return "money", g.iso[_fold(u.group("cur"))], Fraction(1), True
-    if prefix:
-        return "money", g.iso[_fold(prefix)], Fraction(1), False
-    if u is None or u.group("clock"):
-        return None, None, None, False
-    if u.group("pct"):
-        return "percent", "%", Fraction(1), True
-    if u.group("sub"):
-        return "money", g.subunits[u.group("sub")], Fraction(1, 100), True
-    if u.group("time"):
-        return None, None, None, False  # 6 tháng, 17 năm qua: a duration or a period
-    noun = u.group("noun") or u.group("msr") or u.group("word")
-    if u.group("word") and noun.lower() in g.stop:
-        return None, None, None, False
-    per = u.group("per")
-    return ("rate" if per else "quantity"), _fold(noun + per).lower(), Fraction(1), True
-
-
-def _words_count(amounts, qualifier: Optional[str], g) -> bool:
+def _words_count(toks: List[List[str]], qualifier: Optional[str], g) -> bool:
     """Number words count as a fact with a scale word (năm triệu người), not as a small count
     (hai bên); after ``hàng`` the first scale word is vague (hàng trăm, hàng tỷ) and a second
     one is needed (hàng trăm triệu đồng)."""
-    first = amounts[0].tokens[0]
-    scales = [s for a in amounts for s in a.scales]
+    first = toks[0][0]
+    scales = [tok for ts in toks for tok in ts if tok in g.num.scales]
     if qualifier == "hàng" and first in g.num.scales:
         return len(scales) >= 2
-    starts_with_digit = first in g.num.digits or first in g.num.ten or first in g.num.half_alone
-    return starts_with_digit and any(s in g.num.fact_scales for s in scales)
+    opens = first in g.num.digits or first in g.num.ten or first in g.num.half_alone
+    return opens and any(s in g.num.fact_scales for s in scales)
 
 
-def _share_scale(amounts, g) -> None:
-    """The first ends of a range take the scale of the last: từ 2 đến 3 triệu = 2 and 3 million,
-    unless that would put an end far above the last (500 - 1 triệu stays 500)."""
-    last = amounts[-1]
-    factor = last.scale_factor(g)
+def _share_scale(values: List[Decimal], toks: List[List[str]], g) -> None:
+    """The first ends of a range take the scale words of the last: từ 2 đến 3 triệu = 2 and 3
+    million, unless that puts an end far above the last (500 - 1 triệu stays 500)."""
+    factor = Decimal(1)
+    for tok in reversed(toks[-1]):
+        if tok not in g.num.scales:
+            break
+        factor *= g.num.scales[tok]
     if factor == 1:
         return
-    for a in amounts[:-1]:
-        if not a.scales and a.value * factor <= last.value * 10:
-            a.value *= factor
+    for i, ts in enumerate(toks[:-1]):
+        if not any(tok in g.num.scales for tok in ts) and values[i] * factor <= values[-1] * 10:
+            values[i] *= factor

@@ -10,12 +10,12 @@ is a decimal point (``2.5``).
 Words are read the standard way (``một trăm linh năm`` = 105, ``hai nghìn không trăm hai mươi``
 = 2020) and in the spoken short form where one digit after a scale word stands for the next place
 down (``hai nghìn ba`` = 2300, ``3 triệu 2`` = 3 200 000, ``hai triệu rưỡi`` = 2 500 000).
-Arithmetic is exact (Fraction), so ``1,2 nghìn tỷ`` is exactly 1 200 000 000 000.
+Arithmetic is decimal (Decimal, exact at news sizes), so ``1,2 nghìn tỷ`` is exactly 1 200 000 000 000.
 """
 from __future__ import annotations
 
 import unicodedata
-from fractions import Fraction
+from decimal import Decimal
 from functools import lru_cache
 from types import SimpleNamespace
 from typing import List, Optional, Union
@@ -31,7 +31,7 @@ _THOUSANDS_DOT = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _THOUSANDS_COMMA = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _PLAIN = regex.compile(r"\d+(?:[.,]\d+)?")
 _MAX_TOKEN = 40  # longer digit runs are identifiers or noise, never amounts
-_HALF = Fraction(1, 2)
+_HALF = Decimal("0.5")
 
 
 @lru_cache(maxsize=None)
@@ -49,7 +49,7 @@ def words() -> SimpleNamespace:
         ten=set(lex["ten"]),
         tens=set(lex["tens_marker"]),
         zero_tens=set(lex["zero_tens"]),
-        scales={w: Fraction(v) for w, v in lex["scales"].items()},
+        scales={w: Decimal(v) for w, v in lex["scales"].items()},
         digit_only=set(lex["digit_only_scales"]),
         fact_scales=set(lex["fact_scales"]),
         money_scales=set(lex["money_scales"]),
@@ -65,35 +65,39 @@ def words() -> SimpleNamespace:
 
 def tokens(text: str) -> List[str]:
     """Digit groups, words and single symbols of a lower-cased number phrase."""
-    return _TOKEN.findall(text.lower())
+    return [text] if text.isdecimal() else _TOKEN.findall(text.lower())
 
 
-def _digits(token: str, decimal_context: bool) -> Optional[Fraction]:
+def _digits(token: str, decimal_context: bool) -> Optional[Decimal]:
     if len(token) > _MAX_TOKEN:
         return None
+    if token.isdecimal():
+        return Decimal(token)
     if _THOUSANDS_DOT.fullmatch(token):
-        return Fraction(token.replace(".", "").replace(",", "."))
+        return Decimal(token.replace(".", "").replace(",", "."))
     if _THOUSANDS_COMMA.fullmatch(token) and (
         token.count(",") > 1 or "." in token or (not decimal_context and token[0] != "0")
     ):
-        return Fraction(token.replace(",", ""))
+        return Decimal(token.replace(",", ""))
     if _PLAIN.fullmatch(token):
-        return Fraction(token.replace(",", "."))
+        return Decimal(token.replace(",", "."))
     return None
 
 
-def value(toks: List[str], decimal_context: bool = False) -> Optional[Fraction]:
+def value(toks: List[str], decimal_context: bool = False) -> Optional[Decimal]:
     """The exact value of number tokens (see :func:`tokens`), or None if they are not one number.
 
     ``decimal_context``: a unit that takes decimals follows (``%``), so ``1,500`` is 1.5.
     """
     lex = words()
+    if len(toks) == 1 and toks[0].isdecimal():
+        return _digits(toks[0], decimal_context)
     sign = 1
     if toks and toks[0] in lex.minus:
         sign, toks = -1, toks[1:]
     items: list = []
     for i, tok in enumerate(toks):
-        if tok[0].isdigit():
+        if tok[0].isdecimal():
             after = toks[i + 1] if i + 1 < len(toks) else None
             number = _digits(tok, decimal_context or after in lex.scales)
             if number is None:
@@ -105,26 +109,26 @@ def value(toks: List[str], decimal_context: bool = False) -> Optional[Fraction]:
     return None if result is None else sign * result
 
 
-def _with_point(items: list, lex) -> Optional[Fraction]:
+def _with_point(items: list, lex) -> Optional[Decimal]:
     """``ba phẩy năm triệu``: fold the decimal word into one number, then read the scales."""
     point = next((i for i, it in enumerate(items) if isinstance(it, str) and it in lex.point), None)
     if point is None:
         return _value(items, lex)
     end = next((j for j in range(point + 1, len(items)) if items[j] in lex.scales), len(items))
     whole, fraction = _value(items[:point], lex), items[point + 1:end]
-    if whole is None or whole.denominator != 1 or not fraction:
+    if whole is None or not _integral(whole) or not fraction:
         return None
     if all(isinstance(w, str) and w in lex.digits for w in fraction):
         digits = "".join(str(lex.digits[w]) for w in fraction)  # phẩy không năm = ,05
     else:
         number = _value(fraction, lex)
-        if number is None or number.denominator != 1:
+        if number is None or not _integral(number):
             return None
-        digits = str(number)
-    return _value([whole + Fraction(int(digits), 10 ** len(digits))] + items[end:], lex)
+        digits = str(int(number))
+    return _value([whole + Decimal("0." + digits)] + items[end:], lex)
 
 
-def _value(items: list, lex) -> Optional[Fraction]:
+def _value(items: list, lex) -> Optional[Decimal]:
     """Split at the first occurrence of the largest scale word: left x scale + right."""
     top = None
     for i, it in enumerate(items):
@@ -134,9 +138,9 @@ def _value(items: list, lex) -> Optional[Fraction]:
         return _small(items, lex)
     scale = lex.scales[items[top]]
     left, right = items[:top], items[top + 1:]
-    if items[top] in lex.digit_only and not (left and isinstance(left[-1], Fraction)):
+    if items[top] in lex.digit_only and not (left and isinstance(left[-1], Decimal)):
         return None
-    multiplier = _value(left, lex) if left else Fraction(1)  # a bare ``trăm``, ``nghìn tỷ``
+    multiplier = _value(left, lex) if left else Decimal(1)  # a bare ``trăm``, ``nghìn tỷ``
     if multiplier is None:
         return None
     if not right:
@@ -150,20 +154,20 @@ def _value(items: list, lex) -> Optional[Fraction]:
     return multiplier * scale + rest
 
 
-def _short_form(right: list, scale: Fraction, lex) -> Optional[Fraction]:
+def _short_form(right: list, scale: Decimal, lex) -> Optional[Decimal]:
     """One bare digit group after a scale word names the next places: hai nghìn ba = 2300."""
     if len(right) != 1 or scale < 100:
         return None
     item = right[0]
-    if isinstance(item, Fraction):
-        if item.denominator != 1 or item <= 0:
+    if isinstance(item, Decimal):
+        if not _integral(item) or item <= 0:
             return None
-        return item * scale / 10 ** len(str(item))
+        return item * scale / 10 ** len(str(int(item)))
     digit = lex.digits.get(item) or lex.after_tens.get(item)
     return digit * scale / 10 if digit else None
 
 
-def _small(items: list, lex) -> Optional[Fraction]:
+def _small(items: list, lex) -> Optional[Decimal]:
     """A number below the smallest scale word: 7, mười bốn, ba mươi mốt, linh năm, hai lăm."""
     if not items:
         return None
@@ -171,17 +175,17 @@ def _small(items: list, lex) -> Optional[Fraction]:
         base = _small(items[:-1], lex)
         return None if base is None else base + _HALF
     first, n = items[0], len(items)
-    if isinstance(first, Fraction):
+    if isinstance(first, Decimal):
         return first if n == 1 else None
     if n == 1:
         if first in lex.digits:
-            return Fraction(lex.digits[first])
+            return Decimal(lex.digits[first])
         if first in lex.ten:
-            return Fraction(10)
+            return Decimal(10)
         return _HALF if first in lex.half_alone else None
     if n == 2 and first in lex.zero_tens:  # linh năm
         digit = lex.digits.get(items[1])
-        return Fraction(digit) if digit else None
+        return Decimal(digit) if digit else None
     if n == 2 and first in lex.ten:  # mười bốn, mười lăm
         last = _last_digit(items[1], lex, after_ten=True)
         return None if last is None else 10 + last
@@ -190,7 +194,7 @@ def _small(items: list, lex) -> Optional[Fraction]:
         return None
     if items[1] in lex.tens:  # hai mươi, hai mươi mốt
         if n == 2:
-            return Fraction(10 * tens)
+            return Decimal(10 * tens)
         last = _last_digit(items[2], lex) if n == 3 else None
         return None if last is None else 10 * tens + last
     if n == 2 and (items[1] in lex.after_tens or items[1] == "tư"):  # spoken hai lăm = 25, ba tư = 34
@@ -198,17 +202,21 @@ def _small(items: list, lex) -> Optional[Fraction]:
     return None
 
 
-def _last_digit(item, lex, after_ten: bool = False) -> Optional[Fraction]:
+def _last_digit(item, lex, after_ten: bool = False) -> Optional[Decimal]:
     """The digit closing a tens group; ``năm`` there is a year, not five (five is ``lăm``)."""
     if not isinstance(item, str) or item == "năm" or (after_ten and item == "mốt"):
         return None
     digit = lex.digits.get(item) or lex.after_tens.get(item)
-    return Fraction(digit) if digit else None
+    return Decimal(digit) if digit else None
 
 
-def plain(number: Fraction) -> Number:
+def _integral(number: Decimal) -> bool:
+    return number == number.to_integral_value()
+
+
+def plain(number: Decimal) -> Number:
     """int when integral, float otherwise."""
-    return int(number) if number.denominator == 1 else float(number)
+    return int(number) if _integral(number) else float(number)
 
 
 def parse_number(s: str) -> Optional[Number]:
