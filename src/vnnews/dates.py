@@ -106,8 +106,12 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
     words_tail = "(?:,?%s%s%s%s|%s,%s%s|%s%s)?" % (SP, year_word, SP, YEAR, OSP, OSP, YEAR, SP, yrel)
     month_tail = "(?:%s[/-]%s%s|,?%s%s%s%s|%s,%s%s|%s%s)?" % (
         OSP, OSP, YEAR, SP, year_word, SP, YEAR, OSP, OSP, YEAR, SP, yrel)
+    count, shift_unit = r"\d{1,3}|%s" % _words(L["small_numbers"]), _words(L["shift_units"])
     day_range = r"(?:(?P<d0>\d{1,2})%s[-–]%s)?" % (OSP, OSP)  # 28-30/7: a range gives its first day
-    weekday_names = _words(L["weekdays"], capital=strict)
+    weekday_names, weekday_any = _words(L["weekdays"], capital=strict), _words(L["weekdays"])
+    weekday = "(?:%s%s(?P<wd>%%s|[2-7])|(?P<sun>%s))" % (_words([L["weekday_word"]]), SP, _words(L["sundays"]))
+    week_rel = _words(k for k, (unit, _) in L["relative_periods"].items() if unit == "week")
+    week_tail = "(?:%s(?P<wrel>%s)|%s)" % (SP, week_rel, direction)
     kinds = {
         "iso": r"%s(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?:(?:T|\s{1,2})(?P<h>\d{1,2}):(?P<mi>\d{2})"
                r"(?::(?P<s>\d{2})(?:[.,]\d{1,6})?)?(?P<z>Z|[+-]\d{2}:?\d{2})?)?" % YEAR,
@@ -130,9 +134,9 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
             _words([L["quarter_word"]]), SP, OSP, OSP, YEAR, SP, year_word, SP, YEAR, SP, yrel, direction),
         "year": r"%s%s%s(?:%s[-–]%s(?:1[89]|2[01])\d\d)?" % (year_word, SP, YEAR, OSP, OSP),
         "bareyear": None if strict else YEAR,
-        "shift": r"(?P<n>\d{1,3}|%s)%s(?P<unit>%s)%s(?P<sdir>%s)%s" % (
-            _words(L["small_numbers"]), SP, _words(L["shift_units"]), SP, _words(L["shift_directions"]),
-            _not_before(L["shift_blockers"])),
+        "shift": r"(?P<n>%s)%s(?P<unit>%s)%s(?P<sdir>%s)%s|(?P<ago>%s)%s(?P<n>%s)%s(?P<unit>%s)" % (
+            count, SP, shift_unit, SP, _words(L["shift_directions"]), _not_before(L["shift_blockers"]),
+            _words(L["shift_ago"]), SP, count, SP, shift_unit),
         "relperiod": "(?P<rper>%s)" % _words(L["relative_periods"]),
         "ppart": r"(?P<pp>%s)(?=%s%s(?![\p{L}]))" % (_words(L["period_parts"]), SP, _words(unit_words)),
         "unit": r"(?<=%s%s)(?P<unit>%s)%s" % (
@@ -141,9 +145,11 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
                 r"|(?P<h>\d{1,2})%s(?P<hw>%s)(?:%s(?P<mi>\d{1,2})(?:%s%s)?|%s(?P<half>%s))?)(?:%s%s%s)?" % (
                     SP, _words(L["hour_words"]), SP, SP, _words(L["minute_words"]), SP,
                     _words(L["half_hour_words"]), SP, part, _not_before(L["short_relative_days"])),
-        "weekday": r"%s(?:%s%s(?P<wd>%s|[2-7])|(?P<sun>%s))(?:%s(?P<wrel>%s)|%s)" % (
-            prefix, _words([L["weekday_word"]]), SP, weekday_names, _words(L["sundays"]), SP,
-            _words(k for k, (unit, _) in L["relative_periods"].items() if unit == "week"), direction),
+        "weekday": r"%s%s%s" % (prefix, weekday % weekday_names, week_tail) + (
+            # lower case is a weekday too after a part of day or before a week: sáng thứ hai, thứ ba tuần trước
+            r"|%s%s(?:%s%s)?%s%s|%s%s(?P<wrel>%s)" % (
+                part, SP, day_words, SP, weekday % weekday_any, week_tail, weekday % weekday_any, SP, week_rel)
+            if strict else ""),
         "wdabbr": r"(?P<abbr>%s)(?=%s[,\-–]?%s\d)" % (_words(L["weekday_abbreviations"], capital=strict), OSP, OSP),
         "relday": r"(?:%s%s)?(?P<rel>%s)|%s%s(?P<srel>%s)(?![\p{L}])" % (
             part, SP, _words(L["relative_days"]), part, SP, _words(L["short_relative_days"])),
@@ -158,7 +164,7 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         "dm": {DIGIT} | parts | days,
         "holiday": parts | _first(L["named_day_prefixes"]) | _first(L["holidays"]),
         "month": {DIGIT} | units, "quarter": units, "year": units, "bareyear": {DIGIT},
-        "shift": {DIGIT} | _first(L["small_numbers"]), "relperiod": _first(L["relative_periods"]),
+        "shift": {DIGIT} | _first(L["small_numbers"]) | _first(L["shift_ago"]), "relperiod": _first(L["relative_periods"]),
         "ppart": _first(L["period_parts"]), "unit": units, "time": {DIGIT},
         "weekday": parts | days | _first([L["weekday_word"]]) | _first(L["sundays"]),
         "wdabbr": _first(L["weekday_abbreviations"]), "relday": parts | _first(L["relative_days"]),
@@ -171,12 +177,20 @@ def _first(words) -> set:
     return {word.split()[0].lower() for word in words}
 
 
+# An atom stands apart from the numbers and names around it: not 1/2020 in 15/1/2020/NĐ-CP, not 34
+# in Su-34. A dash may join two times or two days (8h-17h, 28/7-2/8), not two years (2015-2020).
+_RANGE_KINDS = {"time", "dm", "dmy"}
+_BOUNDS = {
+    False: r"(?<![\p{L}\p{N}_]|\p{N}[/.,:\-–]|\p{L}[/\-])(?:%s)(?![\p{L}\p{N}_]|[/.,:\-–]\p{N}|[/\-]\p{L})",
+    True: r"(?<![\p{L}\p{N}_]|\p{N}[/.,:]|\p{L}/)(?:%s)(?![\p{L}\p{N}_]|[/.,:]\p{N}|/\p{L})",
+}
+
+
 @lru_cache(maxsize=None)
 def _scanner(strict: bool) -> Dict[str, List[Tuple[str, regex.Pattern]]]:
     """For each first word, the kinds that can start with it, each compiled apart: the regex module
     tries one big alternation far slower than its branches one by one."""
-    kinds = {kind: (regex.compile(r"(?<![\p{L}\p{N}_]|\p{N}[/.,:\-–]|\p{L}[/\-])(?:%s)"
-                                  r"(?![\p{L}\p{N}_]|[/.,:\-–]\p{N}|[/\-]\p{L})" % pattern, regex.IGNORECASE), starts)
+    kinds = {kind: (regex.compile(_BOUNDS[kind in _RANGE_KINDS] % pattern, regex.IGNORECASE), starts)
              for kind, (pattern, starts) in _kinds(strict).items()}
     return {starter: [(kind, pattern) for kind, (pattern, starts) in kinds.items() if starter in starts]
             for starter in set().union(*(starts for _, starts in kinds.values()))}
@@ -255,7 +269,7 @@ class _Group:
         if "period" in self.roles | atom.roles or "tz" in self.roles or not _GAP.fullmatch(gap):
             return False
         if atom.roles == {"tz"}:
-            return "time" in self.roles
+            return bool(self.roles & {"time", "abs"})
         return not self.roles & atom.roles
 
 
@@ -409,7 +423,7 @@ def _period(atom: _Atom, ref: dt.date) -> Tuple[dt.date, str, bool]:
         return _period_start(ref, unit), unit, True
     # shift: 3 tuần sau
     n = int(atom["n"]) if atom["n"].isdigit() else _LEX["small_numbers"][_key(atom["n"])]
-    n *= _LEX["shift_directions"][_key(atom["sdir"])]
+    n *= _LEX["shift_directions"][_key(atom["sdir"])] if atom["sdir"] else -1  # cách đây 3 ngày
     unit = _LEX["shift_units"][_key(atom["unit"])]
     if unit in ("day", "week"):
         return ref + dt.timedelta(days=n * (7 if unit == "week" else 1)), "day", True
