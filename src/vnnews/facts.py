@@ -35,7 +35,7 @@ _WINDOW = 60  # characters read before an amount for its qualifier and context
 _YEARS = range(1900, 2100)
 _HALF = Decimal("0.5")
 # the groups of an amount match, in pattern order
-_Groups = namedtuple("_Groups", "pre amt den pct clock noun cur sub msr time word per half")
+_Groups = namedtuple("_Groups", "amt den pct clock noun cur sub msr time word per half")
 _CENT = Decimal("0.01")
 
 
@@ -82,7 +82,6 @@ def _grammar() -> SimpleNamespace:
     ranges = _alt(units["range_words"])
     sep = rf"(?:{_SPACE}*[-–—]{_SPACE}*|{_SPACE}+(?i:{ranges}){_SPACE}+)"
     prefixes = [s for names in units["currency_prefixes"].values() for s in names]
-    head = rf"{_BOUNDARY}(?:(?P<pre>{_alt(prefixes)}){_SPACE}?)?"
     tail = rf"(?:(?P<den>/\d{{1,4}})(?![\d/])|(?:{sep}(?P<amt>{by_digits}|{by_words}))*)"
     cur = _alt(s for names in units["currencies"].values() for s in names)
     msr = _alt(units["measures"])
@@ -98,14 +97,16 @@ def _grammar() -> SimpleNamespace:
         rf"(?P<half>{_SPACE}+{half})?"
     )
     # searched through the text: the first character must be a digit or a currency sign
-    digits = regex.compile(rf"{head}(?P<amt>{by_digits}){tail}{unit}")
+    digits = regex.compile(rf"{_BOUNDARY}(?P<amt>{by_digits}){tail}{unit}")
     # tried only where number words start, just before an anchor word
-    amount = regex.compile(rf"{head}(?P<amt>{by_digits}|{by_words}){tail}{unit}")
+    amount = regex.compile(rf"{_BOUNDARY}(?P<amt>{by_digits}|{by_words}){tail}{unit}")
     for pattern in (digits, amount):  # _Groups reads m.groups() by position
         assert sorted(pattern.groupindex, key=pattern.groupindex.get) == list(_Groups._fields)
     return SimpleNamespace(
         digits=digits,
         amount=amount,
+        # $10, US$ 5 triệu: read before an amount rather than searched, which would slow the search
+        prefix=regex.compile(rf"(?:{_alt(prefixes)}){_SPACE}?\Z"),
         anchors=sorted(num.fact_scales | {w for w in units["percent"] if w.replace(" ", "").isalpha()}),
         scale_anchors=num.fact_scales,
         run_before=regex.compile(rf"(?r)(?:(?<!\w){word}(?:{sep})?{_SPACE}*)+"),
@@ -188,13 +189,17 @@ def _read(t: str, m, g) -> list:
         return []  # a small count in words (hai bên): the common case of number words, decided fast
     if words_only and len(toks[-1]) > 1 and toks[-1][-1] == "năm" and toks[-1][-2] in g.num.scales:
         return []  # hai nghìn năm: a duration, năm after a scale word is the year
-    kind, unit, factor = _kind(d, g)
+    first = m.start()
+    prefix = g.prefix.search(t, max(0, first - 4), first)
+    if prefix:
+        first = prefix.start()
+    kind, unit, factor = _kind(d, prefix and _fold(prefix[0]), g)
     if kind is None and not g.num.money_scales.intersection(toks[-1]):
         return []  # a bare number, a date, a time, a duration
-    words = _words_before(t, m.start())
+    words = _words_before(t, first)
     qualifier = _phrase(words, g.qualifiers)
     end = m.end()
-    if kind is None or d.pre and not d.cur:
+    if kind is None or prefix and not d.cur:
         end = m.end("den") if d.den else spans[-1][1]
     if kind is None:
         # ủng hộ 50 triệu: an amount with a money scale after a money verb is money in đồng
@@ -222,7 +227,7 @@ def _read(t: str, m, g) -> list:
     out = []
     for i, ((start, stop), number) in enumerate(zip(spans, values)):
         if i == 0:
-            start = m.start()
+            start = first
         if i == len(spans) - 1:
             stop = end
         if factor is not None:
@@ -231,13 +236,13 @@ def _read(t: str, m, g) -> list:
     return out
 
 
-def _kind(d: "_Groups", g):
-    """(kind, unit, factor of the value) from the groups of an amount match: the currency sign
-    before it and the unit after it; kind None when the amount is not a fact by itself."""
+def _kind(d: "_Groups", prefix: Optional[str], g):
+    """(kind, unit, factor of the value) from the currency sign before an amount and the groups
+    of its match; kind None when the amount is not a fact by itself."""
     if d.cur:
         return "money", g.iso[_fold(d.cur)], None
-    if d.pre:
-        return "money", g.iso[_fold(d.pre)], None
+    if prefix:
+        return "money", g.iso[prefix], None
     if d.pct:
         return "percent", "%", None
     if d.sub:

@@ -31,6 +31,7 @@ _THOUSANDS_DOT = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _THOUSANDS_COMMA = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _PLAIN = regex.compile(r"\d+(?:[.,]\d+)?")
 _MAX_TOKEN = 40  # longer digit runs are identifiers or noise, never amounts
+_MAX_UNIT = 30  # characters: the longest currency or percent spelling, with spaces
 _HALF = Decimal("0.5")
 
 
@@ -58,8 +59,8 @@ def words() -> SimpleNamespace:
         point=set(lex["decimal_point"]),
         minus=set(lex["minus"]),
         # what parse_number peels off around a number: a currency or a percent sign
-        affix=regex.compile(r"^(?:%s)\s*|\s*(?:%s|%s)$" % (alt(prefixes), alt(percent), alt(currencies))),
-        percent_tail=regex.compile(r"\s*(?:%s)$" % alt(percent)),
+        prefix=regex.compile(r"(?:%s)\s*" % alt(prefixes)),
+        suffix=regex.compile(r"\s*(?:(?P<percent>%s)|%s)$" % (alt(percent), alt(currencies))),
     )
 
 
@@ -234,7 +235,12 @@ def parse_number(s: str) -> Optional[Number]:
         return None
     lex = words()
     text = unicodedata.normalize("NFC", s).strip().lower()
-    percent = lex.percent_tail.search(text) is not None
-    text = lex.affix.sub("", text, count=2)
+    head = lex.prefix.match(text)
+    if head:
+        text = text[head.end():]
+    tail = lex.suffix.search(text[-_MAX_UNIT:])  # read the end only: the input may be long
+    percent = tail is not None and tail.group("percent") is not None
+    if tail:
+        text = text[: len(text) - len(tail[0])]
     number = value(tokens(text), decimal_context=percent) if text else None
     return None if number is None else plain(number)

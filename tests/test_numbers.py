@@ -1,0 +1,59 @@
+"""parse_number: one case per row of tests/corpora/numbers.tsv, plus the properties of the result."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vnnews import parse_number
+
+CORPUS = Path(__file__).parent / "corpora" / "numbers.tsv"
+
+
+def _rows():
+    for number, line in enumerate(CORPUS.read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith("#") or not line.strip():
+            continue
+        phrase, expected = line.split("\t")
+        yield pytest.param(phrase, None if expected == "None" else eval(expected), id="%d:%s" % (number, phrase))
+
+
+@pytest.mark.parametrize("phrase,expected", list(_rows()))
+def test_corpus(phrase, expected):
+    got = parse_number(phrase)
+    assert got == expected and type(got) is type(expected)
+
+
+def test_exact_arithmetic():
+    """No floating error: scale words multiply exactly, integral values come back as int."""
+    assert parse_number("1,2 nghìn tỷ") == 1_200_000_000_000
+    assert parse_number("0,1 tỷ") == 100_000_000
+    assert isinstance(parse_number("2,5 triệu"), int)
+    assert parse_number("99,6") == 99.6
+
+
+@pytest.mark.parametrize("value", [None, 5, 3.2, b"5", ["5"]])
+def test_not_a_string(value):
+    assert parse_number(value) is None
+
+
+_ALPHABET = "0123456789.,%$ -/:abcđkmtrnghìnàtỷỉệuiămươmườilinhlẻrưỡiphẩy"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=40) | st.text(max_size=30))
+def test_never_raises(text):
+    got = parse_number(text)
+    assert got is None or isinstance(got, (int, float))
+
+
+def test_long_input_is_fast():
+    """A megabyte of digits and separators is rejected in linear time."""
+    import time
+
+    for text in ("1." * 500_000, "1" * 1_000_000, "một " * 250_000):
+        start = time.perf_counter()
+        assert parse_number(text) is None
+        assert time.perf_counter() - start < 2
