@@ -58,7 +58,7 @@ def test_body_only_dump_has_no_title():
     ("Đăng ngày 28/07/2017", "2017-07-28"),
     ("Thứ Ba, 17/09/2024 - 13:25", "2024-09-17T13:25:00+07:00"),
     ("Cập nhật: 10:30 28/7/2017 (GMT+7)", "2017-07-28T10:30:00+07:00"),
-    pytest.param("Ngày 28 tháng 7 năm 2017", "2017-07-28", marks=XF),  # 'Ngày' read as an author
+    ("Ngày 28 tháng 7 năm 2017", "2017-07-28"),
     ("2020-09-07T03:56:00.000Z", "2020-09-07T10:56:00+07:00"),  # UTC converted to Vietnam time
     ("2021-08-23T19:45:00.000Z", "2021-08-24T02:45:00+07:00"),  # ... across midnight
 ])
@@ -175,7 +175,7 @@ def test_illustration_captions():
     ("Theo Đất Việt", [], "Đất Việt"),
     ("Nguồn: VnExpress", [], "VnExpress"),
     ("Nhóm PV", ["Nhóm PV"], None),  # a desk
-    pytest.param("PV", ["PV"], None, marks=XF),  # dropped as page chrome
+    ("PV", ["PV"], None),  # not page chrome
     ("Thanh Hà (tổng hợp)", ["Thanh Hà"], None),
     ("Tham khảo: Reuters", [], "Reuters"),
 ])
@@ -190,7 +190,6 @@ def test_byline_role_words_are_kept_apart():
     assert fold(a.authors[0].role) == "Tin, ảnh" and a.authors[0].name == "Đỗ Trưởng"
 
 
-@XF  # 'ảnh: Nguyễn Hùng' is read as a photo credit: the byline becomes a caption
 @pytest.mark.parametrize("tail", ["Tin, ảnh: Nguyễn Hùng\n", "Bài và ảnh: Nguyễn Hùng\n", "Bài, ảnh: Nguyễn Hùng "])
 def test_byline_with_a_photo_role_is_not_a_caption(tail):
     a = parse(TITLE + BODY + "Lực lượng chức năng đang điều tra làm rõ vụ việc. " + tail)
@@ -339,7 +338,6 @@ FIELDS = ("title", "published", "authors", "source", "url", "images", "captions"
 # (fixture, field) -> why the parser gets it wrong today (see /tmp/h/fixture_failures.md); strict xfail
 KNOWN_FAILURES = {
     ("baomoi-lonhoi-theo", "facts"): "'thấp hơn 7%' reported with qualifier 'hơn' (comparative, not a bound)",
-    ("ngaythang-phaohoa-2019", "authors"): "date line 'Ngày 3 tháng 6 năm 2019' gives the author 'Ngày'",
 }
 
 
