@@ -75,9 +75,9 @@ def _grammar() -> SimpleNamespace:
     vocabulary += num.ten | num.tens | num.zero_tens | num.half | num.half_alone | num.point
     word = r"(?i:%s)(?!\w)" % _alt(vocabulary)
     by_digits = (
-        rf"{_DIGITS}(?:{_SPACE}*{scale})*"
+        rf"{_DIGITS}(?:{_SPACE}*{scale})*(?:(?i:{_alt(num.digit_only)})\d{{1,3}}(?!\w))?"
         rf"(?:{_SPACE}+{_DIGITS}{_SPACE}*{scale}(?:{_SPACE}*{scale})*)*(?:{_SPACE}+{half})?"
-    )  # 5 triệu, 1,2 nghìn tỷ, 3 tỷ 500 triệu, 2 triệu rưỡi
+    )  # 5 triệu, 1,2 nghìn tỷ, 1tr5, 3 tỷ 500 triệu, 2 triệu rưỡi
     by_words = rf"(?>{word}(?:{_SPACE}+{word})*)"
     ranges = _alt(units["range_words"])
     sep = rf"(?:{_SPACE}*[-–—]{_SPACE}*|{_SPACE}+(?i:{ranges}){_SPACE}+)"
@@ -113,9 +113,10 @@ def _grammar() -> SimpleNamespace:
         iso={_fold(s): code for key in ("currencies", "currency_prefixes")
              for code, names in units[key].items() for s in names},
         subunits=units["currency_subunits"],
-        stop=_lower(units["stop_after"]),
+        stop=_lower(units["stop_after"]) | {w.lower() for w in vocabulary},  # 1tr5 một chiếc
         qualifiers=_lower(units["qualifiers"]),
         ordinal=_lower(units["ordinal_before"] + units["date_before"]),
+        score=_lower(units["score_before"]),
         not_ordinal=_lower(units["not_ordinal_before"]),
         money_verbs=_lower(units["money_verbs"]),
         num=num,
@@ -209,8 +210,11 @@ def _read(t: str, m, g) -> list:
         kind, unit = "money", "VND"
     elif d.per and kind == "quantity":
         kind, unit = "rate", _fold(unit + d.per).lower()
+    if len(spans) > 1 and _phrase(words, g.score):
+        return []  # thắng 2-1
     if kind in ("quantity", "rate") and not scaled:
-        positional = _phrase(words, g.ordinal) and not _phrase(words, g.not_ordinal)
+        # a measure is never a position (quãng đường 50 km); a counted noun may be (tầng 3 nhà)
+        positional = not d.msr and _phrase(words, g.ordinal) and not _phrase(words, g.not_ordinal)
         if positional or d.den and words_only or any(_is_year(ts) for ts in toks):
             return []  # tầng 3, ngày 10-12, bão số 9, năm 2020 doanh nghiệp
     elif d.den:
