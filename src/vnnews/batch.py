@@ -373,8 +373,8 @@ class BatchResult:
 
     def summary(self) -> str:
         rate = (self.done + self.failed) / max(self.seconds, 1e-9)
-        return "vnnews batch: %d done, %d failed, %d skipped (already recorded) in %.1f s, %.1f articles/s" % (
-            self.done, self.failed, self.skipped, self.seconds, rate)
+        return ("vnnews batch: %d done, %d failed, %d skipped (already recorded) in %.1f s, %.1f articles/s"
+                % (self.done, self.failed, self.skipped, self.seconds, rate))
 
 
 def default_errors_path(out: Path) -> Path:
@@ -413,7 +413,8 @@ def run_batch(
     mode = "ab" if resume else "wb"
     started = time.monotonic()
     progress = Progress(None if total is None else max(0, total - len(done_ids)), progress_stream)
-    lines = ordered_map(functools.partial(_batch_line, tokenize=tokenize), pending(), _died_line, workers, chunksize)
+    task = functools.partial(_batch_line, tokenize=tokenize)
+    lines = ordered_map(task, pending(), _died_line, workers, chunksize)
     with open(out, mode) as out_file, open(errors, mode) as errors_file:
         for ok, line in lines:
             target = out_file if ok else errors_file

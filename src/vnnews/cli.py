@@ -57,9 +57,9 @@ def _positive(value: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="vnnews", description="Vietnamese news article text to structured records.")
+    parser = argparse.ArgumentParser(prog="vnnews", description="Vietnamese news articles to structured records.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    no_tokens = dict(action="store_true", help="skip word tokenization (much faster; sentences keep no tokens)")
+    no_tokens = dict(action="store_true", help="skip word tokenization (much faster; sentences get no tokens)")
 
     parse = commands.add_parser("parse", help="one article to JSON on stdout")
     parse.add_argument("file", nargs="?", default="-", help="a text file, or - for stdin (default)")
@@ -89,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="longer texts are errors (too_large) (default: %(default)s)")
     run.set_defaults(run=_batch)
 
-    render = commands.add_parser("render", help="one article as an HTML page with its extracted parts highlighted")
+    render = commands.add_parser("render", help="one article as HTML, its extracted parts highlighted")
     render.add_argument("file", help="a text file, or - for stdin")
     render.add_argument("-o", "--output", required=True, help="the HTML file to write")
     render.add_argument("--no-tokens", **no_tokens)

@@ -71,7 +71,8 @@ def marks(article: Article) -> List[Mark]:
 
     def add(kind, span, tip=None, /, **attrs):
         if span is not None:
-            clean = {key: _text(value) for key, value in attrs.items() if value is not None and value is not False}
+            clean = {key: _text(value) for key, value in attrs.items()
+                     if value is not None and value is not False}  # keeps 0, which == False
             found.append(Mark(span.start, span.end, kind, clean, tip))
 
     lead = article.lead
@@ -95,7 +96,8 @@ def marks(article: Article) -> List[Mark]:
         add("author", author, _join("author:", author.name, author.role and "(%s)" % author.role),
             name=author.name, role=author.role)
     for date in article.dates:
-        add("date", date, _join("date:", _text(date.value), "(%s%s)" % (date.grain, ", relative" * date.relative)),
+        grain = "(%s%s)" % (date.grain, ", relative" * date.relative)
+        add("date", date, _join("date:", _text(date.value), grain),
             value=date.value, grain=date.grain, relative=date.relative)
     for fact in article.facts:
         add("fact", fact, _join(fact.kind + ":", fact.qualifier, fact.value, fact.unit),
@@ -154,7 +156,8 @@ def render_html(text: str, article: Article) -> str:
     css = _CSS + "".join(".vn-%s, .vn-key-%s { %s; }\n" % (kind, kind, style) for kind, _, style in KINDS)
     legend = "".join('<li><span class="vn-key-%s">%s</span> %d</li>' % (kind, label, counts[kind])
                      for kind, label, _ in KINDS)
-    warnings = "".join("<li>%s: %s</li>" % (html.escape(w.code), html.escape(w.message)) for w in article.warnings)
+    warnings = "".join("<li>%s: %s</li>" % (html.escape(w.code), html.escape(w.message))
+                       for w in article.warnings)
     title = html.escape(article.title or "vnnews article")
     return (
         '<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
