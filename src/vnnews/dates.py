@@ -29,11 +29,13 @@ A bare ``d/m`` is ambiguous with a fraction. :func:`parse_date` is told that its
 so it reads ``1/2`` as 1 February; :func:`find_dates` takes a bare ``d/m`` only after a cue word
 (``vào``, ``từ``, ``đến``, ``sáng``...) or before a comma, full stop or bracket, so ``6/10 vị trí``
 is no date. Day-months with ``-`` or ``.`` need ``ngày`` (``ngày 6.5``), so scores (``2-1``) and
-decimals (``99,6``) stay out. Weekday and month names in running text must be capitalised
-(``thứ Hai``, ``tháng Bảy``), since ``thứ hai`` is also "second"; parse_date ignores case.
+decimals (``99,6``) stay out. In running text, weekday and month names must be capitalised
+(``thứ Hai``, ``tháng Bảy``), since ``thứ hai`` is also "second", unless a part of day stands before
+the weekday or a week after it (``sáng thứ hai``, ``thứ ba tuần trước``); parse_date ignores case.
 
-Every pattern is built from ``lexicon/dates.json`` into one alternation of bounded pieces, so a scan
-is linear in the text. Text is expected in NFC, as :func:`vnnews.parse_article` provides it.
+Every pattern is built from ``lexicon/dates.json`` out of bounded pieces and tried only at words
+that can start a date, so a scan is linear in the text. Text is expected in NFC, as
+:func:`vnnews.parse_article` provides it.
 """
 from __future__ import annotations
 
@@ -163,8 +165,10 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         "iso": {DIGIT}, "compact": {DIGIT}, "dmy": {DIGIT} | parts | days, "words": {DIGIT} | parts | days,
         "dm": {DIGIT} | parts | days,
         "holiday": parts | _first(L["named_day_prefixes"]) | _first(L["holidays"]),
-        "month": {DIGIT} | units, "quarter": units, "year": units, "bareyear": {DIGIT},
-        "shift": {DIGIT} | _first(L["small_numbers"]) | _first(L["shift_ago"]), "relperiod": _first(L["relative_periods"]),
+        "month": {DIGIT} | _first([L["month_word"]]), "quarter": _first([L["quarter_word"]]),
+        "year": _first([L["year_word"]]), "bareyear": {DIGIT},
+        "shift": {DIGIT} | _first(L["small_numbers"]) | _first(L["shift_ago"]),
+        "relperiod": _first(L["relative_periods"]),
         "ppart": _first(L["period_parts"]), "unit": units, "time": {DIGIT},
         "weekday": parts | days | _first([L["weekday_word"]]) | _first(L["sundays"]),
         "wdabbr": _first(L["weekday_abbreviations"]), "relday": parts | _first(L["relative_days"]),
@@ -452,7 +456,7 @@ def _clock(atom: _Atom, part: Optional[str]) -> dt.time:
 
 
 def _zone(text: Optional[str], sign=None, hours=None, minutes=None) -> dt.tzinfo:
-    if text == "Z" or text == "z":
+    if text in ("Z", "z"):
         return dt.timezone.utc
     if text:
         sign, hours, minutes = text[0], text[1:3], text[-2:]
@@ -473,8 +477,10 @@ def _resolve(group: _Group, ref: dt.date, context: dt.date) -> Optional[Tuple[Da
                 return None
             return _period(atoms[0], ref)
         main = next((a for a in atoms if "abs" in a.roles), None) or next((a for a in atoms if "rel" in a.roles), None)
-        day, relative = _day(main, ref, context) if main else (context, True)
         timed = next((a for a in atoms if "time" in a.roles), None)
+        if main is None and timed is None:  # a zone alone
+            return None
+        day, relative = _day(main, ref, context) if main else (context, True)
         if timed is None:
             return day, "day", relative
         zone = next((a for a in atoms if a.kind == "tz"), None)
@@ -509,9 +515,9 @@ def _in_running_text(text: str, group: _Group) -> bool:
         return False  # Quyết định số 1/2020
     if first.kind == "dm" and bare and not (first["y"] or first["yrel"] or first["dir"]):
         return bool(_DAY_CUE_BEFORE.search(before) or _STOP_AFTER.match(text, group.end))  # 6/10 vị trí
-    if first.kind == "weekday" and bare and (first["wd"] or "x").isdigit() and not (first["wrel"] or first["dir"]):
+    if first.kind == "weekday" and bare and (first["wd"] or "").isdigit() and not (first["wrel"] or first["dir"]):
         return bool(_DAY_CUE_BEFORE.search(before))  # đứng thứ 2
-    return first.kind != "tz"
+    return True
 
 
 # -- public -----------------------------------------------------------------------------------------
@@ -582,5 +588,6 @@ def find_date_line(line: str) -> Optional[Tuple[DateValue, int, int]]:
         return None
     first = group.atoms[0]
     # Đăng ngày 28/07/2017: the day word belongs to the cue, the date is 28/07/2017
-    start = first.m.start("d0" if first["d0"] else "d") if first["dayword"] and not first["part"] else group.start
+    trim = first["dayword"] and first["d"] and not first["part"]
+    start = first.m.start("d0" if first["d0"] else "d") if trim else group.start
     return value, start, group.end
