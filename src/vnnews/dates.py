@@ -59,6 +59,7 @@ H = r"[^\S\r\n\x0b\x0c\x85\u2028\u2029]"  # white space within a line: a date ne
 SP = H + "{1,3}"
 OSP = H + "{0,3}"
 YEAR = r"(?P<y>(?:1[89]|2[01])\d\d)"
+TWO_DIGIT_PIVOT = 50  # 28/7/17 is 2017, 31/10/74 is 1974
 DIGIT = "0"  # the first "word" of an atom that starts with a number
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+|\(")
 UNITS = {"week": 7, "month": 1, "quarter": 3, "year": 12}  # days for a week, months for the rest
@@ -105,9 +106,10 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         SP, _words(L["directions"]), SP, _words(unit_words), day_words, _words([L["weekday_word"]]),
         _words(L["sundays"]))
     dm_tail = "(?:%s%s%s%s|%s%s)?" % (SP, year_word, SP, YEAR, SP, yrel)
-    words_tail = "(?:,?%s%s%s%s|%s,%s%s|%s%s)?" % (SP, year_word, SP, YEAR, OSP, OSP, YEAR, SP, yrel)
-    month_tail = "(?:%s[/-]%s%s|,?%s%s%s%s|%s,%s%s|%s%s)?" % (
-        OSP, OSP, YEAR, SP, year_word, SP, YEAR, OSP, OSP, YEAR, SP, yrel)
+    bare_year = "" if strict else "|%s%s" % (SP, YEAR)  # 3 tháng 11 2016, in a string known to be a date
+    words_tail = "(?:,?%s%s%s%s|%s,%s%s|%s%s%s)?" % (SP, year_word, SP, YEAR, OSP, OSP, YEAR, SP, yrel, bare_year)
+    month_tail = "(?:%s[/-]%s%s|,?%s%s%s%s|%s,%s%s|%s%s%s)?" % (
+        OSP, OSP, YEAR, SP, year_word, SP, YEAR, OSP, OSP, YEAR, SP, yrel, bare_year)
     count, shift_unit = r"\d{1,3}|%s" % _words(L["small_numbers"]), _words(L["shift_units"])
     day_range = r"(?:(?P<d0>\d{1,2})%s[-–]%s)?" % (OSP, OSP)  # 28-30/7: a range gives its first day
     weekday_names, weekday_any = _words(L["weekdays"], capital=strict), _words(L["weekdays"])
@@ -118,7 +120,8 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         "iso": r"%s(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?:(?:T|\s{1,2})(?P<h>\d{1,2}):(?P<mi>\d{2})"
                r"(?::(?P<s>\d{2})(?:[.,]\d{1,6})?)?(?P<z>Z|[+-]\d{2}:?\d{2})?)?" % YEAR,
         "compact": None if strict else r"(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)",
-        "dmy": r"%s%s(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)%s" % (prefix, day_range, YEAR),
+        "dmy": r"%s%s(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?:%s|%s(?P<yy>\d\d))" % (
+            prefix, day_range, YEAR, "(?<=/\\d{1,2}/)" if strict else ""),
         "words": (r"(?:%s%s)?(?P<dayword>%s)%s(?P<d>\d{1,2})%s%s%s%s%s" % (
                       part, SP, day_words, SP, SP, month_word, SP, month, words_tail)
                   + r"|(?P<d>\d{1,2})%s%s%s%s" % (SP, month_word, SP, month)
@@ -126,7 +129,7 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         "dm": (r"%s%s(?P<d>\d{1,2})/(?P<m>\d{1,2})%s%s" % (prefix, day_range, dm_tail, direction)
                + r"|(?:%s%s)?(?P<dayword>%s)%s(?P<d>\d{1,2})[.-](?P<m>\d{1,2})%s%s" % (
                    part, SP, day_words, SP, dm_tail, direction)),
-        "holiday": r"(?:%s%s)?(?:(?:%s)%s(?P<named>%s)|(?:(?:%s)%s)?(?P<hol>%s))(?:%s\d{1,2}/\d{1,2})?%s%s" % (
+        "holiday": r"(?:%s%s)??(?:(?:%s)%s(?P<named>%s)|(?:(?:%s)%s)?(?P<hol>%s))(?:%s\d{1,2}/\d{1,2})?%s%s" % (
             part, SP, _words(L["named_day_prefixes"]), SP, _words(L["named_days"]),
             _words(L["named_day_prefixes"]), SP, _words(L["holidays"]), SP,
             "(?:%s/%s%s|%s%s%s%s|%s%s|%s%s)?" % (OSP, OSP, YEAR, SP, year_word, SP, YEAR, SP, YEAR, SP, yrel),
@@ -144,9 +147,10 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         "unit": r"(?<=%s%s)(?P<unit>%s)%s" % (
             _words(L["period_parts"]), SP, _words(unit_words), _not_before(L["unit_compounds"])),
         "time": r"(?:(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?|(?P<h>\d{1,2})[hg](?P<mi>\d{2})?p?"
-                r"|(?P<h>\d{1,2})%s(?P<hw>%s)(?:%s(?P<mi>\d{1,2})(?:%s%s)?|%s(?P<half>%s))?)(?:%s%s%s)?" % (
-                    SP, _words(L["hour_words"]), SP, SP, _words(L["minute_words"]), SP,
-                    _words(L["half_hour_words"]), SP, part, _not_before(L["short_relative_days"])),
+                r"|(?P<h>\d{1,2})%s(?P<hw>%s)(?:%s(?:(?P<to>%s)%s)?(?P<mi>\d{1,2})(?:%s%s)?|%s(?P<half>%s))?)"
+                r"(?:%s%s%s)?" % (
+                    SP, _words(L["hour_words"]), SP, _words(L["to_the_hour_words"]), SP, SP, _words(L["minute_words"]),
+                    SP, _words(L["half_hour_words"]), SP, part, _not_before(L["short_relative_days"])),
         "weekday": r"%s%s%s" % (prefix, weekday % weekday_names, week_tail) + (
             # lower case is a weekday too after a part of day or before a week: sáng thứ hai, thứ ba tuần trước
             r"|%s%s(?:%s%s)?%s%s|%s%s(?P<wrel>%s)" % (
@@ -154,7 +158,8 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
             if strict else ""),
         "wdabbr": r"(?P<abbr>%s)(?=%s[,\-–]?%s\d)" % (_words(L["weekday_abbreviations"], capital=strict), OSP, OSP),
         "relday": r"(?:%s%s)?(?P<rel>%s)|%s%s(?P<srel>%s)(?![\p{L}])" % (
-            part, SP, _words(L["relative_days"]), part, SP, _words(L["short_relative_days"])),
+            part, SP, _words(L["relative_days"]), part, SP, _words(L["short_relative_days"]))
+        + ("" if strict else "|(?P<srel>%s)" % _words(L["lone_relative_days"])),
         "same": "(?P<same>%s)" % _words(L["same_day"]),
         "tz": r"\(?%s(?:%s)%s(?P<tzs>[+-])%s(?P<tzh>\d{1,2})(?::?(?P<tzm>\d{2}))?%s\)?" % (
             OSP, _words(L["timezones"]), OSP, OSP, OSP),
@@ -171,7 +176,7 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         "relperiod": _first(L["relative_periods"]),
         "ppart": _first(L["period_parts"]), "unit": units, "time": {DIGIT},
         "weekday": parts | days | _first([L["weekday_word"]]) | _first(L["sundays"]),
-        "wdabbr": _first(L["weekday_abbreviations"]), "relday": parts | _first(L["relative_days"]),
+        "wdabbr": _first(L["weekday_abbreviations"]), "relday": parts | _first(L["relative_days"]) | _first(L["lone_relative_days"]),
         "same": _first(L["same_day"]), "tz": {"("} | _first(L["timezones"]),
     }
     return {kind: (p, starters[kind]) for kind, p in kinds.items() if p is not None}
@@ -378,7 +383,8 @@ def _day(atom: _Atom, ref: dt.date, context: dt.date) -> Tuple[dt.date, bool]:
     """The day an abs or rel atom names, and whether it depends on the reference."""
     kind = atom.kind
     if kind in ("iso", "compact", "dmy"):
-        return dt.date(int(atom["y"]), int(atom["m"]), int(atom["d0"] or atom["d"])), False
+        year = int(atom["y"]) if atom["y"] else int(atom["yy"]) + (2000 if int(atom["yy"]) < TWO_DIGIT_PIVOT else 1900)
+        return dt.date(year, int(atom["m"]), int(atom["d0"] or atom["d"])), False
     if kind in ("words", "dm"):
         return _day_month(atom, ref, int(atom["d0"] or atom["d"]), _month_number(atom["m"]))
     if kind == "holiday":
@@ -452,6 +458,8 @@ def _clock(atom: _Atom, part: Optional[str]) -> dt.time:
     pm = _LEX["parts_of_day"][_key(part)]["pm"] if part else None
     if pm and pm[0] <= hour <= pm[1]:
         hour += 12
+    if atom["to"]:  # 3 giờ kém 15 is 2:45
+        hour, minute = hour - 1, 60 - minute
     return dt.time(hour, minute, int(atom["s"] or 0))
 
 
