@@ -98,7 +98,7 @@ def test_never_raises_and_offsets_hold(text):
         assert text[m.start:m.end] == m.text
 
 
-@pytest.mark.parametrize("unit", ["1/2/", "12/12/2012 ", "ngày 1 tháng ", "1", " ", "thứ Hai tuần "])
+@pytest.mark.parametrize("unit", ["1/2/", "12/12/2012 ", "ngày 1 tháng thứ Hai tuần ", "1 "])
 def test_scan_is_linear(unit):
     """A megabyte of digits, slashes or date words is scanned in time proportional to its length."""
     small, big = unit * (100_000 // len(unit)), unit * (1_000_000 // len(unit))

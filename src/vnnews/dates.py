@@ -23,6 +23,8 @@ today in Vietnam is the reference, for the year of ``28/7`` as for ``hôm qua``.
   last December);
 - a time without a day (``21h``, ``lúc 13g15``) is on the reference day; in :func:`find_dates` it is on
   the day last named before it in the same text, as are ``cùng ngày`` and ``hôm đó``;
+- a two-digit year below 50 is in the 2000s, from 50 in the 1900s (``31/10/74`` is 1974); in running
+  text it is read only after slashes (``20/4/17``), never after dashes (``10-12-14`` is a score);
 - ``relative`` on a mention says that its value depends on the reference.
 
 A bare ``d/m`` is ambiguous with a fraction. :func:`parse_date` is told that its string is a date,
@@ -205,8 +207,9 @@ def _scanner(strict: bool) -> Dict[str, List[Tuple[str, regex.Pattern]]]:
             for starter in set().union(*(starts for _, starts in kinds.values()))}
 
 
-# a number can start a date only before a separator or a date word: most numbers are skipped at once
-_DIGIT_GATE = regex.compile(r"\d{1,4}(?:%s[-–]|[/.:hg]|%s%s)" % (
+# a number can start a date only before a separator or a date word, and not inside 1/2/3 or 1.839
+# (the bounds of every kind say so too): most numbers are skipped at once
+_DIGIT_GATE = regex.compile(r"(?<![\p{L}\p{N}]/|\p{N}[.,:])\d{1,4}(?:%s[-–]|[/.:hg]|%s%s)" % (
     OSP, SP, _words(_LEX["hour_words"] + list(_LEX["shift_units"]) + [_LEX["month_word"]])), regex.IGNORECASE)
 
 
