@@ -118,6 +118,11 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
     weekday = "(?:%s%s(?P<wd>%%s|[2-7])|(?P<sun>%s))" % (_words([L["weekday_word"]]), SP, _words(L["sundays"]))
     week_rel = _words(k for k, (unit, _) in L["relative_periods"].items() if unit == "week")
     week_tail = "(?:%s(?P<wrel>%s)|%s)" % (SP, week_rel, direction)
+    clock = r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?"  # 7:30, 13:25:42
+    clock_letter = r"(?P<h>\d{1,2})[hg](?P<mi>\d{2})?p?"  # 7h30, 21h, 13g15
+    clock_words = r"(?P<h>\d{1,2})%s(?P<hw>%s)(?:%s(?:(?P<to>%s)%s)?(?P<mi>\d{1,2})(?:%s%s)?|%s(?P<half>%s))?" % (
+        SP, _words(L["hour_words"]), SP, _words(L["to_the_hour_words"]), SP, SP, _words(L["minute_words"]),
+        SP, _words(L["half_hour_words"]))  # 3 giờ, 8 giờ 15 phút, 3 giờ kém 15, 8 giờ rưỡi
     kinds = {
         "iso": r"%s(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?:(?:T|\s{1,2})(?P<h>\d{1,2}):(?P<mi>\d{2})"
                r"(?::(?P<s>\d{2})(?:[.,]\d{1,6})?)?(?P<z>Z|[+-]\d{2}:?\d{2})?)?" % YEAR,
@@ -148,13 +153,10 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         "ppart": r"(?P<pp>%s)(?=%s%s(?![\p{L}]))" % (_words(L["period_parts"]), SP, _words(unit_words)),
         "unit": r"(?<=%s%s)(?P<unit>%s)%s" % (
             _words(L["period_parts"]), SP, _words(unit_words), _not_before(L["unit_compounds"])),
-        "time": r"(?:(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?|(?P<h>\d{1,2})[hg](?P<mi>\d{2})?p?"
-                r"|(?P<h>\d{1,2})%s(?P<hw>%s)(?:%s(?:(?P<to>%s)%s)?(?P<mi>\d{1,2})(?:%s%s)?|%s(?P<half>%s))?)"
-                r"(?:%s%s%s)?" % (
-                    SP, _words(L["hour_words"]), SP, _words(L["to_the_hour_words"]), SP, SP, _words(L["minute_words"]),
-                    SP, _words(L["half_hour_words"]), SP, part, _not_before(L["short_relative_days"])),
+        "time": r"(?:%s|%s|%s)(?:%s%s%s)?" % (
+            clock, clock_letter, clock_words, SP, part, _not_before(L["short_relative_days"])),
         "weekday": r"%s%s%s" % (prefix, weekday % weekday_names, week_tail) + (
-            # lower case is a weekday too after a part of day or before a week: sáng thứ hai, thứ ba tuần trước
+            # lower case only after a part of day or before a week: sáng thứ hai, thứ ba tuần trước
             r"|%s%s(?:%s%s)?%s%s|%s%s(?P<wrel>%s)" % (
                 part, SP, day_words, SP, weekday % weekday_any, week_tail, weekday % weekday_any, SP, week_rel)
             if strict else ""),
@@ -178,7 +180,8 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         "relperiod": _first(L["relative_periods"]),
         "ppart": _first(L["period_parts"]), "unit": units, "time": {DIGIT},
         "weekday": parts | days | _first([L["weekday_word"]]) | _first(L["sundays"]),
-        "wdabbr": _first(L["weekday_abbreviations"]), "relday": parts | _first(L["relative_days"]) | _first(L["lone_relative_days"]),
+        "wdabbr": _first(L["weekday_abbreviations"]),
+        "relday": parts | _first(L["relative_days"]) | _first(L["lone_relative_days"]),
         "same": _first(L["same_day"]), "tz": {"("} | _first(L["timezones"]),
     }
     return {kind: (p, starters[kind]) for kind, p in kinds.items() if p is not None}
