@@ -41,7 +41,9 @@ def _patterns():
     opener = regex.compile(r"^(?:%s)\b" % _alternation(words["caption_openers"]), regex.IGNORECASE)
     video = regex.compile(r"(?<![\p{L}\p{M}])(?:%s)\s*:\s*\p{Lu}" % _alternation(words["video_cues"]))
     alt_tail = regex.compile(r"\b%s\s*$" % words["alt_text_tail"], regex.IGNORECASE)
-    return credit, opener, video, alt_tail
+    role_head = regex.compile(r"(?<![\p{L}\p{M}])(?:%s)\s*(?:,|và|-|&|/)\s*$" % _alternation(words["photo_role_heads"]),
+                              regex.IGNORECASE)
+    return credit, opener, video, alt_tail, role_head
 
 
 @lru_cache(maxsize=None)
@@ -67,6 +69,8 @@ def find_credits(text: str) -> List[Credit]:
     for m in credit.finditer(text):
         name = m.group("name") or m.group("sname")
         start, end = m.start(), m.end()
+        if _patterns()[4].search(text, max(0, start - 12), start):
+            continue  # ``Tin, ảnh: X`` is a byline role, not a photo credit
         opening = _BEFORE_OPEN.search(text, max(0, start - 3), start)
         closing = _CLOSE_AFTER.match(text, end)
         if opening and closing:

@@ -49,7 +49,7 @@ def _patterns():
         "related": regex.compile(r"^(?:%s)" % _alternation(words["related_cues"]), regex.IGNORECASE),
         "end_mark": {w for w in words["end_marks"]},
         "chrome": {w.lower() for w in words["chrome_lines"]},
-        "letters_only": regex.compile(r"(?:\p{Lu}[+-]?\s*){1,4}"),
+        "letters_only": regex.compile(r"\p{Lu}[+-]?(?:\s+\p{Lu}[+-]?){1,3}"),  # A A, A- A+
     }
 
 
@@ -123,8 +123,11 @@ class _Classifier:
 
     def _dateline_byline(self, line: Line, date_start: int):
         """A dateline footer names the author and outlet before the date (``Tên - Báo | 23:00 ...``)."""
-        prefix = regex.match(r"(.*?)[\s|,–—-]*$", line.text[:date_start]).group(1)
-        byline = parse_byline(self.text, line.start, line.start + len(prefix)) if prefix else None
+        m = regex.match(r"(.*?)(\s*\|[\s|]*)$", line.text[:date_start])
+        if m is None or not m.group(1):
+            return  # only a bar separates a byline from the date; ``Thứ Ba, `` is part of the date
+        prefix = m.group(1)
+        byline = parse_byline(self.text, line.start, line.start + len(prefix))
         if byline is not None:
             self.blocks.append(Block("byline", line.start, line.start + len(prefix), line.index, value=byline))
 
