@@ -28,7 +28,9 @@ _MIN_MARKED_LETTER_SHARE = 0.03
 _MAX_LINK_SHARE = 0.5  # of the printed characters
 _NOT_LETTERS = regex.compile(r"\P{L}+")
 _SPACES = regex.compile(r"\s+")
-_LINKS = regex.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+")
+# whole white-space-delimited words only: a match may start only where a word starts, so a long
+# run without spaces is read once, not once per character
+_LINKS = regex.compile(r"(?<!\S)(?:https?://|www\.|[^\s@]+@)\S*")
 
 
 def truncate(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> Tuple[str, List[ParseWarning]]:
