@@ -129,6 +129,7 @@ def test_decoded_text_is_a_small_record():
     (bytes(range(256)) * 4, "NUL"),
     (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" + bytes(300), "NUL"),
     (b"text" + b"\x01\x02\x03\x04\x05" * 20 + b"more text" * 10, "control"),
+    (codecs.BOM_UTF16_LE + b"\x01\x00\x02\x00A\x00" * 50, "byte-order mark"),
     (b"\x81\x8d\x8f\x90\x9d" * 50 + "Hà Nội".encode() + b"\xe1\xe1" * 30, "not text in a supported encoding"),
 ])
 def test_decode_errors(data, reason):

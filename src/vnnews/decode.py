@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,8 +29,8 @@ _SAMPLE = 1 << 16  # bytes or characters looked at to judge; enough for any arti
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\x0b\x0c\r\x1b") + b"\x7f"
 _MAX_CONTROL_SHARE = 0.01
 _MAX_REPLACED_SHARE = 0.05  # of the non-ASCII bytes, for UTF-8 with some bytes replaced
+_CONTROL_CHARS = regex.compile("[%s]" % regex.escape(_CONTROL_BYTES.decode("ascii")))
 _ASCII = bytes(range(128))
-_ESCAPED = regex.compile("[\udc80-\udcff]")
 _BOMS = [  # longest first: the UTF-32-LE mark begins with the UTF-16-LE one
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -47,8 +48,8 @@ class DecodeError(ValueError):
 class DecodedText:
     """What ``read_text`` returns: ``text`` (give it to ``parse_article``; offsets refer to it),
     ``encoding`` (``utf-8``, ``utf-8-sig``, ``utf-16-le``, ``utf-16-be``, ``utf-32-le``,
-    ``utf-32-be``, ``cp1258``, ``tcvn3`` or ``vni``) and ``replaced``, the number of invalid bytes
-    that became U+FFFD (only ever non-zero for UTF encodings)."""
+    ``utf-32-be``, ``cp1258``, ``tcvn3`` or ``vni``) and ``replaced``, how many U+FFFD stand for
+    invalid byte sequences (only ever non-zero for UTF encodings)."""
 
     text: str
     encoding: str
@@ -73,6 +74,9 @@ def decode_bytes(data: bytes) -> DecodedText:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             text, replaced = _decode_utf(data[len(bom):], encoding)
+            if _control_share(text) > _MAX_CONTROL_SHARE:
+                raise DecodeError("binary data behind a %s byte-order mark: %.1f%% control characters"
+                                  % (encoding, 100.0 * _control_share(text)))
             return DecodedText(text, encoding + "-sig" if encoding == "utf-8" else encoding, replaced)
     sample = data[:_SAMPLE]
     if b"\0" in sample:
@@ -141,12 +145,22 @@ def _syllables():
 
 
 def _decode_utf(data: bytes, encoding: str) -> Tuple[str, int]:
-    """Decode, replacing invalid bytes by U+FFFD; also say how many were replaced."""
+    """Decode, replacing invalid bytes by U+FFFD; also say how many U+FFFD were put in."""
     try:
         return data.decode(encoding), 0
     except UnicodeDecodeError:
-        text = data.decode(encoding, "surrogateescape")  # each bad byte becomes one lone surrogate
-        return _ESCAPED.subn("\ufffd", text)
+        _replacements.count = 0
+        text = data.decode(encoding, "vnnews-replace")
+        return text, _replacements.count
+
+
+def _replace_and_count(error: UnicodeDecodeError):
+    _replacements.count += 1
+    return "\ufffd", error.end
+
+
+_replacements = threading.local()  # the count for the decode running in this thread
+codecs.register_error("vnnews-replace", _replace_and_count)
 
 
 def _utf16_without_bom(data: bytes) -> Optional[DecodedText]:
@@ -164,9 +178,12 @@ def _utf16_without_bom(data: bytes) -> Optional[DecodedText]:
         text = data.decode(encoding)
     except UnicodeDecodeError:
         return None
-    if regex.search("[\x00-\x08\x0e-\x1a\x1c-\x1f]", text):
-        return None
-    return DecodedText(text, encoding)
+    return None if _control_share(text) > _MAX_CONTROL_SHARE else DecodedText(text, encoding)
+
+
+def _control_share(text: str) -> float:
+    sample = text[:_SAMPLE]
+    return len(_CONTROL_CHARS.findall(sample)) / max(len(sample), 1)
 
 
 def _decode_legacy(data: bytes, encoding: str) -> str:
