@@ -35,7 +35,7 @@ _WINDOW = 60  # characters read before an amount for its qualifier and context
 _YEARS = range(1900, 2100)
 _HALF = Decimal("0.5")
 # the groups of an amount match, in pattern order
-_Groups = namedtuple("_Groups", "amt den pct clock noun cur sub msr time word per half")
+_Groups = namedtuple("_Groups", "amt den pct noun cur sub msr time word per half")
 _CENT = Decimal("0.01")
 
 
@@ -87,7 +87,6 @@ def _grammar() -> SimpleNamespace:
     msr = _alt(units["measures"])
     unit = (
         rf"(?:(?P<pct>{_SPACE}*(?:{_alt(units['percent'])}))(?!\w)"
-        rf"|(?P<clock>(?:{_alt(units['clock_suffixes'])})(?:\d{{1,2}})?(?!\w)|:\d\d(?!\d))"
         rf"|{_SPACE}+(?:(?P<noun>{_alt(units['counted_nouns'])})(?!\w)|(?P<cur>{cur})(?!\w)"
         rf"|(?P<sub>{_alt(units['currency_subunits'])})(?!\w)|(?P<msr>{msr})(?![\w²³])"
         rf"|(?P<time>{_alt(units['time_units'])})(?!\w)|(?P<word>\p{{Ll}}\w*))"
@@ -96,7 +95,7 @@ def _grammar() -> SimpleNamespace:
         rf"(?P<per>(?:{_SPACE}?/{_SPACE}?(?:\d+(?:[.,]\d+)?{_SPACE}?)?[^\W\d_][\w²³]*)*)"
         rf"(?P<half>{_SPACE}+{half})?"
     )
-    # searched through the text: the first character must be a digit or a currency sign
+    # searched through the text: the first character must be a digit
     digits = regex.compile(rf"{_BOUNDARY}(?P<amt>{by_digits}){tail}{unit}")
     # tried only where number words start, just before an anchor word
     amount = regex.compile(rf"{_BOUNDARY}(?P<amt>{by_digits}|{by_words}){tail}{unit}")
@@ -115,6 +114,8 @@ def _grammar() -> SimpleNamespace:
         subunits=units["currency_subunits"],
         stop=_lower(units["stop_after"]) | {w.lower() for w in vocabulary},  # 1tr5 một chiếc
         qualifiers=_lower(units["qualifiers"]),
+        vague=_lower(units["vague_qualifiers"]),
+        time=_lower(units["time_units"]),
         ordinal=_lower(units["ordinal_before"] + units["date_before"]),
         score=_lower(units["score_before"]),
         not_ordinal=_lower(units["not_ordinal_before"]),
@@ -188,7 +189,7 @@ def _read(t: str, m, g) -> list:
     scaled = any(tok in g.num.scales for ts in toks for tok in ts)
     if words_only and not (scaled or d.pct):
         return []  # a small count in words (hai bên): the common case of number words, decided fast
-    if words_only and len(toks[-1]) > 1 and toks[-1][-1] == "năm" and toks[-1][-2] in g.num.scales:
+    if words_only and len(toks[-1]) > 1 and toks[-1][-1] in g.time and toks[-1][-2] in g.num.scales:
         return []  # hai nghìn năm: a duration, năm after a scale word is the year
     first = m.start()
     prefix = g.prefix.search(t, max(0, first - 4), first)
@@ -253,7 +254,7 @@ def _kind(d: "_Groups", prefix: Optional[str], g):
         return "money", g.subunits[d.sub], _CENT
     noun = d.noun or d.msr or d.word
     if noun is None or d.word and noun.lower() in g.stop:
-        return None, None, None  # 7h30, 13:25; 6 tháng, 17 năm qua: durations and periods
+        return None, None, None  # 6 tháng, 17 năm qua: durations and periods; 7h30, 13:25: times
     return "quantity", _fold(noun).lower(), None
 
 
@@ -287,7 +288,7 @@ def _words_count(toks: List[List[str]], qualifier: Optional[str], g) -> bool:
     one is needed (hàng trăm triệu đồng)."""
     first = toks[0][0]
     scales = [tok for ts in toks for tok in ts if tok in g.num.scales]
-    if qualifier == "hàng" and first in g.num.scales:
+    if qualifier in g.vague and first in g.num.scales:
         return len(scales) >= 2
     opens = first in g.num.digits or first in g.num.ten or first in g.num.half_alone
     return opens and any(s in g.num.fact_scales for s in scales)

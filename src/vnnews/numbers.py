@@ -47,6 +47,9 @@ def words() -> SimpleNamespace:
     return SimpleNamespace(
         digits=lex["digits"],
         after_tens=lex["after_tens_only"],
+        spoken_tens=set(lex["spoken_tens"]),
+        not_last=set(lex["not_last_digit"]),
+        not_after_ten=set(lex["not_after_ten"]),
         ten=set(lex["ten"]),
         tens=set(lex["tens_marker"]),
         zero_tens=set(lex["zero_tens"]),
@@ -198,14 +201,14 @@ def _small(items: list, lex) -> Optional[Decimal]:
             return Decimal(10 * tens)
         last = _last_digit(items[2], lex) if n == 3 else None
         return None if last is None else 10 * tens + last
-    if n == 2 and (items[1] in lex.after_tens or items[1] == "tư"):  # spoken hai lăm = 25, ba tư = 34
+    if n == 2 and items[1] in lex.spoken_tens:  # hai lăm = 25, ba tư = 34
         return 10 * tens + _last_digit(items[1], lex)
     return None
 
 
 def _last_digit(item, lex, after_ten: bool = False) -> Optional[Decimal]:
-    """The digit closing a tens group; ``năm`` there is a year, not five (five is ``lăm``)."""
-    if not isinstance(item, str) or item == "năm" or (after_ten and item == "mốt"):
+    """The digit closing a tens group (hai mươi mốt); ``hai mươi năm`` is twenty years."""
+    if not isinstance(item, str) or item in lex.not_last or (after_ten and item in lex.not_after_ten):
         return None
     digit = lex.digits.get(item) or lex.after_tens.get(item)
     return Decimal(digit) if digit else None
