@@ -120,6 +120,7 @@ def _grammar() -> SimpleNamespace:
         score=_lower(units["score_before"]),
         not_ordinal=_lower(units["not_ordinal_before"]),
         money_verbs=_lower(units["money_verbs"]),
+        money_abbreviations=_lower(units["money_abbreviations"]),
         num=num,
     )
 
@@ -204,9 +205,9 @@ def _read(t: str, m, g) -> list:
     if kind is None or prefix and not d.cur:
         end = m.end("den") if d.den else spans[-1][1]
     if kind is None:
-        # ủng hộ 50 triệu: an amount with a money scale after a money verb is money in đồng
+        # ủng hộ 50 triệu: an amount with a money scale after a money verb is money in đồng, as is 50k
         before = words[: len(words) - len(qualifier.split())] if qualifier else words
-        if not _phrase(before, g.money_verbs):
+        if not g.money_abbreviations.intersection(toks[-1]) and not _phrase(before, g.money_verbs):
             return []
         kind, unit = "money", "VND"
     elif d.per and kind == "quantity":

@@ -60,6 +60,7 @@ def words() -> SimpleNamespace:
         half=set(lex["half"]),
         half_alone=set(lex["half_alone"]),
         point=set(lex["decimal_point"]),
+        fraction=set(lex["fraction"]),
         minus=set(lex["minus"]),
         # what parse_number peels off around a number: a currency or a percent sign
         prefix=regex.compile(r"(?:%s)\s*" % alt(prefixes)),
@@ -109,7 +110,12 @@ def value(toks: List[str], decimal_context: bool = False) -> Optional[Decimal]:
             items.append(number)
         else:
             items.append(tok)
-    result = _with_point(items, lex) if items else None
+    over = next((i for i, it in enumerate(items) if isinstance(it, str) and it in lex.fraction), None)
+    if over is not None:  # một phần ba
+        top, bottom = _with_point(items[:over], lex), _with_point(items[over + 1:], lex)
+        result = top / bottom if top is not None and bottom else None
+    else:
+        result = _with_point(items, lex) if items else None
     return None if result is None else sign * result
 
 
