@@ -69,11 +69,12 @@ def _fold(text: str) -> str:
 def _grammar() -> SimpleNamespace:
     num = numbers.words()
     units = lexicon.load("units")
-    scale = r"(?i:%s)(?!\w)" % _alt(num.scales)
+    not_scale = r"(?!(?i:%s)(?!\w))" % _alt(num.not_scales)  # tỷ lệ, tỷ phú
+    scale = r"%s(?i:%s)(?!\w)" % (not_scale, _alt(num.scales))
     half = r"(?:%s)(?!\w)" % _alt(num.half)
     vocabulary = [w for w in list(num.scales) + list(num.digits) + list(num.after_tens) if w not in num.digit_only]
     vocabulary += num.ten | num.tens | num.zero_tens | num.half | num.half_alone | num.point
-    word = r"(?i:%s)(?!\w)" % _alt(vocabulary)
+    word = r"%s(?i:%s)(?!\w)" % (not_scale, _alt(vocabulary))
     by_digits = (
         rf"{_DIGITS}(?:{_SPACE}*{scale})*(?:(?i:{_alt(num.digit_only)})\d{{1,3}}(?!\w))?"
         rf"(?:{_SPACE}+{_DIGITS}{_SPACE}*{scale}(?:{_SPACE}*{scale})*)*(?:{_SPACE}+{half})?"

@@ -55,6 +55,7 @@ def words() -> SimpleNamespace:
         zero_tens=set(lex["zero_tens"]),
         scales={w: Decimal(v) for w, v in lex["scales"].items()},
         digit_only=set(lex["digit_only_scales"]),
+        not_scales=lex["not_scales"],
         fact_scales=set(lex["fact_scales"]),
         money_scales=set(lex["money_scales"]),
         half=set(lex["half"]),
