@@ -140,15 +140,22 @@ def _with_point(items: list, lex) -> Optional[Decimal]:
 
 
 def _value(items: list, lex) -> Optional[Decimal]:
-    """Split at the first occurrence of the largest scale word: left x scale + right."""
-    top = None
-    for i, it in enumerate(items):
-        if isinstance(it, str) and it in lex.scales and (top is None or lex.scales[it] > lex.scales[items[top]]):
-            top = i
-    if top is None:
+    """Split at the first occurrence of the largest run of scale words (a run multiplies:
+    ``nghìn tỷ`` = 10**12, so ``một nghìn tỷ tám trăm tỷ`` reads too): left x scale + right."""
+    best = None  # (scale, first index, index after the run)
+    i = 0
+    while i < len(items):
+        j, scale = i, Decimal(1)
+        while j < len(items) and isinstance(items[j], str) and items[j] in lex.scales:
+            scale *= lex.scales[items[j]]
+            j += 1
+        if j > i and (best is None or scale > best[0]):
+            best = (scale, i, j)
+        i = max(j, i + 1)
+    if best is None:
         return _small(items, lex)
-    scale = lex.scales[items[top]]
-    left, right = items[:top], items[top + 1:]
+    scale, top, stop = best
+    left, right = items[:top], items[stop:]
     if items[top] in lex.digit_only and not (left and isinstance(left[-1], Decimal)):
         return None
     multiplier = _value(left, lex) if left else Decimal(1)  # a bare ``trăm``, ``nghìn tỷ``
@@ -194,9 +201,9 @@ def _small(items: list, lex) -> Optional[Decimal]:
         if first in lex.ten:
             return Decimal(10)
         return _HALF if first in lex.half_alone else None
-    if n == 2 and first in lex.zero_tens:  # linh năm
-        digit = lex.digits.get(items[1])
-        return Decimal(digit) if digit else None
+    if first in lex.zero_tens:  # linh năm; hai nghìn lẻ hai mươi (no hundreds)
+        rest = _small(items[1:], lex)
+        return rest if rest and rest < 100 else None
     if n == 2 and first in lex.ten:  # mười bốn, mười lăm
         last = _last_digit(items[1], lex, after_ten=True)
         return None if last is None else 10 + last
