@@ -60,15 +60,20 @@ def cli(*args) -> list:
     return [sys.executable, "-m", "vnnews.cli", *map(str, args)]
 
 
-def batch_seconds(jsonl: Path, out: Path, workers: int, tokenize: bool) -> tuple:
-    """Wall time of the whole `vnnews batch` command (start-up and the pool's spawn included), and
-    how many items it put in the errors file."""
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_batch(jsonl: Path, out: Path, workers: int, tokenize: bool) -> tuple:
+    """Wall time of the whole `vnnews batch` command (start-up and the pool's spawn included), the
+    CPU time of its processes, and how many items it put in the errors file."""
     command = cli("batch", jsonl, "-o", out, "--workers", workers) + ([] if tokenize else ["--no-tokens"])
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), children_cpu()
     subprocess.run(command, check=True, stderr=subprocess.DEVNULL)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, children_cpu() - cpu
     with open(out.with_name(out.stem + ".errors.jsonl"), "rb") as errors:
-        return seconds, sum(1 for _ in errors)
+        return seconds, cpu, sum(1 for _ in errors)
 
 
 def mb(kilobytes: float) -> str:
@@ -80,7 +85,8 @@ def main_run(count: int, tmp: Path) -> None:
     sizes = [len(text.encode("utf-8")) for text in texts]
     print("corpus: %d generated articles, mean %.0f bytes of UTF-8 (%.0f characters)"
           % (count, statistics.mean(sizes), statistics.mean(len(t) for t in texts)))
-    print("machine: %d cores, Python %s\n" % (os.cpu_count(), sys.version.split()[0]))
+    print("machine: %d cores, Python %s, load average %.2f (other work skews the numbers)\n"
+          % (os.cpu_count(), sys.version.split()[0], os.getloadavg()[0]))
 
     vnnews.parse_article(texts[0], tokenize=True)  # load underthesea and the lexicons first
     plain = rate_line("parse_article(tokenize=False), 1 core", count,
@@ -104,14 +110,16 @@ def main_run(count: int, tmp: Path) -> None:
         label = "tokens" if tokenize else "--no-tokens"
         rates = []
         for workers in (1, 2):
-            seconds, failed = batch_seconds(jsonl, tmp / "out.jsonl", workers, tokenize)
+            seconds, cpu, failed = run_batch(jsonl, tmp / "out.jsonl", workers, tokenize)
+            note = "CPU %.2f ms/article" % (cpu / count * 1000)
             rates.append(rate_line("  %s, --workers %d" % (label, workers), count, seconds,
-                                   "(%d of them failed!)" % failed if failed else ""))
+                                   note + (" (%d of them failed!)" % failed if failed else "")))
         one, two = rates
         print("%-52s %9.2fx  target >= 1.7x: %s" % ("  %s, 2 workers / 1 worker" % label, two / one,
                                                      "met" if two / one >= 1.7 else "NOT met"))
     print("%-52s %9s" % ("peak RSS of one batch process (main or worker)",
                          mb(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)))
+    print("load average at the end: %.2f" % os.getloadavg()[0])
 
 
 def _read(path: str) -> bytes:
