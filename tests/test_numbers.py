@@ -1,6 +1,7 @@
 """parse_number: one case per row of tests/corpora/numbers.tsv, plus the properties of the result."""
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,19 @@ def test_exact_arithmetic():
 @pytest.mark.parametrize("value", [None, 5, 3.2, b"5", ["5"]])
 def test_not_a_string(value):
     assert parse_number(value) is None
+
+
+def _vietnamese(number: int) -> str:
+    """1234567 as Vietnamese writes it: 1.234.567."""
+    return "{:,}".format(number).replace(",", ".")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 10 ** 15), st.integers(0, 99))
+def test_digits_round_trip(whole, cents):
+    assert parse_number(_vietnamese(whole)) == whole
+    assert parse_number("%s,%02d" % (_vietnamese(whole), cents)) == (float(Decimal("%d.%02d" % (whole, cents))) if cents else whole)
+    assert parse_number("%s tỷ" % _vietnamese(whole)) == whole * 10 ** 9
 
 
 _ALPHABET = "0123456789.,%$ -/:abcđkmtrnghìnàtỷỉệuiămươmườilinhlẻrưỡiphẩy"
