@@ -107,6 +107,7 @@ def _grammar() -> SimpleNamespace:
         amount=amount,
         # $10, US$ 5 triệu: read before an amount rather than searched, which would slow the search
         prefix=regex.compile(rf"(?:{_alt(prefixes)}){_SPACE}?\Z"),
+        prefix_ends={s[-1] for s in prefixes},
         anchors=sorted(num.fact_scales | {w for w in units["percent"] if w.replace(" ", "").isalpha()}),
         scale_anchors=num.fact_scales,
         run_before=regex.compile(rf"(?r)(?:(?<!\w){word}(?:{sep})?{_SPACE}*)+"),
@@ -186,20 +187,22 @@ def _read(t: str, m, g) -> list:
     if len(spans) > _MAX_CHAIN or any(e - s > _MAX_AMOUNT for s, e in spans):
         return []
     d = _Groups._make(m.groups())  # m.groupdict() costs more than all the rest
+    first = m.start()
+    prefix = None
+    if first and (t[first - 1] in g.prefix_ends or t[first - 1].isspace() and t[first - 2:first - 1] in g.prefix_ends):
+        prefix = g.prefix.search(t, max(0, first - 4), first)
+        if prefix:
+            first = prefix.start()
+    kind, unit, factor = _kind(d, prefix and _fold(prefix[0]), g)
     toks = [numbers.tokens(t[s:e]) for s, e in spans]
+    if kind is None and not g.num.money_scales.intersection(toks[-1]):
+        return []  # a bare number, a date, a time, a duration
     words_only = not any(t[s].isdecimal() for s, _ in spans)
     scaled = any(tok in g.num.scales for ts in toks for tok in ts)
     if words_only and not (scaled or d.pct):
         return []  # a small count in words (hai bên): the common case of number words, decided fast
     if words_only and len(toks[-1]) > 1 and toks[-1][-1] in g.time and toks[-1][-2] in g.num.scales:
         return []  # hai nghìn năm: a duration, năm after a scale word is the year
-    first = m.start()
-    prefix = g.prefix.search(t, max(0, first - 4), first)
-    if prefix:
-        first = prefix.start()
-    kind, unit, factor = _kind(d, prefix and _fold(prefix[0]), g)
-    if kind is None and not g.num.money_scales.intersection(toks[-1]):
-        return []  # a bare number, a date, a time, a duration
     words = _words_before(t, first)
     qualifier = _phrase(words, g.qualifiers)
     end = m.end()
