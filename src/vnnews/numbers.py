@@ -31,6 +31,7 @@ _THOUSANDS_DOT = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _THOUSANDS_COMMA = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _PLAIN = regex.compile(r"\d+(?:[.,]\d+)?")
 _MAX_TOKEN = 40  # longer digit runs are identifiers or noise, never amounts
+_MAX_TOKENS = 60  # no number is written with more words; also bounds the recursion
 _MAX_UNIT = 30  # characters: the longest currency or percent spelling, with spaces
 _HALF = Decimal("0.5")
 
@@ -98,6 +99,8 @@ def value(toks: List[str], decimal_context: bool = False) -> Optional[Decimal]:
     lex = words()
     if len(toks) == 1 and toks[0].isdecimal():
         return _digits(toks[0], decimal_context)
+    if len(toks) > _MAX_TOKENS:
+        return None
     sign = 1
     if toks and toks[0] in lex.minus:
         sign, toks = -1, toks[1:]
