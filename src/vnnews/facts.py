@@ -34,9 +34,9 @@ _MAX_AMOUNT = 80  # characters of one amount; longer runs of digits or number wo
 _WINDOW = 60  # characters read before an amount for its qualifier and context
 _YEARS = range(1900, 2100)
 _HALF = Decimal("0.5")
-# the groups of an amount match, in pattern order
-_Groups = namedtuple("_Groups", "amt den pct noun cur sub msr time word per half")
 _CENT = Decimal("0.01")
+# the groups of an amount match, in pattern order (time is matched so that a time word is never a unit)
+_Groups = namedtuple("_Groups", "amt den pct noun cur sub msr time word per half")
 
 
 def _alt(spellings) -> str:
