@@ -64,6 +64,7 @@ def words() -> SimpleNamespace:
         point=set(lex["decimal_point"]),
         fraction=set(lex["fraction"]),
         minus=set(lex["minus"]),
+        plus=set(lex["plus"]),
         # what parse_number peels off around a number: a currency or a percent sign
         prefix=regex.compile(r"(?:%s)\s*" % alt(prefixes)),
         suffix=regex.compile(r"\s*(?:(?P<percent>%s)|%s)$" % (alt(percent), alt(currencies))),
@@ -104,6 +105,8 @@ def value(toks: List[str], decimal_context: bool = False) -> Optional[Decimal]:
     sign = 1
     if toks and toks[0] in lex.minus:
         sign, toks = -1, toks[1:]
+    elif toks and toks[0] in lex.plus:
+        toks = toks[1:]
     items: list = []
     for i, tok in enumerate(toks):
         if tok[0].isdecimal():
