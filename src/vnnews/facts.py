@@ -108,8 +108,10 @@ def _grammar() -> SimpleNamespace:
         # $10, US$ 5 triệu: read before an amount rather than searched, which would slow the search
         prefix=regex.compile(rf"(?:{_alt(prefixes)}){_SPACE}?\Z"),
         prefix_ends={s[-1] for s in prefixes},
-        anchors=sorted(num.fact_scales | {w for w in units["percent"] if w.replace(" ", "").isalpha()}),
-        scale_anchors=num.fact_scales,
+        # words found in every number in words of ten or more, and percent words: a small count in
+        # words (hai bên) is never a fact, so these few words are enough to find the others
+        anchors=sorted((num.ten | num.tens | set(num.scales) - num.digit_only)
+                       | {w for w in units["percent"] if w.replace(" ", "").isalpha()}),
         run_before=regex.compile(rf"(?r)(?:(?<!\w){word}(?:{sep})?{_SPACE}*)+"),
         iso={_fold(s): code for key in ("currencies", "currency_prefixes")
              for code, names in units[key].items() for s in names},
@@ -164,7 +166,7 @@ def extract_facts(text: str) -> List[Fact]:
 
 
 def _word_starts(t: str, g) -> List[int]:
-    """Where number words start that reach a scale word or a percent word (the anchors)."""
+    """Where number words start that reach one of the anchor words."""
     starts = set()
     low = t.replace("\u0130", "i").lower()  # İ is the one letter whose lower case is longer
     for anchor in g.anchors:
@@ -173,10 +175,7 @@ def _word_starts(t: str, g) -> List[int]:
             j = i + len(anchor)
             if (i == 0 or not t[i - 1].isalnum()) and (j == len(t) or not t[j].isalnum()):
                 run = g.run_before.match(t, max(0, i - _MAX_AMOUNT), i)
-                if run:
-                    starts.add(run.start())
-                elif anchor in g.scale_anchors:
-                    starts.add(i)  # hàng trăm triệu đồng
+                starts.add(run.start() if run else i)  # hàng trăm triệu đồng starts at trăm
             i = low.find(anchor, j)
     return sorted(starts)
 
@@ -199,7 +198,7 @@ def _read(t: str, m, g) -> list:
         return []  # a bare number, a date, a time, a duration
     words_only = not any(t[s].isdecimal() for s, _ in spans)
     scaled = any(tok in g.num.scales for ts in toks for tok in ts)
-    if words_only and not (scaled or d.pct):
+    if words_only and not (scaled or d.pct or d.cur):
         return []  # a small count in words (hai bên): the common case of number words, decided fast
     if words_only and len(toks[-1]) > 1 and toks[-1][-1] in g.time and toks[-1][-2] in g.num.scales:
         return []  # hai nghìn năm: a duration, năm after a scale word is the year
@@ -225,11 +224,12 @@ def _read(t: str, m, g) -> list:
             return []  # tầng 3, ngày 10-12, bão số 9, năm 2020 doanh nghiệp
     elif d.den:
         return []
-    if words_only and kind != "percent" and not _words_count(toks, qualifier, g):
-        return []
     values = [numbers.value(ts, decimal_context=kind == "percent") for ts in toks]
     if None in values or d.den and values[-1] > int(d.den[1:]):
         return []  # 20/5 is a date; 6/10 vị trí is six of ten
+    if words_only and kind != "percent" and not _words_count(toks, qualifier, g):
+        if not (d.cur and toks[0][0] not in g.num.scales and values[-1] >= 10):
+            return []  # hai bên; but ba trăm đô la is money (một đồng is an idiom)
     if len(values) > 1:
         _share_scale(values, toks, g)
     if d.half and not scaled:
