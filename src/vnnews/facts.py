@@ -267,12 +267,11 @@ def _words_before(text: str, start: int) -> List[str]:
     """The lower-cased words that run up to ``start`` separated only by spaces (at most 4)."""
     if start == 0 or not text[start - 1].isspace():
         return []
-    found: List[str] = []
-    for part in reversed(text[max(0, start - _WINDOW):start].split()):
-        if not part.isalpha() or len(found) == 4:
-            break
-        found.insert(0, part.lower())
-    return found
+    parts = text[max(0, start - _WINDOW):start].lower().split()[-4:]
+    for i in range(len(parts) - 1, -1, -1):  # the run stops at punctuation or digits
+        if not parts[i].isalpha():
+            return parts[i + 1:]
+    return parts
 
 
 def _phrase(words: List[str], vocabulary: set) -> Optional[str]:

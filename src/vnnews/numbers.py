@@ -98,8 +98,8 @@ def value(toks: List[str], decimal_context: bool = False) -> Optional[Decimal]:
     ``decimal_context``: a unit that takes decimals follows (``%``), so ``1,500`` is 1.5.
     """
     lex = words()
-    if len(toks) == 1 and toks[0].isdecimal():
-        return _digits(toks[0], decimal_context)
+    if toks and toks[0][0].isdecimal() and all(tok in lex.scales for tok in toks[1:]):
+        return _scaled(toks, decimal_context, lex)  # the common 1.839 tỷ, read the short way
     if len(toks) > _MAX_TOKENS:
         return None
     sign = 1
@@ -124,6 +124,16 @@ def value(toks: List[str], decimal_context: bool = False) -> Optional[Decimal]:
     else:
         result = _with_point(items, lex) if items else None
     return None if result is None else sign * result
+
+
+def _scaled(toks: List[str], decimal_context: bool, lex) -> Optional[Decimal]:
+    """Digits followed only by scale words: 5, 1.839 tỷ, 1,2 nghìn tỷ, 10k."""
+    number = _digits(toks[0], decimal_context or len(toks) > 1)
+    if number is None or len(toks) > _MAX_TOKENS:
+        return None
+    for tok in toks[1:]:
+        number *= lex.scales[tok]
+    return number
 
 
 def _with_point(items: list, lex) -> Optional[Decimal]:
