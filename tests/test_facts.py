@@ -99,13 +99,14 @@ def test_spans_hold_on_any_text(text):
     _check_spans(text, extract_facts(text))
 
 
-@pytest.mark.parametrize("text", ["1." * 300_000, "1" * 600_000, "1-" * 300_000, "năm " * 150_000,
-                                  "1 " * 300_000, "a1" * 300_000, " 1 triệu" * 60_000, "hai mươi " * 60_000,
-                                  "một nghìn " * 60_000, "5 triệu người, " * 40_000])
+@pytest.mark.parametrize("text", ["1." * 100_000, "1" * 200_000, "1-" * 100_000, "năm " * 50_000,
+                                  "1 " * 100_000, "a1" * 100_000, " 1 triệu" * 20_000, "hai mươi " * 20_000,
+                                  "một nghìn " * 20_000, "5 triệu người, " * 10_000])
 def test_hostile_input_stays_linear(text):
+    """200 KB of digits, separators or number words: linear patterns, so well under a second."""
     start = time.perf_counter()
     extract_facts(text)
-    assert time.perf_counter() - start < 3
+    assert time.perf_counter() - start < 1
 
 
 @pytest.mark.parametrize("name", ["seed-cualo-2017", "portal-namdan-2018"])
