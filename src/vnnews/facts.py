@@ -1,9 +1,10 @@
 """extract_facts: the numeric facts of a text (money, percent, rate, quantity), with offsets.
 
 An amount is digits or number words with their scale words, a fraction ``6/10``, or a range or
-chain of amounts (``5-7``, ``từ 2 đến 3``). Amounts in digits are found by one search pattern; amounts
-in words count only with a scale word or a percent after them (``năm triệu người``, ``hai mươi lăm
-phần trăm``; ``hai bên`` is a small count), so they are found from those few anchor words. The words
+chain of amounts (``5-7``, ``từ 2 đến 3``). Amounts in digits are found by one search pattern. Amounts
+in words count only with a scale word, a percent or a currency (``năm triệu người``, ``hai mươi lăm
+phần trăm``, ``ba trăm đô la``; ``hai bên`` is a small count), so they are found from a few anchor
+words that all of them contain (mười, mươi, trăm, the scale and percent words). The words
 around an amount are then read with anchored patterns and word sets from ``lexicon/units.json``: the
 unit after it decides the kind; the words before it give the qualifier (``trên``, ``hàng``) or show a
 position, a date or a code (``tầng 3``, ``ngày 10-12``, ``bão số 9``), which are not facts, and
