@@ -123,6 +123,7 @@ def _grammar() -> SimpleNamespace:
         time=_lower(units["time_units"]),
         ordinal=_lower(units["ordinal_before"] + units["date_before"]),
         score=_lower(units["score_before"]),
+        date_prepositions=_lower(units["date_prepositions"]),
         not_ordinal=_lower(units["not_ordinal_before"]),
         money_verbs=_lower(units["money_verbs"]),
         money_abbreviations=_lower(units["money_abbreviations"]),
@@ -221,8 +222,10 @@ def _read(t: str, m, g) -> list:
     if kind in ("quantity", "rate") and not scaled:
         # a measure is never a position (quãng đường 50 km); a counted noun may be (tầng 3 nhà)
         positional = not d.msr and _phrase(words, g.ordinal) and not _phrase(words, g.not_ordinal)
-        if positional or d.den and words_only or any(_is_year(ts) for ts in toks):
-            return []  # tầng 3, ngày 10-12, bão số 9, năm 2020 doanh nghiệp
+        if positional or d.den and _phrase(words, g.date_prepositions):
+            return []  # tầng 3, ngày 10-12, bão số 9, từ 1/7 người lao động
+        if not qualifier and any(_is_year(ts) for ts in toks):
+            return []  # năm 2020 doanh nghiệp, Euro 2020 đội tuyển; but khoảng 2000 người
     elif d.den:
         return []
     values = [numbers.value(ts, decimal_context=kind == "percent") for ts in toks]
