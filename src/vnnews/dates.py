@@ -216,11 +216,38 @@ _DIGIT_GATE = regex.compile(r"(?<![\p{L}\p{N}]/|\p{N}[.,:])\d{1,4}(?:%s[-–]|[/
     OSP, SP, _words(_LEX["hour_words"] + list(_LEX["shift_units"]) + [_LEX["month_word"]])), regex.IGNORECASE)
 
 
+@lru_cache(maxsize=None)
+def _starters(strict: bool) -> Tuple[str, ...]:
+    return tuple(w for w in _scanner(strict) if w != DIGIT)
+
+
+_NUMBER_START = regex.compile(r"(?<![\p{L}\p{N}])\d")
+
+
+def _candidates(text: str, strict: bool) -> List[int]:
+    """Where an atom may start: the starter words found with str.find, and numbers. Most words of
+    a text start none, and a Python loop over every word cost more than all the date patterns."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare letter whose lower case is longer: look at every word
+        return [m.start() for m in _TOKEN.finditer(text)]
+    positions = {m.start() for m in _NUMBER_START.finditer(text)}
+    for word in _starters(strict):
+        i = lowered.find(word)
+        while i >= 0:
+            after = i + len(word)
+            if (i == 0 or not lowered[i - 1].isalnum()) and (after == len(text) or not lowered[after].isalnum()
+                                                               or word == "("):
+                positions.add(i)
+            i = lowered.find(word, i + 1)
+    return sorted(positions)
+
+
 def _atoms(text: str, strict: bool):
     """``(kind, match)`` for every atom, left to right, not overlapping."""
     dispatch = _scanner(strict)
     end = 0
-    for token in _TOKEN.finditer(text):
+    for position in _candidates(text, strict):
+        token = _TOKEN.match(text, position)
         word, start = token.group(), token.start()
         if start < end:
             continue
