@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import multiprocessing
 import os
 import resource
 import statistics
@@ -20,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -58,6 +60,30 @@ def write_jsonl(path: Path, texts) -> None:
 
 def cli(*args) -> list:
     return [sys.executable, "-m", "vnnews.cli", *map(str, args)]
+
+
+def spin(count: int) -> int:
+    total = 0
+    for number in range(count):
+        total += number * number
+    return total
+
+
+def machine_scaling(count: int = 10_000_000, repeats: int = 3) -> float:
+    """How much faster two processes do twice the pure-Python work of one, right now (best of
+    ``repeats``): the ceiling for the batch ratio on this machine, which other work lowers."""
+    def best(run) -> float:
+        times = []
+        for _ in range(repeats):
+            started = time.perf_counter()
+            run()
+            times.append(time.perf_counter() - started)
+        return min(times)
+
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
+        list(pool.map(spin, [1, 1]))  # start the workers first
+        two = best(lambda: list(pool.map(spin, [count, count])))
+    return 2 * best(lambda: spin(count)) / two
 
 
 def children_cpu() -> float:
@@ -106,6 +132,7 @@ def main_run(count: int, tmp: Path) -> None:
     jsonl = tmp / "corpus.jsonl"
     write_jsonl(jsonl, texts)
     print("\nbatch: `vnnews batch corpus.jsonl -o out.jsonl`, whole command timed (start-up included)")
+    print("%-52s %9.2fx" % ("  ceiling: pure-Python work, 2 processes / 1", machine_scaling()))
     for tokenize in (True, False):
         label = "tokens" if tokenize else "--no-tokens"
         rates = []
