@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 import sys
-import time
 import unicodedata
 from pathlib import Path
 
@@ -102,24 +101,7 @@ def test_spans_hold_on_any_text(text):
 @pytest.mark.parametrize("text", ["1." * 100_000, "1" * 200_000, "1-" * 100_000, "năm " * 50_000,
                                   "1 " * 100_000, "a1" * 100_000, " 1 triệu" * 20_000, "hai mươi " * 20_000,
                                   "một nghìn " * 20_000, "5 triệu người, " * 10_000])
-def test_hostile_input_stays_linear(text):
-    """200 KB of digits, separators or number words: linear patterns, so well under a second."""
-    start = time.perf_counter()
-    extract_facts(text)
-    assert time.perf_counter() - start < 1
-
-
-@pytest.mark.parametrize("name", ["seed-cualo-2017", "portal-namdan-2018"])
-def test_speed_of_a_news_article(name):
-    """Well under a millisecond for a 3 KB article (the best of 20 runs, so that a busy machine does
-    not fail it)."""
-    text = (FIXTURES / (name + ".txt")).read_bytes().decode("utf-8")
-    extract_facts(text)  # compile the patterns
-    best = min(_timed(text) for _ in range(20)) * 3000 / len(text.encode("utf-8"))
-    assert best < 0.001, "%.0f us per 3 KB" % (best * 1e6)
-
-
-def _timed(text):
-    start = time.perf_counter()
-    extract_facts(text)
-    return time.perf_counter() - start
+def test_hostile_input(text):
+    """200 KB of digits, separators or number words: facts with valid spans (how long it takes is
+    measured in benchmarks/bench_linearity.py, not here)."""
+    _check_spans(text, extract_facts(text))

@@ -63,11 +63,7 @@ def test_never_raises(text):
     assert got is None or isinstance(got, (int, float))
 
 
-def test_long_input_is_fast():
-    """A megabyte of digits and separators is rejected in linear time."""
-    import time
-
+def test_long_input_is_not_a_number():
+    """A megabyte of digits and separators is rejected (its timing is in the benchmarks)."""
     for text in ("1." * 500_000, "1" * 1_000_000, "một " * 250_000, "một nghìn " * 100_000, "1 tỷ " * 100_000):
-        start = time.perf_counter()
         assert parse_number(text) is None
-        assert time.perf_counter() - start < 2
