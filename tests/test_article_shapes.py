@@ -10,7 +10,6 @@ from conftest import (expected_view, fixture_names, fold, load_fixture, match_fa
 
 NB = "\u00a0"
 VN = dt.timezone(dt.timedelta(hours=7))
-XF = pytest.mark.xfail(strict=True, reason="parser bug, see /tmp/h/fixture_failures.md")
 TITLE = "Tiền Giang khởi công dự án nước sạch nông thôn\n"
 BODY = "Sáng nay, tỉnh khởi công dự án cấp nước sạch cho người dân vùng ven biển.\n"
 
@@ -284,7 +283,7 @@ def test_qualifiers():
                                                    (10, "máy bay", "trên"), (5, "km", "chưa đầy")]
 
 
-@XF  # 'hơn' after an adjective is the comparative ('7% lower'), not 'more than'
+# 'hơn' after an adjective is the comparative ('7% lower'), not 'more than'
 @pytest.mark.parametrize("sentence", ["Sản lượng thấp hơn 7% so với cùng kỳ.", "Giá bán cao hơn 2 lần so với năm ngoái."])
 def test_comparative_hon_is_not_a_qualifier(sentence):
     assert [f[4] for f in facts(sentence)] == [None]
@@ -336,9 +335,7 @@ def test_no_tokens_without_tokenize():
 
 FIELDS = ("title", "published", "authors", "source", "url", "images", "captions", "paragraphs", "facts")
 # (fixture, field) -> why the parser gets it wrong today (see /tmp/h/fixture_failures.md); strict xfail
-KNOWN_FAILURES = {
-    ("baomoi-lonhoi-theo", "facts"): "'thấp hơn 7%' reported with qualifier 'hơn' (comparative, not a bound)",
-}
+KNOWN_FAILURES = {}
 
 
 def _cases():

@@ -32,6 +32,7 @@ _DIGITS = r"(?>\d+(?:[.,]\d+)*)"
 _BOUNDARY = r"(?<![\w.,/:+=#@&\\])(?<!\w[-–])(?<!\d%s)" % _SPACE  # not inside a code, a date or a digit group
 _MAX_CHAIN = 4  # ``85-65-95 cm``; longer chains are lists or codes
 _MAX_AMOUNT = 80  # characters of one amount; longer runs of digits or number words are noise
+_COMPARED = regex.compile(r"[^.;!?\n]{0,30}?\bso\s+với\b")  # what a comparative hơn compares to
 _WINDOW = 60  # characters read before an amount for its qualifier and context
 _YEARS = range(1900, 2100)
 _HALF = Decimal("0.5")
@@ -120,6 +121,8 @@ def _grammar() -> SimpleNamespace:
         stop=_lower(units["stop_after"]) | {w.lower() for w in vocabulary},  # 1tr5 một chiếc
         qualifiers=_lower(units["qualifiers"]),
         vague=_lower(units["vague_qualifiers"]),
+        comparatives=_lower(units["comparatives"]),
+        multiples=_lower(units["multiples"]),
         time=_lower(units["time_units"]),
         ordinal=_lower(units["ordinal_before"] + units["date_before"]),
         score=_lower(units["score_before"]),
@@ -206,6 +209,9 @@ def _read(t: str, m, g) -> list:
         return []  # hai nghìn năm: a duration, năm after a scale word is the year
     words = _words_before(t, first)
     qualifier = _phrase(words, g.qualifiers)
+    if qualifier and (kind == "percent" or unit in g.multiples) and _COMPARED.match(t, m.end()) \
+            and _phrase(words[: len(words) - len(qualifier.split())], g.comparatives):
+        qualifier = None  # thấp hơn 7% so với: a difference, "lower by"; cao hơn 1.000 m so với is "over"
     end = m.end()
     if kind is None or prefix and not d.cur:
         end = m.end("den") if d.den else spans[-1][1]
