@@ -2,6 +2,7 @@
 with the offset contract, finite values and the JSON round trip checked on the record. See fuzz/README.md."""
 import dataclasses
 import math
+import re
 import sys
 
 import atheris
@@ -10,6 +11,9 @@ with atheris.instrument_imports():  # the whole pipeline, imported here so that 
     import vnnews
     import vnnews.article  # noqa: F401
     import vnnews.decode  # noqa: F401
+
+
+_SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 
 
 def walk(obj):
@@ -33,7 +37,10 @@ def check(text):
             assert text[start:end] == obj.text, (obj, text[start:end])
         if isinstance(obj, vnnews.Fact):
             assert math.isfinite(obj.value), obj
-    assert vnnews.Article.from_json(article.to_json()) == article
+    # JSON cannot tell a high and a low surrogate side by side from the astral character they pair
+    # into: such a str (not valid Unicode; no decoder makes one) reads back as that character
+    if not _SURROGATE_PAIR.search(text):
+        assert vnnews.Article.from_json(article.to_json()) == article
 
 
 def test_one_input(data: bytes):
