@@ -47,10 +47,9 @@ def _patterns():
 
 
 @lru_cache(maxsize=None)
-def _cue_heads():
-    """The first word of every credit cue, lower case."""
-    words = lexicon.load("layout")
-    return frozenset(c.split()[0].lower() for c in words["photo_credit_cues"] + words["photo_credit_standalone"])
+def _standalone_cues():
+    """The credits written without a colon (``Ảnh minh họa``), lower case: any other needs one."""
+    return tuple(c.lower() for c in lexicon.load("layout")["photo_credit_standalone"])
 
 
 @dataclass
@@ -61,10 +60,9 @@ class Credit:
 
 
 def find_credits(text: str) -> List[Credit]:
-    credit, heads = _patterns()[0], _cue_heads()
-    lowered = text.lower()
-    if not any(head in lowered for head in heads):
-        return []  # most lines: a substring test is far cheaper than the credit pattern
+    credit, standalone = _patterns()[0], _standalone_cues()
+    if ":" not in text and not any(cue in text.lower() for cue in standalone):
+        return []  # most lines: substring tests are far cheaper than the credit pattern
     found = []
     for m in credit.finditer(text):
         name = m.group("name") or m.group("sname")
@@ -138,25 +136,17 @@ def split_credited(text: str, credits: List[Credit]) -> List[Tuple[str, int, int
 
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_CASE_TURN = regex.compile(r"(?<=\p{Ll}) (?=\p{Lu})")  # a lower-case word, one space, a capital
 
 
 def glued_caption_end(text: str, window: int = 200) -> Optional[int]:
     """Where an uncredited caption glued to the next sentence ends, if the sentence starts by
     repeating the caption's last words capitalised (``... tại cơ quan điều tra Cơ quan điều tra
     Công an tỉnh ...``): the tell-tale of a caption run into the body without punctuation."""
-    words = [m for m in _WORD.finditer(text, 0, min(len(text), window * 2))]
-    for i in range(2, len(words)):
-        if words[i].start() > window:
-            break
-        if not words[i].group()[0].isupper() or words[i - 1].group()[0].isupper():
-            continue
-        if text[words[i - 1].end():words[i].start()].strip():
-            continue  # punctuation between: an ordinary sentence boundary
+    for turn in _CASE_TURN.finditer(text, 0, window):
+        before = [w.lower() for w in _WORD.findall(text, max(0, turn.start() - 60), turn.start())]
+        after = [w.lower() for w in _WORD.findall(text, turn.end(), turn.end() + 60)]
         for size in (4, 3, 2):
-            if i - size < 0 or i + size > len(words):
-                continue
-            before = [w.group().lower() for w in words[i - size:i]]
-            after = [w.group().lower() for w in words[i:i + size]]
-            if before == after:
-                return words[i - 1].end()
+            if len(before) >= size and before[-size:] == after[:size]:
+                return turn.start()
     return None

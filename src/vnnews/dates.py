@@ -221,6 +221,7 @@ def _starters(strict: bool) -> Tuple[str, ...]:
     return tuple(w for w in _scanner(strict) if w != DIGIT)
 
 
+_SHORT = 300  # characters under which looking at every word is cheaper than finding starters
 _NUMBER_START = regex.compile(r"(?<![\p{L}\p{N}])\d")
 
 
@@ -228,7 +229,9 @@ def _candidates(text: str, strict: bool) -> List[int]:
     """Where an atom may start: the starter words found with str.find, and numbers. Most words of
     a text start none, and a Python loop over every word cost more than all the date patterns."""
     lowered = text.lower()
-    if len(lowered) != len(text):  # a rare letter whose lower case is longer: look at every word
+    if len(text) < _SHORT or len(lowered) != len(text):
+        # a short line has fewer words than there are starters; and a rare letter whose lower case
+        # is longer would shift the offsets: look at every word
         return [m.start() for m in _TOKEN.finditer(text)]
     positions = {m.start() for m in _NUMBER_START.finditer(text)}
     for word in _starters(strict):

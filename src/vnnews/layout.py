@@ -20,6 +20,7 @@ from .captions import _alternation
 from .dates import find_date_line
 from .text import Line, split_lines, strip_bounds
 
+_DIGIT = regex.compile(r"\d")
 TITLE_MAX_CHARS = 250
 CAPTION_MAX_CHARS = 320  # a line after an image placeholder longer than this is body text
 DATE_LINE_WINDOW = 4  # date lines stand among the first few lines (or the last ones)
@@ -113,7 +114,7 @@ class _Classifier:
                 listing = listing or t.endswith(":")
             elif len(t) <= CAPTION_MAX_CHARS and cap.is_video_line(t):
                 self.kinds[i] = "video"
-            elif i < DATE_LINE_WINDOW or i >= n - 2:
+            elif (i < DATE_LINE_WINDOW or i >= n - 2) and _DIGIT.search(t):  # dates are written in digits
                 found = find_date_line(t)
                 if found is not None:
                     value, start, end = found
