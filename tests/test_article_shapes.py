@@ -371,3 +371,11 @@ def test_fixture_json_round_trip(name):
 
     a = parse(load_fixture(name)[0])
     assert Article.from_json(a.to_json()) == a
+
+
+def test_nbsp_indent_on_every_line_is_not_a_caption_cue():
+    body = ["\u00a0\u00a0Đoạn văn thứ %d nói về kết quả của hội nghị tổng kết năm nay." % i for i in range(1, 6)]
+    text = "Tiêu đề của bài viết\n" + "\n".join(body) + "\n"
+    article = parse(text)
+    assert article.captions == [] and article.images == []
+    assert len(article.paragraphs) == 5

@@ -24,7 +24,8 @@ _DIGIT = regex.compile(r"\d")
 TITLE_MAX_CHARS = 250
 CAPTION_MAX_CHARS = 320  # a line after an image placeholder longer than this is body text
 DATE_LINE_WINDOW = 4  # date lines stand among the first few lines (or the last ones)
-BYLINE_TAIL = 3  # at most this many byline/source lines close an article
+BYLINE_TAIL = 3
+MAX_INDENTED_SHARE = 0.34  # at most this many byline/source lines close an article
 
 
 @dataclass
@@ -160,6 +161,8 @@ class _Classifier:
     # -- lines read with their neighbours ------------------------------------------------------
     def _captions_by_context(self):
         lines, kinds = self.lines, self.kinds
+        # an NBSP indent marks a caption only where most lines have none; some pages indent all
+        indents = sum("\u00a0" in line.indent for line in lines) <= len(lines) * MAX_INDENTED_SHARE
         for i, line in enumerate(lines):
             if kinds[i] is not None:
                 continue
@@ -167,13 +170,13 @@ class _Classifier:
             following = lines[i + 1] if i + 1 < len(lines) else None
             if cap.is_alt_text(line.text) and following is not None and kinds[i + 1] is None:
                 kinds[i], kinds[i + 1] = "alt", "caption"
-            elif following is not None and kinds[i + 1] is None and "\u00a0" in following.indent \
+            elif indents and following is not None and kinds[i + 1] is None and "\u00a0" in following.indent \
                     and "\u00a0" not in line.indent and _is_short_caption(line.text) \
                     and _is_short_caption(following.text):
                 kinds[i], kinds[i + 1] = "alt", "caption"
             elif previous == "placeholder" and _is_short_caption(line.text):
                 kinds[i] = "caption"
-            elif "\u00a0" in line.indent and _is_short_caption(line.text) and i + 1 < len(lines):
+            elif indents and "\u00a0" in line.indent and _is_short_caption(line.text) and i + 1 < len(lines):
                 kinds[i] = "caption"
             elif cap.is_caption_opener(line.text) and len(cap.sentence_starts(line.text)) <= 3:
                 kinds[i] = "caption"
