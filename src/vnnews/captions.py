@@ -47,6 +47,11 @@ def _patterns():
 
 
 @lru_cache(maxsize=None)
+def _lowercase_names():
+    return frozenset(lexicon.load("layout")["credit_lowercase_names"])
+
+
+@lru_cache(maxsize=None)
 def _standalone_cues():
     """The credits written without a colon (``Ảnh minh họa``), lower case: any other needs one."""
     return tuple(c.lower() for c in lexicon.load("layout")["photo_credit_standalone"])
@@ -69,6 +74,8 @@ def find_credits(text: str) -> List[Credit]:
         start, end = m.start(), m.end()
         if _patterns()[4].search(text, max(0, start - 12), start):
             continue  # ``Tin, ảnh: X`` is a byline role, not a photo credit
+        if name and not (name.strip()[:1].isupper() or name.strip()[:1].isdigit() or name.strip().lower() in _lowercase_names()):
+            continue  # ``Hình ảnh: những ngôi nhà...`` opens a sentence; a credit names someone
         opening = _BEFORE_OPEN.search(text, max(0, start - 3), start)
         closing = _CLOSE_AFTER.match(text, end)
         if opening and closing:
