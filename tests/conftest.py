@@ -2,7 +2,6 @@
 over a record's spans, and a view of a record shaped like the hand-made expected files."""
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 import unicodedata
@@ -95,35 +94,14 @@ def match_facts(got: list, expected: list) -> list:
     return out + got[len(expected):]
 
 
-def walk(obj):
-    """Every dataclass instance inside a record, the record included."""
-    if dataclasses.is_dataclass(obj):
-        yield obj
-        for f in dataclasses.fields(obj):
-            yield from walk(getattr(obj, f.name))
-    elif isinstance(obj, (list, tuple)):
-        for item in obj:
-            yield from walk(item)
-    elif isinstance(obj, dict):
-        for item in obj.values():
-            yield from walk(item)
-
-
 def check_spans(text: str, article) -> int:
     """Assert the offset contract on every object with start/end; returns how many were checked.
-    ``text``-bearing objects give back their text exactly; ``name``-bearing ones (display strings)
-    give it back up to white space folding and NFC."""
-    checked = 0
-    for obj in walk(article):
-        start, end = getattr(obj, "start", None), getattr(obj, "end", None)
-        if start is None and end is None:
-            continue
-        where = "%s %r" % (type(obj).__name__, obj)[:300]
-        assert isinstance(start, int) and isinstance(end, int), where
-        assert 0 <= start <= end <= len(text), where
-        if isinstance(getattr(obj, "text", None), str):
-            assert text[start:end] == obj.text, where
-        elif isinstance(getattr(obj, "name", None), str):
-            assert fold(text[start:end]) == fold(obj.name), where
-        checked += 1
-    return checked
+    ``text``-bearing objects give back their text exactly (Article.offset_errors); ``name``-bearing
+    ones (display strings) give it back up to white space folding and NFC."""
+    errors = article.offset_errors(text)
+    assert not errors, errors[:3]
+    pieces = list(article.pieces())
+    for obj in pieces:
+        if not isinstance(getattr(obj, "text", None), str) and isinstance(getattr(obj, "name", None), str):
+            assert fold(text[obj.start:obj.end]) == fold(obj.name), obj
+    return len(pieces)

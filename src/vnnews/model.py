@@ -6,7 +6,9 @@ Display strings (``Article.title``, ``Image.caption``...) are the same text with
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
+import math
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Union
 
@@ -166,3 +168,29 @@ class Article:
     url: Optional[str] = None
     meta: Dict[str, str] = field(default_factory=dict)  # header / front-matter keys as written
     warnings: List[ParseWarning] = field(default_factory=list)
+
+    def pieces(self):
+        """Every object of the record that carries offsets (spans, paragraphs, facts, tokens...)."""
+        stack = [self]
+        while stack:
+            obj = stack.pop()
+            if isinstance(obj, (list, tuple)):
+                stack.extend(reversed(obj))
+            elif dataclasses.is_dataclass(obj):
+                if obj is not self and getattr(obj, "start", None) is not None:
+                    yield obj
+                stack.extend(reversed([getattr(obj, f.name) for f in dataclasses.fields(obj)]))
+
+    def offset_errors(self, text: str) -> List[str]:
+        """What breaks the offset contract against the parsed ``text`` (empty when all is well):
+        offsets out of range, a piece whose ``text`` is not ``text[start:end]``, a non-finite value."""
+        errors = []
+        for obj in self.pieces():
+            start, end = obj.start, obj.end
+            if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text)):
+                errors.append("%r: offsets %r..%r outside 0..%d" % (obj, start, end, len(text)))
+            elif isinstance(getattr(obj, "text", None), str) and text[start:end] != obj.text:
+                errors.append("%r: text[%d:%d] is %r" % (obj, start, end, text[start:end]))
+            if isinstance(obj, Fact) and not math.isfinite(obj.value):
+                errors.append("%r: value is not finite" % (obj,))
+        return errors
