@@ -95,6 +95,8 @@ def parse_byline(text: str, start: int = 0, end: Optional[int] = None) -> Option
     end = len(text) if end is None else end
     p = _patterns()
     start, end = _trim(text, start, end)[1:]
+    if text.startswith("(", start - 1) and text.endswith(")", start, end) and "(" not in text[start:end]:
+        end -= 1  # the whole line in brackets: ``(Theo Vietnamplus)``
     if start >= end or end - start > 120:
         return None
     byline = Byline()
