@@ -15,6 +15,7 @@ from . import lexicon
 from .text import is_space
 
 Bounds = Tuple[int, int]
+_WORD_OR_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}]+|\S")
 
 
 @lru_cache(maxsize=None)
@@ -46,19 +47,21 @@ def _underthesea():
     return sent_tokenize, word_tokenize
 
 
-def _align(text: str, pieces: List[str], position: int, end: int) -> List[Bounds]:
+def _align(text: str, pieces: List[str], position: int, end: int, words: bool = True) -> List[Bounds]:
     """Where each piece stands in ``text[position:end]``, in order.
 
-    underthesea may rewrite a piece (tone placement, quotes) but keeps its length and order, so a
-    piece that is not found verbatim is taken as the same number of characters at that point."""
+    underthesea may rewrite a piece (tone placement ``khoẻ``/``khỏe``, now and then a letter) but
+    keeps the order: a word not found verbatim is the word or character that stands there, a
+    sentence (which it returns as written) the same number of characters."""
     bounds = []
     for piece in pieces:
         while position < end and is_space(text[position]):
             position += 1
-        found = text.find(piece, position, end)
-        start = found if found == position else position
-        stop = min(start + len(piece), end)
-        bounds.append((start, stop))
+        if text.startswith(piece, position) or not words:
+            stop = min(position + len(piece), end)
+        else:  # rewritten: take the word (or the one character) that stands here in the text
+            stop = _WORD_OR_CHAR.match(text, position, end).end() if position < end else end
+        bounds.append((position, stop))
         position = stop
     return bounds
 
@@ -68,7 +71,7 @@ def tokenize_sentences(text: str, start: int, end: int) -> List[Tuple[Bounds, Li
     A multi-syllable word (``thông tin``) is one token spanning its syllables."""
     sent_tokenize, word_tokenize = _underthesea()
     result = []
-    for s_start, s_end in _align(text, sent_tokenize(text[start:end]), start, end):
+    for s_start, s_end in _align(text, sent_tokenize(text[start:end]), start, end, words=False):
         if s_start >= s_end:
             continue
         tokens = []
