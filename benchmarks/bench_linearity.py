@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import time
+import unicodedata
 
 import vnnews
 
@@ -35,6 +36,8 @@ def repeat(unit: str, size: int) -> str:
 
 CASES = {
     "normal": lambda n: repeat(ARTICLE, n),
+    "nfd": lambda n: repeat(unicodedata.normalize("NFD", ARTICLE), n),  # every mark a separate character
+    "html-crlf": lambda n: repeat(ARTICLE.replace("\n\n", "</p>\r\n<p>").replace("ộ", "&#7897;"), n),
     "digit-dot-run": lambda n: repeat("1.", n),  # one run of 1.1.1.1... with no space
     "digit-run": lambda n: repeat("1234567890", n),
     "blank-lines": lambda n: repeat("\n", n),  # 100,000 blank lines at 100 KB
