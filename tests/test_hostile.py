@@ -6,8 +6,8 @@ import unicodedata
 import pytest
 
 import vnnews
-from conftest import parse, walk
 from test_decode import as_tcvn3, to_cp1258, to_tcvn3, to_vni
+from test_properties import walk
 
 ARTICLE = """Hà Nội khởi công cầu vượt sông Hồng thứ sáu
 
@@ -41,6 +41,10 @@ def check(text, article):
     if len(text) < 50_000:  # dataclasses-json takes ~0.2 ms an object: round-trip the smaller records
         assert vnnews.Article.from_json(article.to_json()) == article
     return article
+
+
+def parse(text):
+    return vnnews.parse_article(text, tokenize=False)
 
 
 def parsed(text):
