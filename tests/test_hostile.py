@@ -154,8 +154,6 @@ def test_navigation_junk_of_5_mb_is_truncated_with_a_warning():
     assert 0 < warning.start <= vnnews.limits.DEFAULT_MAX_CHARS and warning.end == len(text)
 
 
-@pytest.mark.xfail(raises=IndexError, reason="article.py maps truncate()'s warning, whose offsets are "
-                   "already the input's, through the normalized->original map")
 def test_over_the_limit_and_normalized():
     text = ARTICLE.replace("\n", "\r\n") * 3
     article = check(text, vnnews.parse_article(text, tokenize=False, max_chars=len(ARTICLE) + 50))

@@ -30,11 +30,10 @@ def parse_article(text: str, *, tokenize: bool = True, max_chars: int = DEFAULT_
                         % type(text).__name__)
     kept, warnings = truncate(text, max_chars)
     normalized = normalize(kept)
-    builder = _Builder(normalized.text, tokenize)
-    builder.article.warnings.extend(warnings)
-    article = builder.build()
+    article = _Builder(normalized.text, tokenize).build()
     if normalized.offsets is not None:
-        _map_offsets(article, normalized.to_original, text)
+        _map_offsets(article, normalized.span, text)
+    article.warnings[:0] = warnings  # already in the caller's offsets
     return article
 
 
@@ -189,16 +188,16 @@ def _inside(found, pieces):
     return kept
 
 
-def _map_offsets(record, to_original, original: str):
+def _map_offsets(record, span, original: str):
     """Map every start/end in the record from the normalized text to the caller's string, and make
-    each span's text the caller's own characters."""
+    each piece's text the caller's own characters (``span`` leaves out dropped tags at the edges)."""
     for f in dataclasses.fields(record):
         value = getattr(record, f.name)
         items = value if isinstance(value, list) else [value]
         for item in items:
             if dataclasses.is_dataclass(item):
-                _map_offsets(item, to_original, original)
+                _map_offsets(item, span, original)
     if getattr(record, "start", None) is not None:
-        record.start, record.end = to_original(record.start), to_original(record.end)
+        record.start, record.end = span(record.start, record.end)
         if hasattr(record, "text"):
             record.text = original[record.start:record.end]
