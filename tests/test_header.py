@@ -43,3 +43,10 @@ def test_header_feeds_the_record():
     assert article.published == dt.date(2020, 10, 1)
     assert article.title == "Tiêu đề bài viết hôm nay"
     assert text[article.published_span.start:article.published_span.end] == "20201001"
+
+
+def test_front_matter_authors_are_split_and_not_repeated_by_the_byline():
+    text = ("---\nauthor: Minh Anh, Thu Hà\ndate: 2020-01-02\n---\n" + BODY + "Minh Anh\n")
+    article = vnnews.parse_article(text, tokenize=False)
+    assert [a.name for a in article.authors] == ["Minh Anh", "Thu Hà"]
+    assert all(text[a.start:a.end] == a.name for a in article.authors)

@@ -12,6 +12,7 @@ import dataclasses
 from typing import List, Optional, Tuple
 
 from . import layout
+from .byline import parse_byline
 from .dates import find_dates, parse_date
 from .facts import extract_facts
 from .header import field_values, parse_header
@@ -88,7 +89,11 @@ class _Builder:
             elif name == "source" and a.source is None:
                 a.source, a.source_span = fold(value), span
             elif name == "authors" and bounds:
-                a.authors.append(Author(fold(value), bounds[0], bounds[1]))
+                byline = parse_byline(self.text, *bounds)
+                if byline is not None:
+                    self._byline(byline)
+                else:
+                    a.authors.append(Author(fold(value), *bounds))
 
     # -- blocks -----------------------------------------------------------------------------
     def _blocks(self, blocks: List[layout.Block]):
@@ -127,8 +132,10 @@ class _Builder:
 
     def _byline(self, byline):
         a = self.article
+        known = {author.name for author in a.authors}  # a header and a byline may name the same
         for (name, start, end), role in zip(byline.authors, byline.roles):
-            a.authors.append(Author(fold(name), start, end, role))
+            if fold(name) not in known:
+                a.authors.append(Author(fold(name), start, end, role))
         if byline.source is not None and a.source is None:
             name, start, end = byline.source
             a.source, a.source_span = fold(name), self.span(start, end)
