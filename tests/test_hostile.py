@@ -220,3 +220,12 @@ def test_non_str_is_a_type_error(value):
 ], ids=lambda t: repr(t[:12]))
 def test_adversarial_runs(text):
     parsed(text)
+
+
+def test_english_news_gives_no_facts_and_a_warning():
+    text = ("Apple reports record quarter\n\nApple said on Thursday that revenue rose 8% to 119.6 billion "
+            "dollars, beating forecasts. CEO Tim Cook said iPhone sales grew 6% in China.\n\n"
+            "The company sold 80 million iPhones. Shares rose 3.5% in after-hours trading.\n")
+    article = check(text, vnnews.parse_article(text, tokenize=False))
+    assert article.facts == [] and article.dates == []
+    assert "not_vietnamese" in codes(article)

@@ -64,11 +64,16 @@ class _Builder:
         if len(a.paragraphs) > 1:  # a one-paragraph text has a body, not a lead
             a.lead = dataclasses.replace(a.paragraphs[0])
         self._sentences()
-        self._facts()
-        self._dates()
+        foreign = language_warnings(self.text)
+        if foreign:  # the number and date grammar is Vietnamese: elsewhere it would read junk
+            for warning in foreign:
+                warning.message += "; facts and dates were not extracted"
+        else:
+            self._facts()
+            self._dates()
         if not a.paragraphs:
             self.warn("no_body", "no body paragraph was found")
-        a.warnings.extend(language_warnings(self.text))
+        a.warnings.extend(foreign)
         return a
 
     # -- metadata ---------------------------------------------------------------------------
