@@ -13,7 +13,6 @@ from typing import List, Optional, Tuple
 import regex
 
 from . import lexicon
-from .captions import _alternation
 
 Piece = Tuple[str, int, int]  # text, start, end
 
@@ -31,20 +30,20 @@ def _patterns():
     name_word = r"(?:\p{Lu}[\p{L}\p{M}]*\.?|\p{Lu}\.(?:\p{Lu}\.)*)"
     person = regex.compile(r"%s(?:[ \u00a0]+%s){0,4}" % (name_word, name_word))
     return {
-        "role": regex.compile(r"(?P<role>%s)\s*:\s*" % _alternation(words["byline_roles"]), regex.IGNORECASE),
-        "source_cue": regex.compile(r"(?P<cue>%s)\s*:?\s+(?=\S)" % _alternation(words["source_cues"])),
+        "role": regex.compile(r"(?P<role>%s)\s*:\s*" % lexicon.alternation(words["byline_roles"]), regex.IGNORECASE),
+        "source_cue": regex.compile(r"(?P<cue>%s)\s*:?\s+(?=\S)" % lexicon.alternation(words["source_cues"])),
         "person": person,
-        "desk": regex.compile(r"^(?:%s)$" % _alternation(words["desk_names"])),
+        "desk": regex.compile(r"^(?:%s)$" % lexicon.alternation(words["desk_names"])),
         "outlet": regex.compile(
-            r"(?<![\p{L}\p{M}])(?:%s)(?![\p{L}\p{M}])|\.(?:vn|com|net|org)\b" % _alternation(words["outlets"] + words["outlet_words"])
+            r"(?<![\p{L}\p{M}])(?:%s)(?![\p{L}\p{M}])|\.(?:vn|com|net|org)\b" % lexicon.alternation(words["outlets"] + words["outlet_words"])
         ),
-        "known_outlet": regex.compile(r"^(?:%s)$" % _alternation(words["outlets"]), regex.IGNORECASE),
+        "known_outlet": regex.compile(r"^(?:%s)$" % lexicon.alternation(words["outlets"]), regex.IGNORECASE),
         "lead_outlet": regex.compile(
             r"^(?:\((?P<paren>[^()\n]{2,40})\)\s*[-–—]\s*|(?P<bare>%s|\p{Lu}{1,6}O(?=\s*[-–—]))\s*(?:[-–—]\s*)?(?=\p{Lu}))"
-            % _alternation(words["outlets"])
+            % lexicon.alternation(words["outlets"])
         ),
         "notes": {w.lower() for w in words["byline_notes"]},
-        "joiner": regex.compile(r"\s+[-–—]\s+|\s*,\s*|\s+và\s+|\s*;\s*"),
+        "joiner": regex.compile(r"\s+[-–—]\s+|\s*[,;]\s*|\s+(?:%s)\s+" % lexicon.alternation(words["name_joiners"])),
     }
 
 

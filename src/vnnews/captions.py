@@ -20,16 +20,11 @@ SENTENCE_END = regex.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\p{Lu}\"“‘'(\[
 _NAME_STOP = r"(?=\s*(?:\)|$|\.\s*$|\.\s+[\p{Lu}\"“‘(]))"
 
 
-def _alternation(words) -> str:
-    words = sorted(set(words), key=len, reverse=True)
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
-
-
 @lru_cache(maxsize=None)
 def _patterns():
     words = lexicon.load("layout")
-    cue = _alternation(words["photo_credit_cues"])
-    standalone = _alternation(words["photo_credit_standalone"])
+    cue = lexicon.alternation(words["photo_credit_cues"])
+    standalone = lexicon.alternation(words["photo_credit_standalone"])
     name = r"(?P<name>[^\n():]{1,60}?)" + _NAME_STOP
     # starts at the cue word itself so that the engine skips ahead to cue letters; the brackets
     # around a credit are added by find_credits
@@ -38,11 +33,11 @@ def _patterns():
         % (standalone, name.replace("name", "sname"), cue, name),
         regex.IGNORECASE,
     )
-    opener = regex.compile(r"^(?:%s)\b" % _alternation(words["caption_openers"]), regex.IGNORECASE)
-    video = regex.compile(r"(?<![\p{L}\p{M}])(?:%s)\s*:\s*\p{Lu}" % _alternation(words["video_cues"]))
+    opener = regex.compile(r"^(?:%s)\b" % lexicon.alternation(words["caption_openers"]), regex.IGNORECASE)
+    video = regex.compile(r"(?<![\p{L}\p{M}])(?:%s)\s*:\s*\p{Lu}" % lexicon.alternation(words["video_cues"]))
     alt_tail = regex.compile(r"\b%s\s*$" % words["alt_text_tail"], regex.IGNORECASE)
-    role_head = regex.compile(r"(?<![\p{L}\p{M}])(?:%s)\s*(?:,|và|-|&|/)\s*$" % _alternation(words["photo_role_heads"]),
-                              regex.IGNORECASE)
+    role_head = regex.compile(r"(?<![\p{L}\p{M}])(?:%s)\s*(?:[,\-/]|%s)\s*$" % (
+        lexicon.alternation(words["photo_role_heads"]), lexicon.alternation(words["name_joiners"])), regex.IGNORECASE)
     return credit, opener, video, alt_tail, role_head
 
 

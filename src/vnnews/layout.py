@@ -16,7 +16,6 @@ import regex
 from . import captions as cap
 from . import lexicon
 from .byline import Byline, glued_byline_start, lead_source, parse_byline
-from .captions import _alternation
 from .dates import find_date_line
 from .text import Line, split_lines, strip_bounds
 
@@ -48,7 +47,7 @@ def _patterns():
             r"|(?:data:image/\w{1,10};)?\w{0,10};?base64,[A-Za-z0-9+/=]{8,})",
             regex.IGNORECASE,
         ),
-        "related": regex.compile(r"^(?:%s)" % _alternation(words["related_cues"]), regex.IGNORECASE),
+        "related": regex.compile(r"^(?:%s)" % lexicon.alternation(words["related_cues"]), regex.IGNORECASE),
         "end_mark": {w for w in words["end_marks"]},
         "chrome": {w.lower() for w in words["chrome_lines"]},
         "letters_only": regex.compile(r"\p{Lu}[+-]?(?:\s+\p{Lu}[+-]?){1,3}"),  # A A, A- A+

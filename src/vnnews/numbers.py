@@ -44,7 +44,6 @@ def words() -> SimpleNamespace:
     currencies = sorted((s.lower() for names in units["currencies"].values() for s in names), key=len, reverse=True)
     prefixes = sorted((s.lower() for names in units["currency_prefixes"].values() for s in names), key=len, reverse=True)
     percent = sorted(units["percent"], key=len, reverse=True)
-    alt = lambda items: "|".join(regex.escape(s).replace("\\ ", r"\s+") for s in items)
     return SimpleNamespace(
         digits=lex["digits"],
         after_tens=lex["after_tens_only"],
@@ -66,8 +65,8 @@ def words() -> SimpleNamespace:
         minus=set(lex["minus"]),
         plus=set(lex["plus"]),
         # what parse_number peels off around a number: a currency or a percent sign
-        prefix=regex.compile(r"(?:%s)\s*" % alt(prefixes)),
-        suffix=regex.compile(r"\s*(?:(?P<percent>%s)|%s)$" % (alt(percent), alt(currencies))),
+        prefix=regex.compile(r"(?:%s)\s*" % lexicon.alternation(prefixes)),
+        suffix=regex.compile(r"\s*(?:(?P<percent>%s)|%s)$" % (lexicon.alternation(percent), lexicon.alternation(currencies))),
     )
 
 
