@@ -379,3 +379,14 @@ def test_nbsp_indent_on_every_line_is_not_a_caption_cue():
     article = parse(text)
     assert article.captions == [] and article.images == []
     assert len(article.paragraphs) == 5
+
+
+def test_related_list_ends_at_a_blank_line_before_the_byline():
+    text = ("Cháy lớn tại kho hàng ở Long Biên\n\nSáng nay, một đám cháy lớn bùng phát tại kho hàng rộng "
+            "khoảng 500 m2.\n\nĐến trưa, đám cháy cơ bản được khống chế.\n\nTin liên quan:\n"
+            "Cháy nhà dân ở Hoàng Mai, 3 người mắc kẹt\nHà Nội tăng cường kiểm tra PCCC mùa khô\n\nHOÀNG GIANG\n")
+    article = parse(text)
+    assert [r.text for r in article.related] == ["Tin liên quan:", "Cháy nhà dân ở Hoàng Mai, 3 người mắc kẹt",
+                                                 "Hà Nội tăng cường kiểm tra PCCC mùa khô"]
+    assert [a.name for a in article.authors] == ["HOÀNG GIANG"]
+    assert len(article.paragraphs) == 2

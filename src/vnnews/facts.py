@@ -128,6 +128,7 @@ def _grammar() -> SimpleNamespace:
         score=_lower(units["score_before"]),
         date_prepositions=_lower(units["date_prepositions"]),
         not_ordinal=_lower(units["not_ordinal_before"]),
+        capital_ordinals=_lower(units["capital_ordinals"]),
         money_verbs=_lower(units["money_verbs"]),
         money_abbreviations=_lower(units["money_abbreviations"]),
         num=num,
@@ -227,7 +228,10 @@ def _read(t: str, m, g) -> list:
         return []  # thắng 2-1
     if kind in ("quantity", "rate") and not scaled:
         # a measure is never a position (quãng đường 50 km); a counted noun may be (tầng 3 nhà)
-        positional = not d.msr and _phrase(words, g.ordinal) and not _phrase(words, g.not_ordinal)
+        ordinal = not d.msr and _phrase(words, g.ordinal)
+        if ordinal in g.capital_ordinals and not t[max(0, first - _WINDOW):first].split()[-1][:1].isupper():
+            ordinal = None  # Điều 5 is an article of a law; điều 10 xe is "sent ten vehicles"
+        positional = ordinal and not _phrase(words, g.not_ordinal)
         if positional or d.den and _phrase(words, g.date_prepositions):
             return []  # tầng 3, ngày 10-12, bão số 9, từ 1/7 người lao động
         if not qualifier and any(_is_year(ts) for ts in toks):

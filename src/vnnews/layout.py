@@ -101,8 +101,8 @@ class _Classifier:
         listing = False  # inside a list of related headlines
         for i, line in enumerate(self.lines):
             t = line.text
-            if listing and not _is_title_shaped(t):
-                listing = False
+            if listing and (line.blank_before or not _is_title_shaped(t)):
+                listing = False  # a blank line or a sentence ends the list of headlines
             if _fullmatch(self.p["placeholder"], t):
                 self.kinds[i] = "placeholder"
             elif t in self.p["end_mark"]:
