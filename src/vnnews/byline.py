@@ -22,6 +22,7 @@ class Byline:
     authors: List[Piece] = field(default_factory=list)
     roles: List[Optional[str]] = field(default_factory=list)
     source: Optional[Piece] = None
+    remark: bool = False  # a credit line that names nobody (``Nguồn: Internet``)
 
 
 @lru_cache(maxsize=None)
@@ -120,6 +121,9 @@ def parse_byline(text: str, start: int = 0, end: Optional[int] = None) -> Option
             body_end = start + tail.start()
     if cue:
         start = cue.end()
+        if text[start:body_end].strip().lower() in p["notes"]:
+            byline.remark = True  # ``Nguồn: Tổng hợp``, ``Nguồn: Internet``: a source line naming no one
+            return byline
         names = _names(text, start, body_end)
         if names and not (byline.source is None and is_outlet(text[start:body_end])):
             byline.authors = names
