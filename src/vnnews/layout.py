@@ -214,8 +214,8 @@ class _Classifier:
         if body is None:
             return
         found = lead_source(self.text[body.start:body.end])
-        if found is None:
-            return
+        if found is None or body.start + found[1] >= body.end:
+            return  # no outlet, or nothing would be left of the paragraph
         (name, start, end), rest = found
         self.blocks.append(Block("lead_source", body.start + start, body.start + end, body.line,
                                  value=Byline(source=(name, body.start + start, body.start + end))))
