@@ -1,5 +1,4 @@
 """The batch engine: order, laziness, crash handling, serialisation, resume bookkeeping."""
-import datetime as dt
 import io
 import itertools
 import json
@@ -9,8 +8,6 @@ import pytest
 
 import vnnews
 from vnnews import batch
-from vnnews.model import (VIETNAM_TZ, Article, Author, Caption, DateMention, Fact, Image, Paragraph,
-                          ParseWarning, Sentence, Span, Token)
 
 TEXTS = [
     "Giá xăng giảm 500 đồng/lít\n\nNgày 12/3/2024\n\nTừ 15h chiều nay, giá xăng RON 95 giảm 500 đồng.",
@@ -28,22 +25,6 @@ def upper_or_die(text):
 
 def dead(item, error):
     return "DEAD:" + item
-
-
-def test_article_dict_is_to_dict():
-    article = Article(
-        title="Tiêu đề", title_span=Span("Tiêu đề", 0, 7), published=dt.date(2017, 7, 28),
-        authors=[Author("Thanh Bình", 90, 100, role="Tin, ảnh")], lead=Paragraph("Sapo", 20, 24),
-        paragraphs=[Paragraph("Sapo", 20, 24)],
-        images=[Image(30, 40, placeholder="img_1", placeholder_span=Span("img_1", 30, 35))],
-        captions=[Caption("Ảnh: X", 36, 42, credit="X", image=0)],
-        facts=[Fact("1.839 tỷ đồng", "money", 1.839e12, "VND", 50, 63, qualifier="trên", sentence=0)],
-        dates=[DateMention("sáng nay", 10, 18, dt.datetime(2017, 7, 28, 8, tzinfo=VIETNAM_TZ), "time", True)],
-        sentences=[Sentence("Sapo", 20, 24, 0, [Token("Sapo", 20, 24)])],
-        meta={"url": "x"}, warnings=[ParseWarning("w", "m", 1, 2)],
-    )
-    assert batch.article_dict(article) == article.to_dict()
-    assert Article.from_dict(batch.article_dict(article)) == article
 
 
 def test_json_line_survives_lone_surrogates():

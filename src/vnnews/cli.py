@@ -18,7 +18,7 @@ def _parse(args) -> int:
     from .article import parse_article
 
     article = parse_article(_read(args.file), tokenize=not args.no_tokens)
-    data = json.dumps(batch.article_dict(article), ensure_ascii=False, indent=2 if args.pretty else None)
+    data = json.dumps(article.to_dict(), ensure_ascii=False, indent=2 if args.pretty else None)
     sys.stdout.buffer.write(data.encode("utf-8", "backslashreplace") + b"\n")
     return 0
 

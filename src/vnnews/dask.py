@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from .batch import article_dict, parse_safely
+from .batch import parse_safely
 
 # the flattened columns parse_dataframe adds, besides "article" (the whole record as JSON)
 FLAT_COLUMNS = ("title", "published", "authors", "source", "lead", "warnings")
@@ -27,7 +27,7 @@ def _require_dask():
 
 def parse_text(text, tokenize: bool = True) -> dict:
     """One text to the JSON-ready dict of its Article (what ``Article.to_dict()`` gives)."""
-    return article_dict(parse_safely(text, tokenize))
+    return parse_safely(text, tokenize).to_dict()
 
 
 def parse_bag(bag, tokenize: bool = True):
