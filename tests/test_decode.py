@@ -154,3 +154,9 @@ def test_wrong_types():
 
 def test_empty_input():
     assert vnnews.read_text(b"") == DecodedText("", "utf-8")
+
+
+def test_decode_error_says_why():
+    with pytest.raises(vnnews.DecodeError) as caught:
+        vnnews.read_text(b"\x00\x01\x02binary" * 100)
+    assert caught.value.reason == "binary"

@@ -207,8 +207,8 @@ def _read_txt(path: Path, max_chars: int) -> Item:
         return Item(item_id, reason="unreadable", error=str(error))
     try:
         text = read_text(data).text
-    except DecodeError as error:  # read_text's messages say "binary data" or name the encodings
-        return Item(item_id, reason="binary" if "binary" in str(error) else "encoding", error=str(error))
+    except DecodeError as error:
+        return Item(item_id, reason=error.reason, error=str(error))
     return _checked(item_id, text, max_chars)
 
 

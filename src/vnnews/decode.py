@@ -42,7 +42,12 @@ _BOMS = [  # longest first: the UTF-32-LE mark begins with the UTF-16-LE one
 
 
 class DecodeError(ValueError):
-    """The bytes are not text in an encoding vnnews reads; the message says why."""
+    """The bytes are not text in an encoding vnnews reads; the message says why and ``reason`` is
+    ``binary`` (not text at all) or ``encoding`` (text in no encoding vnnews reads)."""
+
+    def __init__(self, message: str, reason: str = "encoding"):
+        super().__init__(message)
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -77,7 +82,7 @@ def decode_bytes(data: bytes) -> DecodedText:
             text, replaced = _decode_utf(data[len(bom):], encoding)
             if _control_share(text) > _MAX_CONTROL_SHARE:
                 raise DecodeError("binary data behind a %s byte-order mark: %.1f%% control characters"
-                                  % (encoding, 100.0 * _control_share(text)))
+                                  % (encoding, 100.0 * _control_share(text)), reason="binary")
             return DecodedText(text, encoding + "-sig" if encoding == "utf-8" else encoding, replaced)
     sample = data[:_SAMPLE]
     if b"\0" in sample:
@@ -85,11 +90,11 @@ def decode_bytes(data: bytes) -> DecodedText:
         if found is not None:
             return found
         raise DecodeError("binary data, not text: NUL bytes (%d in the first %d)"
-                          % (sample.count(0), len(sample)))
+                          % (sample.count(0), len(sample)), reason="binary")
     controls = sum(map(sample.count, _CONTROL_BYTES))
     if controls > _MAX_CONTROL_SHARE * len(sample):
         raise DecodeError("binary data, not text: %.1f%% of the bytes are control characters"
-                          % (100.0 * controls / len(sample)))
+                          % (100.0 * controls / len(sample)), reason="binary")
     try:
         return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
