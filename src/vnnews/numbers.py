@@ -41,9 +41,8 @@ def words() -> SimpleNamespace:
     """The number vocabulary of ``lexicon/numbers.json`` as sets and maps (shared with facts)."""
     lex = lexicon.load("numbers")
     units = lexicon.load("units")
-    currencies = sorted((s.lower() for names in units["currencies"].values() for s in names), key=len, reverse=True)
-    prefixes = sorted((s.lower() for names in units["currency_prefixes"].values() for s in names), key=len, reverse=True)
-    percent = sorted(units["percent"], key=len, reverse=True)
+    currencies = [s.lower() for names in units["currencies"].values() for s in names]
+    prefixes = [s.lower() for names in units["currency_prefixes"].values() for s in names]
     return SimpleNamespace(
         digits=lex["digits"],
         after_tens=lex["after_tens_only"],
@@ -66,7 +65,8 @@ def words() -> SimpleNamespace:
         plus=set(lex["plus"]),
         # what parse_number peels off around a number: a currency or a percent sign
         prefix=regex.compile(r"(?:%s)\s*" % lexicon.alternation(prefixes)),
-        suffix=regex.compile(r"\s*(?:(?P<percent>%s)|%s)$" % (lexicon.alternation(percent), lexicon.alternation(currencies))),
+        suffix=regex.compile(r"\s*(?:(?P<percent>%s)|%s)$" % (lexicon.alternation(units["percent"]),
+                                                               lexicon.alternation(currencies))),
     )
 
 
