@@ -13,9 +13,8 @@ import regex
 
 from . import lexicon
 from .text import strip_bounds
+from .tokenize import split_sentences
 
-# a sentence ends at . ! ? … (and closing quotes) followed by space and a capital, quote or digit
-SENTENCE_END = regex.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\p{Lu}\"“‘'(\[\d])")
 # where a credit's name stops: a closing bracket, the end, or a full stop that starts a sentence
 _NAME_STOP = r"(?=\s*(?:\)|$|\.\s*$|\.\s+[\p{Lu}\"“‘(]))"
 
@@ -88,9 +87,8 @@ _DOT_AFTER = regex.compile(r"\.")
 
 
 def sentence_starts(text: str, start: int = 0, end: Optional[int] = None) -> List[int]:
-    """The offsets where sentences begin in ``text[start:end]``."""
-    end = len(text) if end is None else end
-    return [start] + [m.end() for m in SENTENCE_END.finditer(text, start, end)]
+    """The offsets where sentences begin in ``text[start:end]`` (the first is ``start``)."""
+    return [s for s, _ in split_sentences(text, start, len(text) if end is None else end)] or [start]
 
 
 def is_caption_opener(text: str) -> bool:
