@@ -63,14 +63,15 @@ class _Builder:
         self._guesses(blocks)
         if len(a.paragraphs) > 1:  # a one-paragraph text has a body, not a lead
             a.lead = dataclasses.replace(a.paragraphs[0])
-        self._sentences()
+        pieces = self._texts()
+        self._sentences(pieces)
         foreign = language_warnings(self.text)
         if foreign:  # the number and date grammar is Vietnamese: elsewhere it would read junk
             for warning in foreign:
                 warning.message += "; facts and dates were not extracted"
         else:
-            self._facts()
-            self._dates()
+            self._facts(pieces)
+            self._dates(pieces)
         if not a.paragraphs:
             self.warn("no_body", "no body paragraph was found")
         a.warnings.extend(foreign)
@@ -160,9 +161,9 @@ class _Builder:
             pieces.append((*self.title_line, None))
         return sorted(pieces)
 
-    def _sentences(self):
+    def _sentences(self, pieces):
         sentences = self.article.sentences
-        for start, end, paragraph in self._texts():
+        for start, end, paragraph in pieces:
             if self.tokenize:
                 for (s, e), tokens in tokenize_sentences(self.text, start, end):
                     sentences.append(Sentence(self.text[s:e], s, e, paragraph,
@@ -173,19 +174,18 @@ class _Builder:
                     if s < e:
                         sentences.append(Sentence(self.text[s:e], s, e, paragraph))
 
-    def _facts(self):
+    def _facts(self, pieces):
         """Facts of the title, body and captions. One pass over the whole text costs far less than
         one per piece; what falls outside the pieces (header, file names, bylines) is dropped."""
         a = self.article
-        pieces = self._texts()
         starts = [s.start for s in a.sentences]
         for fact in _inside(extract_facts(self.text), pieces):
             index = bisect.bisect_right(starts, fact.start) - 1
             fact.sentence = index if index >= 0 and a.sentences[index].end >= fact.end else None
             a.facts.append(fact)
 
-    def _dates(self):
-        paragraphs = [(start, end, i) for start, end, i in self._texts() if i is not None]
+    def _dates(self, pieces):
+        paragraphs = [piece for piece in pieces if piece[2] is not None]
         self.article.dates = _inside(find_dates(self.text, reference=self.article.published), paragraphs)
 
 
