@@ -77,7 +77,7 @@ def language_warnings(text: str) -> List[ParseWarning]:
     if words < _MIN_WORDS:
         return []
     letters = len(_NOT_LETTERS.sub("", prose))
-    marked = len(prose) - len(prose.translate(_marked_deleter()))
+    marked = len(_marked_letters().findall(prose))
     syllable_share, marked_share = syllables / words, marked / max(letters, 1)
     if syllable_share >= _MIN_SYLLABLE_SHARE_WITHOUT_MARKS or (
         syllable_share >= _MIN_SYLLABLE_SHARE and marked_share >= _MIN_MARKED_LETTER_SHARE
@@ -93,7 +93,3 @@ def language_warnings(text: str) -> List[ParseWarning]:
 def _marked_letters() -> regex.Pattern:
     return regex.compile("[%s]" % regex.escape(vietnamese_letters()))
 
-
-@lru_cache(maxsize=None)
-def _marked_deleter() -> dict:
-    return dict.fromkeys(map(ord, vietnamese_letters()))

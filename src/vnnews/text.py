@@ -7,8 +7,8 @@ from typing import List
 import regex
 
 # every kind of white space that scrapers leave: NBSP, zero-width characters, BOM, tabs
-_SPACE = "\\s\u00a0\u200b\u200c\u200d\u2060\ufeff"
-_SPACE_RUN = regex.compile("[%s]+" % _SPACE)
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+_SPACE_RUN = regex.compile("[\\s\u00a0%s]+" % _ZERO_WIDTH)
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x85")
 
 
@@ -27,9 +27,6 @@ class Line:
 def fold(text: str) -> str:
     """Every run of white space (NBSP and zero-width ones too) as one space, trimmed."""
     return _SPACE_RUN.sub(" ", text).strip()
-
-
-_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 
 
 def is_space(char: str) -> bool:
