@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
@@ -63,7 +64,6 @@ OSP = H + "{0,3}"
 YEAR = r"(?P<y>(?:1[89]|2[01])\d\d)"
 TWO_DIGIT_PIVOT = 50  # 28/7/17 is 2017, 31/10/74 is 1974
 DIGIT = "0"  # the first "word" of an atom that starts with a number
-_TOKEN = regex.compile(r"[\p{L}\p{N}]+|\(")
 UNITS = {"week": 7, "month": 1, "quarter": 3, "year": 12}  # days for a week, months for the rest
 
 
@@ -168,27 +168,26 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         "tz": r"\(?%s(?:%s)%s(?P<tzs>[+-])%s(?P<tzh>\d{1,2})(?::?(?P<tzm>\d{2}))?%s\)?" % (
             OSP, _words(L["timezones"]), OSP, OSP, OSP),
     }
-    parts, days = _first(L["parts_of_day"]), _first(L["day_words"])
-    units = _first(unit_words)
-    starters = {
+    parts, days = set(L["parts_of_day"]), set(L["day_words"])
+    leads = {
         "iso": {DIGIT}, "compact": {DIGIT}, "dmy": {DIGIT} | parts | days, "words": {DIGIT} | parts | days,
         "dm": {DIGIT} | parts | days,
-        "holiday": parts | _first(L["named_day_prefixes"]) | _first(L["holidays"]),
-        "month": {DIGIT} | _first([L["month_word"]]), "quarter": _first([L["quarter_word"]]),
-        "year": _first([L["year_word"]]), "bareyear": {DIGIT},
-        "shift": {DIGIT} | _first(L["small_numbers"]) | _first(L["shift_ago"]),
-        "relperiod": _first(L["relative_periods"]),
-        "ppart": _first(L["period_parts"]), "unit": units, "time": {DIGIT},
-        "weekday": parts | days | _first([L["weekday_word"]]) | _first(L["sundays"]),
-        "wdabbr": _first(L["weekday_abbreviations"]),
-        "relday": parts | _first(L["relative_days"]) | _first(L["lone_relative_days"]),
-        "same": _first(L["same_day"]), "tz": {"("} | _first(L["timezones"]),
+        "holiday": parts | set(L["named_day_prefixes"]) | set(L["holidays"]),
+        "month": {DIGIT, L["month_word"]}, "quarter": {L["quarter_word"]},
+        "year": {L["year_word"]}, "bareyear": {DIGIT},
+        "shift": {DIGIT} | set(L["shift_ago"]) | _phrases(L["small_numbers"], L["shift_units"]),
+        "relperiod": set(L["relative_periods"]),
+        "ppart": _phrases(L["period_parts"], unit_words), "unit": set(unit_words), "time": {DIGIT},
+        "weekday": parts | days | {L["weekday_word"]} | set(L["sundays"]),
+        "wdabbr": set(L["weekday_abbreviations"]),
+        "relday": parts | set(L["relative_days"]) | set(L["lone_relative_days"]),
+        "same": set(L["same_day"]), "tz": {"("} | set(L["timezones"]),
     }
-    return {kind: (p, starters[kind]) for kind, p in kinds.items() if p is not None}
+    return {kind: (p, leads[kind]) for kind, p in kinds.items() if p is not None}
 
 
-def _first(words) -> set:
-    return {word.split()[0].lower() for word in words}
+def _phrases(firsts, seconds) -> set:
+    return {"%s %s" % (first, second) for first in firsts for second in seconds}
 
 
 # An atom stands apart from the numbers and names around it: not 1/2020 in 15/1/2020/NĐ-CP, not 34
@@ -200,70 +199,63 @@ _BOUNDS = {
 }
 
 
-@lru_cache(maxsize=None)
-def _scanner(strict: bool) -> Dict[str, List[Tuple[str, regex.Pattern]]]:
-    """For each first word, the kinds that can start with it, each compiled apart: the regex module
-    tries one big alternation far slower than its branches one by one."""
-    kinds = {kind: (regex.compile(_BOUNDS[kind in _RANGE_KINDS] % pattern, regex.IGNORECASE), starts)
-             for kind, (pattern, starts) in _kinds(strict).items()}
-    return {starter: [(kind, pattern) for kind, (pattern, starts) in kinds.items() if starter in starts]
-            for starter in set().union(*(starts for _, starts in kinds.values()))}
+def _trie(phrases, first_word: bool = True) -> str:
+    """An ``re`` alternation of lower-case ``phrases`` with their common prefixes shared, which re
+    tries many times faster than a flat list. A one-word phrase must end its word."""
+    tails: Dict[str, set] = {}
+    for phrase in phrases:
+        tails.setdefault(phrase[:1], set()).add(phrase[1:])
+    branches = [(SP if head == " " else re.escape(head)) + _trie(rest, first_word and head != " ")
+                for head, rest in sorted(tails.items()) if head]
+    if "" in tails:
+        branches.append(r"(?!\w)" if first_word else "")
+    return branches[0] if len(branches) == 1 else "(?:%s)" % "|".join(branches)
 
 
 # a number can start a date only before a separator or a date word, and not inside 1/2/3 or 1.839
-# (the bounds of every kind say so too): most numbers are skipped at once
-_DIGIT_GATE = regex.compile(r"(?<![\p{L}\p{N}]/|\p{N}[.,:])\d{1,4}(?:%s[-–]|[/.:hg]|%s%s)" % (
-    OSP, SP, _words(_LEX["hour_words"] + list(_LEX["shift_units"]) + [_LEX["month_word"]])), regex.IGNORECASE)
+# (the bounds of every kind say so too); a dot only as in 6.5.2017, not 1.839: most numbers are skipped
+_DIGIT_GATE = r"(?<![^\W_]/)(?<!\d[.,:])\d{1,4}(?:%s[-–]|[/:hg]|\.\d{1,2}\.|%s%s)" % (
+    OSP, SP, _trie(_LEX["hour_words"] + list(_LEX["shift_units"]) + [_LEX["month_word"]], first_word=False))
 
 
 @lru_cache(maxsize=None)
-def _starters(strict: bool) -> Tuple[str, ...]:
-    return tuple(w for w in _scanner(strict) if w != DIGIT)
+def _scanner(strict: bool) -> Tuple[re.Pattern, Dict[str, Tuple[regex.Pattern, Tuple[Tuple[str, str], ...]]]]:
+    """The scan for where an atom may start, run on the lower-cased text: a number (past the gate in
+    running text), a bracket or a lead phrase of some kind. And for each first word, one pattern of
+    the kinds that can start with it in order of preference, each in a group named ``is_<kind>``:
+    one match call costs less than one per kind, though the regex module is slow to try a big
+    alternation at every position of a text."""
+    kinds = _kinds(strict)
+    phrases = set().union(*(leads for _, leads in kinds.values())) - {DIGIT, "("}
+    scan = re.compile(r"(?<!\w)(?=(?P<number>%s)|\(|(?P<word>%s))" % (_DIGIT_GATE if strict else r"\d", _trie(phrases)))
+    dispatch = {}
+    for first in {DIGIT, "("} | {phrase.split()[0] for phrase in phrases}:
+        chosen = [kind for kind, (_, leads) in kinds.items() if first in {lead.split()[0] for lead in leads}]
+        pattern = "|".join("(?P<is_%s>%s)" % (kind, _BOUNDS[kind in _RANGE_KINDS] % kinds[kind][0]) for kind in chosen)
+        dispatch[first] = (regex.compile(pattern, regex.IGNORECASE), tuple((kind, "is_" + kind) for kind in chosen))
+    return scan, dispatch
 
 
-_SHORT = 300  # characters under which looking at every word is cheaper than finding starters
-_NUMBER_START = regex.compile(r"(?<![\p{L}\p{N}])\d")
-
-
-def _candidates(text: str, strict: bool) -> List[int]:
-    """Where an atom may start: the starter words found with str.find, and numbers. Most words of
-    a text start none, and a Python loop over every word cost more than all the date patterns."""
+def _lower(text: str) -> str:
+    """``text`` in lower case, letter for letter: a rare letter whose lower case is longer (İ) stays."""
     lowered = text.lower()
-    if len(text) < _SHORT or len(lowered) != len(text):
-        # a short line has fewer words than there are starters; and a rare letter whose lower case
-        # is longer would shift the offsets: look at every word
-        return [m.start() for m in _TOKEN.finditer(text)]
-    positions = {m.start() for m in _NUMBER_START.finditer(text)}
-    for word in _starters(strict):
-        i = lowered.find(word)
-        while i >= 0:
-            after = i + len(word)
-            if (i == 0 or not lowered[i - 1].isalnum()) and (after == len(text) or not lowered[after].isalnum()
-                                                               or word == "("):
-                positions.add(i)
-            i = lowered.find(word, i + 1)
-    return sorted(positions)
+    return lowered if len(lowered) == len(text) else "".join(c if len(c.lower()) > 1 else c.lower() for c in text)
 
 
 def _atoms(text: str, strict: bool):
     """``(kind, match)`` for every atom, left to right, not overlapping."""
-    dispatch = _scanner(strict)
+    scan, dispatch = _scanner(strict)
     end = 0
-    for position in _candidates(text, strict):
-        token = _TOKEN.match(text, position)
-        word, start = token.group(), token.start()
+    for lead in scan.finditer(_lower(text)):
+        start = lead.start()
         if start < end:
             continue
-        if word[0].isdigit():
-            if strict and not _DIGIT_GATE.match(text, start):
-                continue
-            word = DIGIT
-        for kind, pattern in dispatch.get(word.lower(), ()):
-            m = pattern.match(text, start)
-            if m:
-                end = m.end()
-                yield kind, m
-                break
+        word = lead.group("word")
+        pattern, kinds = dispatch[DIGIT if lead.group("number") else word.split(None, 1)[0] if word else "("]
+        m = pattern.match(text, start)
+        if m:
+            end = m.end()
+            yield next(kind for kind, group in kinds if m.start(group) >= 0), m
 
 
 # what each kind of atom contributes to a date: a day (abs wins over rel), a clock time, a zone;
