@@ -575,9 +575,9 @@ def find_dates(text: str, reference: dt.date | dt.datetime | None = None) -> Lis
     return mentions
 
 
-def _whole(s: str, ref: dt.date) -> Optional[Tuple[_Group, Tuple[DateValue, str, bool]]]:
-    """The one group that makes up ``s`` but for cue words before and punctuation after."""
-    groups = _groups(s, strict=False)
+def _whole(s: str, groups: List[_Group], ref: dt.date) -> Optional[Tuple[_Group, Tuple[DateValue, str, bool]]]:
+    """The one group, of the lenient ``groups`` of ``s``, that makes up ``s`` but for cue words before
+    and punctuation after."""
     if len(groups) != 1:
         return None
     group = groups[0]
@@ -593,7 +593,7 @@ def parse_date(s: str, reference: dt.date | dt.datetime | None = None) -> Option
     """The date or time that the whole of ``s`` expresses, or None; never raises on a string."""
     if not isinstance(s, str) or len(s) > _MAX_STRING:
         return None
-    found = _whole(s, _reference_day(reference))
+    found = _whole(s, _groups(s, strict=False), _reference_day(reference))
     return None if found is None else found[1][0]
 
 
@@ -607,9 +607,9 @@ def find_date_line(line: str) -> Optional[Tuple[DateValue, int, int]]:
     if not isinstance(line, str) or len(line) > _MAX_DATE_LINE:
         return None
     ref = _today()
-    found = _whole(line, ref)
+    groups = _groups(line, strict=False)
+    found = _whole(line, groups, ref)
     if found is None:
-        groups = _groups(line, strict=False)
         if not groups or not _PUNCT.fullmatch(line, groups[-1].end):
             return None
         prefix = _DATELINE_PREFIX.fullmatch(line, 0, groups[-1].start)
