@@ -89,8 +89,9 @@ def _not_before(words) -> str:
 
 
 def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
-    """The pattern of every kind of date piece ("atom"), in order of preference, with the first
-    words it can start with (DIGIT for a number). ``strict`` is for running text, the lenient form
+    """The pattern of every kind of date piece ("atom"), in order of preference, with the lead
+    phrases it can start with (DIGIT for a number): lexicon words, or a word and the one that must
+    follow it where that word alone is common (đầu tháng, not đầu tư). ``strict`` is for running text, the lenient form
     for a string known to be a date (parse_date, date lines)."""
     L = _LEX
     year_words = [k for k, (unit, _) in L["relative_periods"].items() if unit == "year"]
@@ -227,6 +228,7 @@ def _scanner(strict: bool) -> Tuple[re.Pattern, Dict[str, Tuple[regex.Pattern, T
     alternation at every position of a text."""
     kinds = _kinds(strict)
     phrases = set().union(*(leads for _, leads in kinds.values())) - {DIGIT, "("}
+    # zero-width, so that a lead phrase hides no start inside it
     scan = re.compile(r"(?<!\w)(?=(?P<number>%s)|\(|(?P<word>%s))" % (_DIGIT_GATE if strict else r"\d", _trie(phrases)))
     dispatch = {}
     for first in {DIGIT, "("} | {phrase.split()[0] for phrase in phrases}:
