@@ -91,8 +91,8 @@ def _not_before(words) -> str:
 def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
     """The pattern of every kind of date piece ("atom"), in order of preference, with the lead
     phrases it can start with (DIGIT for a number): lexicon words, or a word and the one that must
-    follow it where that word alone is common (đầu tháng, not đầu tư). ``strict`` is for running text, the lenient form
-    for a string known to be a date (parse_date, date lines)."""
+    follow it where that word alone is common (đầu tháng, not đầu tư). ``strict`` is for running
+    text, the lenient form for a string known to be a date (parse_date, date lines)."""
     L = _LEX
     year_words = [k for k, (unit, _) in L["relative_periods"].items() if unit == "year"]
     unit_words = [L["week_word"], L["month_word"], L["quarter_word"], L["year_word"]]
