@@ -105,3 +105,10 @@ def test_hostile_input(text):
     """200 KB of digits, separators or number words: facts with valid spans (how long it takes is
     measured in benchmarks/bench_linearity.py, not here)."""
     _check_spans(text, extract_facts(text))
+
+
+@pytest.mark.parametrize("text,expected", list(_rows()))
+def test_search_engines_agree(text, expected):
+    """Latin and Vietnamese text is searched with re; one character outside those scripts (here a
+    CJK one) sends the text to regex. Both find the same facts."""
+    assert extract_facts(text + " 中") == extract_facts(text)

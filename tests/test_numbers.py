@@ -67,3 +67,16 @@ def test_long_input_is_not_a_number():
     """A megabyte of digits and separators is rejected (its timing is in the benchmarks)."""
     for text in ("1." * 500_000, "1" * 1_000_000, "một " * 250_000, "một nghìn " * 100_000, "1 tỷ " * 100_000):
         assert parse_number(text) is None
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 10 ** 35), st.lists(st.sampled_from(["chục", "trăm", "nghìn", "triệu", "tỷ"]), max_size=3))
+def test_whole_amounts_read_as_in_decimal(whole, scales):
+    """Whole digits with scale words are read in int arithmetic: the same value as in Decimal, also
+    past Decimal's 28 digits, where the Decimal product is rounded."""
+    from vnnews import numbers
+
+    expected = Decimal(whole)
+    for scale in scales:
+        expected *= Decimal(numbers.words().scales[scale])
+    got = parse_number(" ".join([str(whole)] + scales))
+    assert got == numbers.plain(expected) and type(got) is int

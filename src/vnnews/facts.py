@@ -1,7 +1,9 @@
 """extract_facts: the numeric facts of a text (money, percent, rate, quantity), with offsets.
 
 An amount is digits or number words with their scale words, a fraction ``6/10``, or a range or
-chain of amounts (``5-7``, ``từ 2 đến 3``). Amounts in digits are found by one search pattern. Amounts
+chain of amounts (``5-7``, ``từ 2 đến 3``). Amounts in digits are found by one search pattern (run in
+the stdlib re, which is faster, when the text is in the scripts where re and regex class every
+character alike; regex otherwise, and for the captures of each end of a range). Amounts
 in words count only with a scale word, a percent or a currency (``năm triệu người``, ``hai mươi lăm
 phần trăm``, ``ba trăm đô la``; ``hai bên`` is a small count), so they are found from a few anchor
 words that all of them contain (mười, mươi, trăm, the scale and percent words). The words
@@ -16,10 +18,13 @@ from __future__ import annotations
 
 import unicodedata
 from collections import namedtuple
+from itertools import chain
 from decimal import Decimal
 from functools import lru_cache
 from types import SimpleNamespace
 from typing import List, Optional
+
+import re
 
 import regex
 
@@ -29,7 +34,8 @@ from .normalize import normalize
 
 _SPACE = r"[^\S\n\r\x0b\x0c\x85\u2028\u2029]"  # white space within a line
 _DIGITS = r"(?>\d+(?:[.,]\d+)*)"
-_BOUNDARY = r"(?<![\w.,/:+=#@&\\])(?<!\w[-–])(?<!\d%s)" % _SPACE  # not inside a code, a date or a digit group
+_BOUNDARY_BEHIND = (r"[\w.,/:+=#@&\\]", r"\w[-–]", r"\d" + _SPACE)  # not inside a code, a date or a digit group
+_BOUNDARY = "".join(r"(?<!%s)" % behind for behind in _BOUNDARY_BEHIND)
 _MAX_CHAIN = 4  # ``85-65-95 cm``; longer chains are lists or codes
 _MAX_AMOUNT = 80  # characters of one amount; longer runs of digits or number words are noise
 _COMPARED = regex.compile(r"[^.;!?\n]{0,30}?\bso\s+với\b")  # what a comparative hơn compares to
@@ -77,36 +83,56 @@ def _grammar() -> SimpleNamespace:
     vocabulary = [w for w in list(num.scales) + list(num.digits) + list(num.after_tens) if w not in num.digit_only]
     vocabulary += num.ten | num.tens | num.zero_tens | num.half | num.half_alone | num.point
     word = r"%s(?i:%s)(?!\w)" % (not_scale, _alt(vocabulary))
-    by_digits = (
-        rf"{_DIGITS}(?:{_SPACE}*{scale})*(?:(?i:{_alt(num.digit_only)})\d{{1,3}}(?!\w))?"
+    scaled = (
+        rf"(?:{_SPACE}*{scale})*(?:(?i:{_alt(num.digit_only)})\d{{1,3}}(?!\w))?"
         rf"(?:{_SPACE}+{_DIGITS}{_SPACE}*{scale}(?:{_SPACE}*{scale})*)*(?:{_SPACE}+{half})?"
     )  # 5 triệu, 1,2 nghìn tỷ, 1tr5, 3 tỷ 500 triệu, 2 triệu rưỡi
+    by_digits = _DIGITS + scaled
     by_words = rf"(?>{word}(?:{_SPACE}+{word})*)"
     ranges = _alt(units["range_words"])
     sep = rf"(?:{_SPACE}*[-–—]{_SPACE}*|{_SPACE}+(?i:{ranges}){_SPACE}+)"
     prefixes = [s for names in units["currency_prefixes"].values() for s in names]
-    tail = rf"(?:(?P<den>/\d{{1,4}})(?![\d/])|(?:{sep}(?P<amt>{by_digits}|{by_words}))*)"
+
+    def tail(capture: bool) -> str:
+        den, amt = ("(?P<den>", "(?P<amt>") if capture else ("(?:", "(?:")
+        return rf"(?:{den}/\d{{1,4}})(?![\d/])|(?:{sep}{amt}{by_digits}|{by_words}))*)"
+
     cur = _alt(s for names in units["currencies"].values() for s in names)
     msr = _alt(units["measures"])
-    unit = (
-        rf"(?:(?P<pct>{_SPACE}*(?:{_alt(units['percent'])}))(?!\w)"
-        rf"|{_SPACE}+(?:(?P<noun>{_alt(units['counted_nouns'])})(?!\w)|(?P<cur>{cur})(?!\w)"
-        rf"|(?P<sub>{_alt(units['currency_subunits'])})(?!\w)|(?P<msr>{msr})(?![\w²³])"
-        rf"|(?P<time>{_alt(units['time_units'])})(?!\w)|(?P<word>\p{{Ll}}\w*))"
-        rf"|(?P<cur>{cur})(?!\w)|(?P<msr>{msr})(?![\w²³]))?"  # glued: 50.000đ, 1km
-        # 500.000 đồng/kg, 99,6 thuê bao/100 dân, 2 tấn rưỡi
-        rf"(?P<per>(?:{_SPACE}?/{_SPACE}?(?:\d+(?:[.,]\d+)?{_SPACE}?)?[^\W\d_][\w²³]*)*)"
-        rf"(?P<half>{_SPACE}+{half})?"
-    )
+
+    def unit(lower: str, glued: str) -> str:
+        return (
+            rf"(?:(?P<pct>{_SPACE}*(?:{_alt(units['percent'])}))(?!\w)"
+            rf"|{_SPACE}+(?:(?P<noun>{_alt(units['counted_nouns'])})(?!\w)|(?P<cur>{cur})(?!\w)"
+            rf"|(?P<sub>{_alt(units['currency_subunits'])})(?!\w)|(?P<msr>{msr})(?![\w²³])"
+            rf"|(?P<time>{_alt(units['time_units'])})(?!\w)|(?P<word>{lower}\w*))"
+            rf"|(?P<cur{glued}>{cur})(?!\w)|(?P<msr{glued}>{msr})(?![\w²³]))?"  # glued: 50.000đ, 1km
+            # 500.000 đồng/kg, 99,6 thuê bao/100 dân, 2 tấn rưỡi
+            rf"(?P<per>(?:{_SPACE}?/{_SPACE}?(?:\d+(?:[.,]\d+)?{_SPACE}?)?[^\W\d_][\w²³]*)*)"
+            rf"(?P<half>{_SPACE}+{half})?"
+        )
+
     # searched through the text: the first character must be a digit
-    digits = regex.compile(rf"{_BOUNDARY}(?P<amt>{by_digits}){tail}{unit}")
+    ending = tail(True) + unit(r"\p{Ll}", "")
+    digits = regex.compile(rf"{_BOUNDARY}(?P<amt>{by_digits}){ending}")
     # tried only where number words start, just before an anchor word
-    amount = regex.compile(rf"{_BOUNDARY}(?P<amt>{by_digits}|{by_words}){tail}{unit}")
+    amount = regex.compile(rf"{_BOUNDARY}(?P<amt>{by_digits}|{by_words}){ending}")
     for pattern in (digits, amount):  # _Groups reads m.groups() by position
         assert sorted(pattern.groupindex, key=pattern.groupindex.get) == list(_Groups._fields)
+    # The same search in the stdlib re, about twice as fast, for text in the scripts where both
+    # engines class every character alike. re has no captures of a repeated group: a range or a
+    # fraction is matched again with ``digits``.
+    plain = _plain_script(list(num.scales) + num.not_scales + vocabulary + units["range_words"])
+    lower = "".join(re.escape(c) for c in plain if regex.match(r"\p{Ll}", c))
+    # the boundary checked after the first digit: re then skips to digits in C, much faster
+    boundary = "".join(r"(?<!%s\d)" % behind for behind in _BOUNDARY_BEHIND)
+    digits_plain = re.compile(rf"(?P<amt>(?>\d{boundary}\d*(?:[.,]\d+)*){scaled})(?P<tail>{tail(False)})"
+                              + unit(f"[{lower}]", "_glued"))
     return SimpleNamespace(
         digits=digits,
         amount=amount,
+        plain_script=re.compile("[%s]*" % "".join(re.escape(c) for c in plain)),
+        digits_plain=digits_plain,
         # $10, US$ 5 triệu: read before an amount rather than searched, which would slow the search
         prefix=regex.compile(rf"(?:{_alt(prefixes)}){_SPACE}?\Z"),
         prefix_ends={s[-1] for s in prefixes},
@@ -135,8 +161,28 @@ def _grammar() -> SimpleNamespace:
     )
 
 
-def _lower(words) -> set:
-    return {_fold(w.lower()) for w in words}
+def _plain_script(case_blind_words) -> List[str]:
+    """The characters of Latin and Vietnamese text, punctuation and currency signs that re and regex
+    class alike (\\w, \\d, \\s, letters, and case for the letters of ``case_blind_words``)."""
+    letters = "".join(sorted({c for w in case_blind_words for c in w if c.isalpha()}))
+    classes = [r"\w", r"\d", r"\s", r"[^\W\d_]", "(?i:[%s])" % letters]
+
+    def alike(char: str) -> bool:
+        return all(bool(re.fullmatch(c, char)) == bool(regex.fullmatch(c, char)) for c in classes)
+
+    return [c for c in map(chr, chain(range(0x250), range(0x1E00, 0x1F00), range(0x2000, 0x20D0))) if alike(c)]
+
+
+def _lower(words) -> "_Phrases":
+    return _Phrases(_fold(w.lower()) for w in words)
+
+
+class _Phrases(frozenset):
+    """Lower-cased phrases, with the set of their last words: most lookups stop at the last word."""
+
+    def __init__(self, phrases):
+        super().__init__()
+        self.last_words = frozenset(phrase.rsplit(" ", 1)[-1] for phrase in self)
 
 
 def extract_facts(text: str) -> List[Fact]:
@@ -149,26 +195,52 @@ def extract_facts(text: str) -> List[Fact]:
     norm = None if unicodedata.is_normalized("NFC", text) else normalize(text)
     t, g = text if norm is None else norm.text, _grammar()
     word_starts = _word_starts(t, g)
+    plain = g.plain_script.fullmatch(t) is not None
     facts: List[Fact] = []
     pos = k = 0
     while True:
         while k < len(word_starts) and word_starts[k] < pos:
             k += 1
-        m = g.digits.search(t, pos)
-        if k < len(word_starts) and (m is None or word_starts[k] < m.start()):
+        amount = _digit_amount(t, pos, g, plain)
+        if k < len(word_starts) and (amount is None or word_starts[k] < amount.start):
             m = g.amount.match(t, word_starts[k])
             k += 1
             if m is None:
                 continue
-        elif m is None:
+            amount = _Amount.of(m)
+        elif amount is None:
             break
-        pos = m.end()
-        for kind, value, start, end, unit, qualifier in _read(t, m, g):
+        pos = amount.end
+        for kind, value, start, end, unit, qualifier in _read(t, amount, g):
             pos = max(pos, end)
             if norm is not None:
                 start, end = norm.to_original(start), norm.to_original(end)
             facts.append(Fact(text[start:end], kind, value, unit, start, end, qualifier))
     return facts
+
+
+class _Amount(namedtuple("_Amount", "start end spans groups")):
+    """An amount match: its bounds, the spans of its amounts (one, or the ends of a range), its groups."""
+
+    @classmethod
+    def of(cls, m) -> "_Amount":
+        return cls(m.start(), m.end(), m.spans("amt"), _Groups._make(m.groups()))
+
+
+def _digit_amount(t: str, pos: int, g, plain: bool) -> Optional[_Amount]:
+    """The first amount in digits from ``pos``, searched with re in ``plain`` text."""
+    if not plain:
+        m = g.digits.search(t, pos)
+        return m and _Amount.of(m)
+    m = g.digits_plain.search(t, pos)
+    if m is None:
+        return None
+    amt, tail, pct, noun, cur, sub, msr, time, word, cur_glued, msr_glued, per, half = m.groups()
+    if tail:
+        return _Amount.of(g.digits.match(t, m.start()))  # the same match, with the spans of each end
+    start = m.start()
+    groups = _Groups(amt, None, pct, noun, cur or cur_glued, sub, msr or msr_glued, time, word, per, half)
+    return _Amount(start, m.end(), [(start, start + len(amt))], groups)
 
 
 def _word_starts(t: str, g) -> List[int]:
@@ -180,19 +252,23 @@ def _word_starts(t: str, g) -> List[int]:
         while i >= 0:
             j = i + len(anchor)
             if (i == 0 or not t[i - 1].isalnum()) and (j == len(t) or not t[j].isalnum()):
-                run = g.run_before.match(t, max(0, i - _MAX_AMOUNT), i)
+                before = i
+                while before and t[before - 1] == " ":
+                    before -= 1
+                # after digits (3 tỷ) no number word runs up to the anchor: skip the costlier pattern
+                run = None if before and t[before - 1].isdecimal() else g.run_before.match(t, max(0, i - _MAX_AMOUNT), i)
                 starts.add(run.start() if run else i)  # hàng trăm triệu đồng starts at trăm
             i = low.find(anchor, j)
     return sorted(starts)
 
 
-def _read(t: str, m, g) -> list:
+def _read(t: str, m: _Amount, g) -> list:
     """The facts of one amount match, as (kind, value, start, end, unit, qualifier) tuples."""
-    spans = m.spans("amt")
-    if len(spans) > _MAX_CHAIN or any(e - s > _MAX_AMOUNT for s, e in spans):
+    spans = m.spans
+    if len(spans) > _MAX_CHAIN or m.end - m.start > _MAX_AMOUNT and any(e - s > _MAX_AMOUNT for s, e in spans):
         return []
-    d = _Groups._make(m.groups())  # m.groupdict() costs more than all the rest
-    first = m.start()
+    d = m.groups
+    first = m.start
     prefix = None
     if first and (t[first - 1] in g.prefix_ends or t[first - 1].isspace() and t[first - 2:first - 1] in g.prefix_ends):
         prefix = g.prefix.search(t, max(0, first - 4), first)
@@ -202,20 +278,20 @@ def _read(t: str, m, g) -> list:
     toks = [numbers.tokens(t[s:e]) for s, e in spans]
     if kind is None and not g.num.money_scales.intersection(toks[-1]):
         return []  # a bare number, a date, a time, a duration
-    words_only = not any(t[s].isdecimal() for s, _ in spans)
-    scaled = any(tok in g.num.scales for ts in toks for tok in ts)
+    words_only = True not in [t[s].isdecimal() for s, _ in spans]
+    scaled = not g.num.scales.keys().isdisjoint(chain.from_iterable(toks))
     if words_only and not (scaled or d.pct or d.cur):
         return []  # a small count in words (hai bên): the common case of number words, decided fast
     if words_only and len(toks[-1]) > 1 and toks[-1][-1] in g.time and toks[-1][-2] in g.num.scales:
         return []  # hai nghìn năm: a duration, năm after a scale word is the year
     words = _words_before(t, first)
     qualifier = _phrase(words, g.qualifiers)
-    if qualifier and (kind == "percent" or unit in g.multiples) and _COMPARED.match(t, m.end()) \
+    if qualifier and (kind == "percent" or unit in g.multiples) and _COMPARED.match(t, m.end) \
             and _phrase(words[: len(words) - len(qualifier.split())], g.comparatives):
         qualifier = None  # thấp hơn 7% so với: a difference, "lower by"; cao hơn 1.000 m so với is "over"
-    end = m.end()
+    end = m.end
     if kind is None or prefix and not d.cur:
-        end = m.end("den") if d.den else spans[-1][1]
+        end = spans[-1][1] + len(d.den) if d.den else spans[-1][1]  # the fraction bar follows the amount
     if kind is None:
         # ủng hộ 50 triệu: an amount with a money scale after a money verb is money in đồng, as is 50k
         before = words[: len(words) - len(qualifier.split())] if qualifier else words
@@ -264,7 +340,7 @@ def _kind(d: "_Groups", prefix: Optional[str], g):
     """(kind, unit, factor of the value) from the currency sign before an amount and the groups
     of its match; kind None when the amount is not a fact by itself."""
     if d.cur:
-        return "money", g.iso[_fold(d.cur)], None
+        return "money", g.iso.get(d.cur) or g.iso[_fold(d.cur)], None  # mostly written with single spaces
     if prefix:
         return "money", g.iso[prefix], None
     if d.pct:
@@ -281,15 +357,19 @@ def _words_before(text: str, start: int) -> List[str]:
     """The lower-cased words that run up to ``start`` separated only by spaces (at most 4)."""
     if start == 0 or not text[start - 1].isspace():
         return []
-    parts = text[max(0, start - _WINDOW):start].lower().split()[-4:]
+    parts = text[max(0, start - _WINDOW):start].lower().rsplit(None, 4)[-4:]
+    if "".join(parts).isalpha():
+        return parts
     for i in range(len(parts) - 1, -1, -1):  # the run stops at punctuation or digits
         if not parts[i].isalpha():
             return parts[i + 1:]
     return parts
 
 
-def _phrase(words: List[str], vocabulary: set) -> Optional[str]:
+def _phrase(words: List[str], vocabulary: _Phrases) -> Optional[str]:
     """The longest phrase of ``vocabulary`` that ends ``words``."""
+    if not words or words[-1] not in vocabulary.last_words:
+        return None
     for n in (3, 2, 1):
         if len(words) >= n and " ".join(words[-n:]) in vocabulary:
             return " ".join(words[-n:])
