@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import unicodedata
 from collections import namedtuple
-from itertools import chain
+from itertools import chain, repeat
 from decimal import Decimal
 from functools import lru_cache
 from types import SimpleNamespace
-from typing import List, Optional
+from typing import Iterator, List, Optional, Tuple
 
 import re
 
@@ -45,6 +45,7 @@ _HALF = Decimal("0.5")
 _CENT = Decimal("0.01")
 # the groups of an amount match, in pattern order (time is matched so that a time word is never a unit)
 _Groups = namedtuple("_Groups", "amt den pct noun cur sub msr time word per half")
+_UNIT = slice(2, 9)  # the groups of the unit after an amount, pct to word: at most one is set
 
 
 def _alt(spellings) -> str:
@@ -196,23 +197,28 @@ def extract_facts(text: str) -> List[Fact]:
     t, g = text if norm is None else norm.text, _grammar()
     word_starts = _word_starts(t, g)
     plain = g.plain_script.fullmatch(t) is not None
+    digit_amounts = _digit_amounts(t, 0, g, plain)
+    amount = next(digit_amounts, None)
     facts: List[Fact] = []
     pos = k = 0
     while True:
         while k < len(word_starts) and word_starts[k] < pos:
             k += 1
-        amount = _digit_amount(t, pos, g, plain)
+        if amount is not None and amount.start < pos:  # an amount in words ran over it
+            digit_amounts = _digit_amounts(t, pos, g, plain)
+            amount = next(digit_amounts, None)
         if k < len(word_starts) and (amount is None or word_starts[k] < amount.start):
             m = g.amount.match(t, word_starts[k])
             k += 1
             if m is None:
                 continue
-            amount = _Amount.of(m)
+            found = _Amount.of(m)
         elif amount is None:
             break
-        pos = amount.end
-        for kind, value, start, end, unit, qualifier in _read(t, amount, g):
-            pos = max(pos, end)
+        else:
+            found, amount = amount, next(digit_amounts, None)
+        pos = found.end
+        for kind, value, start, end, unit, qualifier in _read(t, found, g):
             if norm is not None:
                 start, end = norm.to_original(start), norm.to_original(end)
             facts.append(Fact(text[start:end], kind, value, unit, start, end, qualifier))
@@ -227,20 +233,20 @@ class _Amount(namedtuple("_Amount", "start end spans groups")):
         return cls(m.start(), m.end(), m.spans("amt"), _Groups._make(m.groups()))
 
 
-def _digit_amount(t: str, pos: int, g, plain: bool) -> Optional[_Amount]:
-    """The first amount in digits from ``pos``, searched with re in ``plain`` text."""
+def _digit_amounts(t: str, pos: int, g, plain: bool) -> Iterator[_Amount]:
+    """The amounts in digits from ``pos`` in text order, each searched from the end of the one
+    before (searched with re in ``plain`` text)."""
     if not plain:
-        m = g.digits.search(t, pos)
-        return m and _Amount.of(m)
-    m = g.digits_plain.search(t, pos)
-    if m is None:
-        return None
-    amt, tail, pct, noun, cur, sub, msr, time, word, cur_glued, msr_glued, per, half = m.groups()
-    if tail:
-        return _Amount.of(g.digits.match(t, m.start()))  # the same match, with the spans of each end
-    start = m.start()
-    groups = _Groups(amt, None, pct, noun, cur or cur_glued, sub, msr or msr_glued, time, word, per, half)
-    return _Amount(start, m.end(), [(start, start + len(amt))], groups)
+        yield from map(_Amount.of, g.digits.finditer(t, pos))
+        return
+    for m in g.digits_plain.finditer(t, pos):
+        amt, tail, pct, noun, cur, sub, msr, time, word, cur_glued, msr_glued, per, half = m.groups()
+        start = m.start()
+        if tail:
+            yield _Amount.of(g.digits.match(t, start))  # the same match, with the spans of each end
+        else:
+            groups = _Groups(amt, None, pct, noun, cur or cur_glued, sub, msr or msr_glued, time, word, per, half)
+            yield _Amount(start, m.end(), ((start, start + len(amt)),), groups)
 
 
 def _word_starts(t: str, g) -> List[int]:
@@ -274,41 +280,35 @@ def _read(t: str, m: _Amount, g) -> list:
         prefix = g.prefix.search(t, max(0, first - 4), first)
         if prefix:
             first = prefix.start()
-    kind, unit, factor = _kind(d, prefix and _fold(prefix[0]), g)
+    kind, unit, factor = _kind(d[_UNIT], prefix and _fold(prefix[0]))
     toks = [numbers.tokens(t[s:e]) for s, e in spans]
-    if kind is None and not g.num.money_scales.intersection(toks[-1]):
+    if kind is None and g.num.money_scales.isdisjoint(toks[-1]):
         return []  # a bare number, a date, a time, a duration
     words_only = True not in [t[s].isdecimal() for s, _ in spans]
-    scaled = not g.num.scales.keys().isdisjoint(chain.from_iterable(toks))
+    scaled = not g.num.scales.keys().isdisjoint(toks[0] if len(toks) == 1 else chain.from_iterable(toks))
     if words_only and not (scaled or d.pct or d.cur):
         return []  # a small count in words (hai bên): the common case of number words, decided fast
     if words_only and len(toks[-1]) > 1 and toks[-1][-1] in g.time and toks[-1][-2] in g.num.scales:
         return []  # hai nghìn năm: a duration, năm after a scale word is the year
-    words = _words_before(t, first)
-    qualifier = _phrase(words, g.qualifiers)
-    if qualifier and (kind == "percent" or unit in g.multiples) and _COMPARED.match(t, m.end) \
-            and _phrase(words[: len(words) - len(qualifier.split())], g.comparatives):
+    before = _context(_chunks_before(t, first))
+    qualifier = before.qualifier
+    if before.comparative and (kind == "percent" or unit in g.multiples) and _COMPARED.match(t, m.end):
         qualifier = None  # thấp hơn 7% so với: a difference, "lower by"; cao hơn 1.000 m so với is "over"
     end = m.end
     if kind is None or prefix and not d.cur:
         end = spans[-1][1] + len(d.den) if d.den else spans[-1][1]  # the fraction bar follows the amount
     if kind is None:
         # ủng hộ 50 triệu: an amount with a money scale after a money verb is money in đồng, as is 50k
-        before = words[: len(words) - len(qualifier.split())] if qualifier else words
-        if not g.money_abbreviations.intersection(toks[-1]) and not _phrase(before, g.money_verbs):
+        if g.money_abbreviations.isdisjoint(toks[-1]) and not before.money_verb:
             return []
         kind, unit = "money", "VND"
     elif d.per and kind == "quantity":
         kind, unit = "rate", _fold(unit + d.per).lower()
-    if len(spans) > 1 and _phrase(words, g.score):
+    if len(spans) > 1 and before.score:
         return []  # thắng 2-1
     if kind in ("quantity", "rate") and not scaled:
         # a measure is never a position (quãng đường 50 km); a counted noun may be (tầng 3 nhà)
-        ordinal = not d.msr and _phrase(words, g.ordinal)
-        if ordinal in g.capital_ordinals and not t[max(0, first - _WINDOW):first].split()[-1][:1].isupper():
-            ordinal = None  # Điều 5 is an article of a law; điều 10 xe is "sent ten vehicles"
-        positional = ordinal and not _phrase(words, g.not_ordinal)
-        if positional or d.den and _phrase(words, g.date_prepositions):
+        if not d.msr and before.positional or d.den and before.date_preposition:
             return []  # tầng 3, ngày 10-12, bão số 9, từ 1/7 người lao động
         if not qualifier and any(_is_year(ts) for ts in toks):
             return []  # năm 2020 doanh nghiệp, Euro 2020 đội tuyển; but khoảng 2000 người
@@ -324,49 +324,84 @@ def _read(t: str, m: _Amount, g) -> list:
         _share_scale(values, toks, g)
     if d.half and not scaled:
         values[-1] += _HALF  # 2 tấn rưỡi
-    out = []
-    for i, ((start, stop), number) in enumerate(zip(spans, values)):
-        if i == 0:
-            start = first
-        if i == len(spans) - 1:
-            stop = end
-        if factor is not None:
-            number *= factor
-        out.append((kind, numbers.plain(number), start, stop, unit, qualifier if i == 0 else None))
-    return out
+    if factor is not None:
+        values = [number * factor for number in values]
+    if len(spans) == 1:
+        return [(kind, numbers.plain(values[0]), first, end, unit, qualifier)]
+    starts = [first] + [s for s, _ in spans[1:]]
+    stops = [e for _, e in spans[:-1]] + [end]
+    qualifiers = [qualifier] + [None] * (len(spans) - 1)
+    return list(zip(repeat(kind), map(numbers.plain, values), starts, stops, repeat(unit), qualifiers))
 
 
-def _kind(d: "_Groups", prefix: Optional[str], g):
-    """(kind, unit, factor of the value) from the currency sign before an amount and the groups
-    of its match; kind None when the amount is not a fact by itself."""
-    if d.cur:
-        return "money", g.iso.get(d.cur) or g.iso[_fold(d.cur)], None  # mostly written with single spaces
+@lru_cache(maxsize=1024)
+def _kind(unit_groups: tuple, prefix: Optional[str]):
+    """(kind, unit, factor of the value) from the unit groups after an amount (``_UNIT`` of its
+    groups) and the currency sign before it; kind None when the amount is not a fact by itself.
+    Memoised: the unit words are few."""
+    pct, noun, cur, sub, msr, _time, word = unit_groups
+    g = _grammar()
+    if cur:
+        return "money", g.iso.get(cur) or g.iso[_fold(cur)], None  # mostly written with single spaces
     if prefix:
         return "money", g.iso[prefix], None
-    if d.pct:
+    if pct:
         return "percent", "%", None
-    if d.sub:
-        return "money", g.subunits[d.sub], _CENT
-    noun = d.noun or d.msr or d.word
-    if noun is None or d.word and noun.lower() in g.stop:
+    if sub:
+        return "money", g.subunits[sub], _CENT
+    noun = noun or msr or word
+    if noun is None or word and noun.lower() in g.stop:
         return None, None, None  # 6 tháng, 17 năm qua: durations and periods; 7h30, 13:25: times
     return "quantity", _fold(noun).lower(), None
 
 
-def _words_before(text: str, start: int) -> List[str]:
-    """The lower-cased words that run up to ``start`` separated only by spaces (at most 4)."""
+# what the words before an amount say about it (see _context)
+_Context = namedtuple("_Context", "qualifier comparative money_verb score positional date_preposition")
+
+
+@lru_cache(maxsize=4096)
+def _context(chunks: Tuple[str, ...]) -> _Context:
+    """What the last words before an amount (``chunks``, as written, split at white space, at
+    most 4) say about it: its qualifier (trên), whether a comparative comes before that qualifier
+    (thấp hơn) or a money verb (ủng hộ), a word before a score (thắng), a position or a date
+    (tầng 3, ngày 10) unless a count follows anyway (con số 200), a preposition before a date (từ).
+    Memoised: a few words recur before most amounts."""
+    g = _grammar()
+    words = _words(chunks)
+    qualifier = _phrase(words, g.qualifiers)
+    rest = words[: len(words) - len(qualifier.split())] if qualifier else words
+    ordinal = _phrase(words, g.ordinal)
+    if ordinal in g.capital_ordinals and not chunks[-1][:1].isupper():
+        ordinal = None  # Điều 5 is an article of a law; điều 10 xe is "sent ten vehicles"
+    return _Context(
+        qualifier,
+        comparative=bool(qualifier and _phrase(rest, g.comparatives)),
+        money_verb=bool(_phrase(rest, g.money_verbs)),
+        score=bool(_phrase(words, g.score)),
+        positional=bool(ordinal and not _phrase(words, g.not_ordinal)),
+        date_preposition=bool(_phrase(words, g.date_prepositions)),
+    )
+
+
+def _chunks_before(text: str, start: int) -> Tuple[str, ...]:
+    """The last 4 runs of non-space characters before ``start`` if a space precedes it."""
     if start == 0 or not text[start - 1].isspace():
-        return []
-    parts = text[max(0, start - _WINDOW):start].lower().rsplit(None, 4)[-4:]
+        return ()
+    return tuple(text[max(0, start - _WINDOW):start].rsplit(None, 4)[-4:])
+
+
+def _words(chunks: Tuple[str, ...]) -> Tuple[str, ...]:
+    """The lower-cased words that end ``chunks``: the run stops at punctuation or digits."""
+    parts = tuple(chunk.lower() for chunk in chunks)
     if "".join(parts).isalpha():
         return parts
-    for i in range(len(parts) - 1, -1, -1):  # the run stops at punctuation or digits
+    for i in range(len(parts) - 1, -1, -1):
         if not parts[i].isalpha():
             return parts[i + 1:]
     return parts
 
 
-def _phrase(words: List[str], vocabulary: _Phrases) -> Optional[str]:
+def _phrase(words: Tuple[str, ...], vocabulary: _Phrases) -> Optional[str]:
     """The longest phrase of ``vocabulary`` that ends ``words``."""
     if not words or words[-1] not in vocabulary.last_words:
         return None
