@@ -197,28 +197,32 @@ def extract_facts(text: str) -> List[Fact]:
     t, g = text if norm is None else norm.text, _grammar()
     word_starts = _word_starts(t, g)
     plain = g.plain_script.fullmatch(t) is not None
-    digit_amounts = _digit_amounts(t, 0, g, plain)
-    amount = next(digit_amounts, None)
+    # the whole text is searched first: interleaved with the reading of each amount, both run slower
+    found = [_digit_amount(t, g, plain, m) for m in list(_digit_matches(t, 0, g, plain))]
     facts: List[Fact] = []
-    pos = k = 0
+    pos = i = k = 0
     while True:
         while k < len(word_starts) and word_starts[k] < pos:
             k += 1
-        if amount is not None and amount.start < pos:  # an amount in words ran over it
-            digit_amounts = _digit_amounts(t, pos, g, plain)
-            amount = next(digit_amounts, None)
+        while i < len(found) and found[i].start < pos:
+            i += 1
+        # found[i] is the first amount from pos, found by the search from found[i - 1].end, unless
+        # an amount in words ended inside found[i - 1]: then search from there
+        if i and found[i - 1].end > pos:
+            m = next(_digit_matches(t, pos, g, plain), None)
+            amount = m and _digit_amount(t, g, plain, m)
+        else:
+            amount = found[i] if i < len(found) else None
         if k < len(word_starts) and (amount is None or word_starts[k] < amount.start):
             m = g.amount.match(t, word_starts[k])
             k += 1
             if m is None:
                 continue
-            found = _Amount.of(m)
+            amount = _Amount.of(m)
         elif amount is None:
             break
-        else:
-            found, amount = amount, next(digit_amounts, None)
-        pos = found.end
-        for kind, value, start, end, unit, qualifier in _read(t, found, g):
+        pos = amount.end
+        for kind, value, start, end, unit, qualifier in _read(t, amount, g):
             if norm is not None:
                 start, end = norm.to_original(start), norm.to_original(end)
             facts.append(Fact(text[start:end], kind, value, unit, start, end, qualifier))
@@ -233,20 +237,22 @@ class _Amount(namedtuple("_Amount", "start end spans groups")):
         return cls(m.start(), m.end(), m.spans("amt"), _Groups._make(m.groups()))
 
 
-def _digit_amounts(t: str, pos: int, g, plain: bool) -> Iterator[_Amount]:
-    """The amounts in digits from ``pos`` in text order, each searched from the end of the one
-    before (searched with re in ``plain`` text)."""
+def _digit_matches(t: str, pos: int, g, plain: bool) -> Iterator:
+    """The matches of amounts in digits from ``pos``, each searched from the end of the one before
+    (with re in ``plain`` text, see _digit_amount)."""
+    return (g.digits_plain if plain else g.digits).finditer(t, pos)
+
+
+def _digit_amount(t: str, g, plain: bool, m) -> _Amount:
+    """The amount of a match of _digit_matches."""
     if not plain:
-        yield from map(_Amount.of, g.digits.finditer(t, pos))
-        return
-    for m in g.digits_plain.finditer(t, pos):
-        amt, tail, pct, noun, cur, sub, msr, time, word, cur_glued, msr_glued, per, half = m.groups()
-        start = m.start()
-        if tail:
-            yield _Amount.of(g.digits.match(t, start))  # the same match, with the spans of each end
-        else:
-            groups = _Groups(amt, None, pct, noun, cur or cur_glued, sub, msr or msr_glued, time, word, per, half)
-            yield _Amount(start, m.end(), ((start, start + len(amt)),), groups)
+        return _Amount.of(m)
+    amt, tail, pct, noun, cur, sub, msr, time, word, cur_glued, msr_glued, per, half = m.groups()
+    start = m.start()
+    if tail:
+        return _Amount.of(g.digits.match(t, start))  # the same match, with the spans of each end
+    groups = _Groups(amt, None, pct, noun, cur or cur_glued, sub, msr or msr_glued, time, word, per, half)
+    return _Amount(start, m.end(), ((start, start + len(amt)),), groups)
 
 
 def _word_starts(t: str, g) -> List[int]:
