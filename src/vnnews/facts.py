@@ -158,6 +158,8 @@ def _grammar() -> SimpleNamespace:
         capital_ordinals=_lower(units["capital_ordinals"]),
         money_verbs=_lower(units["money_verbs"]),
         money_abbreviations=_lower(units["money_abbreviations"]),
+        scales=num.scales.keys(),
+        money_scales=num.money_scales,
         num=num,
     )
 
@@ -287,15 +289,17 @@ def _read(t: str, m: _Amount, g) -> list:
         if prefix:
             first = prefix.start()
     kind, unit, factor = _kind(d[_UNIT], prefix and _fold(prefix[0]))
-    toks = [numbers.tokens(t[s:e]) for s, e in spans]
-    if kind is None and g.num.money_scales.isdisjoint(toks[-1]):
+    single = len(spans) == 1
+    toks = [numbers.tokens(d.amt)] if single else [numbers.tokens(t[s:e]) for s, e in spans]  # amt: the last
+    if kind is None and g.money_scales.isdisjoint(toks[-1]):
         return []  # a bare number, a date, a time, a duration
-    words_only = True not in [t[s].isdecimal() for s, _ in spans]
-    scaled = not g.num.scales.keys().isdisjoint(toks[0] if len(toks) == 1 else chain.from_iterable(toks))
-    if words_only and not (scaled or d.pct or d.cur):
-        return []  # a small count in words (hai bên): the common case of number words, decided fast
-    if words_only and len(toks[-1]) > 1 and toks[-1][-1] in g.time and toks[-1][-2] in g.num.scales:
-        return []  # hai nghìn năm: a duration, năm after a scale word is the year
+    words_only = not t[spans[0][0]].isdecimal() if single else True not in [t[s].isdecimal() for s, _ in spans]
+    scaled = not g.scales.isdisjoint(toks[0] if single else chain.from_iterable(toks))
+    if words_only:
+        if not (scaled or d.pct or d.cur):
+            return []  # a small count in words (hai bên): the common case of number words, decided fast
+        if len(toks[-1]) > 1 and toks[-1][-1] in g.time and toks[-1][-2] in g.scales:
+            return []  # hai nghìn năm: a duration, năm after a scale word is the year
     before = _context(_chunks_before(t, first))
     qualifier = before.qualifier
     if before.comparative and (kind == "percent" or unit in g.multiples) and _COMPARED.match(t, m.end):
@@ -310,17 +314,17 @@ def _read(t: str, m: _Amount, g) -> list:
         kind, unit = "money", "VND"
     elif d.per and kind == "quantity":
         kind, unit = "rate", _fold(unit + d.per).lower()
-    if len(spans) > 1 and before.score:
+    if not single and before.score:
         return []  # thắng 2-1
     if kind in ("quantity", "rate") and not scaled:
         # a measure is never a position (quãng đường 50 km); a counted noun may be (tầng 3 nhà)
         if not d.msr and before.positional or d.den and before.date_preposition:
             return []  # tầng 3, ngày 10-12, bão số 9, từ 1/7 người lao động
-        if not qualifier and any(_is_year(ts) for ts in toks):
+        if not qualifier and True in map(_is_year, toks):
             return []  # năm 2020 doanh nghiệp, Euro 2020 đội tuyển; but khoảng 2000 người
     elif d.den:
         return []
-    values = [numbers.value(ts, decimal_context=kind == "percent") for ts in toks]
+    values = [numbers.value(ts, kind == "percent") for ts in toks]
     if None in values or d.den and values[-1] > int(d.den[1:]):
         return []  # 20/5 is a date; 6/10 vị trí is six of ten
     if words_only and kind != "percent" and not _words_count(toks, qualifier, g):
@@ -332,7 +336,7 @@ def _read(t: str, m: _Amount, g) -> list:
         values[-1] += _HALF  # 2 tấn rưỡi
     if factor is not None:
         values = [number * factor for number in values]
-    if len(spans) == 1:
+    if single:
         return [(kind, numbers.plain(values[0]), first, end, unit, qualifier)]
     starts = [first] + [s for s, _ in spans[1:]]
     stops = [e for _, e in spans[:-1]] + [end]
