@@ -12,7 +12,8 @@ unit after it decides the kind; the words before it give the qualifier (``trên`
 position, a date or a code (``tầng 3``, ``ngày 10-12``, ``bão số 9``), which are not facts, and
 neither are durations, times and identifiers. All patterns are compiled once, on first use, and are
 linear (atomic groups, no nested quantifiers over the same characters); the Python work is per
-amount found, never per character.
+amount found, never per character. What a unit and the words before an amount say is memoised by
+their text: a few spellings recur before and after most amounts.
 """
 from __future__ import annotations
 
@@ -324,7 +325,7 @@ def _read(t: str, m: _Amount, g) -> list:
             return []  # năm 2020 doanh nghiệp, Euro 2020 đội tuyển; but khoảng 2000 người
     elif d.den:
         return []
-    values = [numbers.value(ts, kind == "percent") for ts in toks]
+    values = [numbers.value(ts, decimal_context=kind == "percent") for ts in toks]
     if None in values or d.den and values[-1] > int(d.den[1:]):
         return []  # 20/5 is a date; 6/10 vị trí is six of ten
     if words_only and kind != "percent" and not _words_count(toks, qualifier, g):
