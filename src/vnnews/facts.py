@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import namedtuple
-from itertools import chain, repeat
+from itertools import chain, islice, repeat
 from decimal import Decimal
 from functools import lru_cache
 from types import SimpleNamespace
@@ -41,6 +41,7 @@ _MAX_CHAIN = 4  # ``85-65-95 cm``; longer chains are lists or codes
 _MAX_AMOUNT = 80  # characters of one amount; longer runs of digits or number words are noise
 _COMPARED = regex.compile(r"[^.;!?\n]{0,30}?\bso\s+với\b")  # what a comparative hơn compares to
 _WINDOW = 60  # characters read before an amount for its qualifier and context
+_SEARCH_BATCH = 64  # amounts in digits searched before any is read: more than most articles have
 _YEARS = range(1900, 2100)
 _HALF = Decimal("0.5")
 _CENT = Decimal("0.01")
@@ -200,22 +201,22 @@ def extract_facts(text: str) -> List[Fact]:
     t, g = text if norm is None else norm.text, _grammar()
     word_starts = _word_starts(t, g)
     plain = g.plain_script.fullmatch(t) is not None
-    # the whole text is searched first: interleaved with the reading of each amount, both run slower
-    found = [_digit_amount(t, g, plain, m) for m in list(_digit_matches(t, 0, g, plain))]
+    amounts = _digit_amounts(t, g, plain)
+    previous, found = None, next(amounts, None)  # each amount in digits found from the end of the one before
     facts: List[Fact] = []
-    pos = i = k = 0
+    pos = k = 0
     while True:
         while k < len(word_starts) and word_starts[k] < pos:
             k += 1
-        while i < len(found) and found[i].start < pos:
-            i += 1
-        # found[i] is the first amount from pos, found by the search from found[i - 1].end, unless
-        # an amount in words ended inside found[i - 1]: then search from there
-        if i and found[i - 1].end > pos:
+        while found is not None and found.start < pos:
+            previous, found = found, next(amounts, None)
+        # found is the first amount from pos, unless an amount in words ended inside the previous
+        # one: then search from there
+        if previous is not None and previous.end > pos:
             m = next(_digit_matches(t, pos, g, plain), None)
             amount = m and _digit_amount(t, g, plain, m)
         else:
-            amount = found[i] if i < len(found) else None
+            amount = found
         if k < len(word_starts) and (amount is None or word_starts[k] < amount.start):
             m = g.amount.match(t, word_starts[k])
             k += 1
@@ -244,6 +245,18 @@ def _digit_matches(t: str, pos: int, g, plain: bool) -> Iterator:
     """The matches of amounts in digits from ``pos``, each searched from the end of the one before
     (with re in ``plain`` text, see _digit_amount)."""
     return (g.digits_plain if plain else g.digits).finditer(t, pos)
+
+
+def _digit_amounts(t: str, g, plain: bool) -> Iterator[_Amount]:
+    """The amounts of _digit_matches from the start, searched a batch at a time: interleaved with
+    the reading of each amount, both run slower."""
+    matches = _digit_matches(t, 0, g, plain)
+    while True:
+        batch = list(islice(matches, _SEARCH_BATCH))
+        if not batch:
+            return
+        for m in batch:
+            yield _digit_amount(t, g, plain, m)
 
 
 def _digit_amount(t: str, g, plain: bool, m) -> _Amount:
