@@ -127,9 +127,10 @@ def _grammar() -> SimpleNamespace:
     # fraction is matched again with ``digits``.
     plain = _plain_script(list(num.scales) + num.not_scales + vocabulary + units["range_words"])
     lower = "".join(re.escape(c) for c in plain if regex.match(r"\p{Ll}", c))
-    # the boundary checked after the first digit: re then skips to digits in C, much faster
+    # the pattern opens with a bare \d, the boundary checked after it: re then skips to the next
+    # digit in C, much faster (it does not look into an atomic group or a lookbehind for that)
     boundary = "".join(r"(?<!%s\d)" % behind for behind in _BOUNDARY_BEHIND)
-    digits_plain = re.compile(rf"(?P<amt>(?>\d{boundary}\d*(?:[.,]\d+)*){scaled})(?P<tail>{tail(False)})"
+    digits_plain = re.compile(rf"(?P<amt>\d(?>{boundary}\d*(?:[.,]\d+)*){scaled})(?P<tail>{tail(False)})"
                               + unit(f"[{lower}]", "_glued"))
     return SimpleNamespace(
         digits=digits,
