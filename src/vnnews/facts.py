@@ -41,7 +41,7 @@ _MAX_CHAIN = 4  # ``85-65-95 cm``; longer chains are lists or codes
 _MAX_AMOUNT = 80  # characters of one amount; longer runs of digits or number words are noise
 _COMPARED = regex.compile(r"[^.;!?\n]{0,30}?\bso\s+với\b")  # what a comparative hơn compares to
 _WINDOW = 60  # characters read before an amount for its qualifier and context
-_SEARCH_BATCH = 64  # amounts in digits searched before any is read: more than most articles have
+_SEARCH_BATCH = 64  # amounts in digits searched at a time before they are read: an article's worth
 _YEARS = range(1900, 2100)
 _HALF = Decimal("0.5")
 _CENT = Decimal("0.01")
@@ -305,7 +305,8 @@ def _read(t: str, m: _Amount, g) -> list:
             first = prefix.start()
     kind, unit, factor = _kind(d[_UNIT], prefix and _fold(prefix[0]))
     single = len(spans) == 1
-    toks = [numbers.tokens(d.amt)] if single else [numbers.tokens(t[s:e]) for s, e in spans]  # amt: the last
+    # the amt group holds the text of the last end
+    toks = [numbers.tokens(d.amt)] if single else [numbers.tokens(t[s:e]) for s, e in spans]
     if kind is None and g.money_scales.isdisjoint(toks[-1]):
         return []  # a bare number, a date, a time, a duration
     words_only = not t[spans[0][0]].isdecimal() if single else True not in [t[s].isdecimal() for s, _ in spans]
