@@ -293,11 +293,9 @@ def _word_starts(t: str, g) -> List[int]:
 
 def _read(t: str, m: _Amount, g) -> list:
     """The facts of one amount match, as (kind, value, start, end, unit, qualifier) tuples."""
-    spans = m.spans
-    if len(spans) > _MAX_CHAIN or m.end - m.start > _MAX_AMOUNT and any(e - s > _MAX_AMOUNT for s, e in spans):
+    first, last, spans, d = m
+    if len(spans) > _MAX_CHAIN or last - first > _MAX_AMOUNT and any(e - s > _MAX_AMOUNT for s, e in spans):
         return []
-    d = m.groups
-    first = m.start
     prefix = None
     if first and (t[first - 1] in g.prefix_ends or t[first - 1].isspace() and t[first - 2:first - 1] in g.prefix_ends):
         prefix = g.prefix.search(t, max(0, first - 4), first)
@@ -318,9 +316,9 @@ def _read(t: str, m: _Amount, g) -> list:
             return []  # hai nghìn năm: a duration, năm after a scale word is the year
     before = _context(_chunks_before(t, first))
     qualifier = before.qualifier
-    if before.comparative and (kind == "percent" or unit in g.multiples) and _COMPARED.match(t, m.end):
+    if before.comparative and (kind == "percent" or unit in g.multiples) and _COMPARED.match(t, last):
         qualifier = None  # thấp hơn 7% so với: a difference, "lower by"; cao hơn 1.000 m so với is "over"
-    end = m.end
+    end = last
     if kind is None or prefix and not d.cur:
         end = spans[-1][1] + len(d.den) if d.den else spans[-1][1]  # the fraction bar follows the amount
     if kind is None:
@@ -336,7 +334,7 @@ def _read(t: str, m: _Amount, g) -> list:
         # a measure is never a position (quãng đường 50 km); a counted noun may be (tầng 3 nhà)
         if not d.msr and before.positional or d.den and before.date_preposition:
             return []  # tầng 3, ngày 10-12, bão số 9, từ 1/7 người lao động
-        if not qualifier and True in map(_is_year, toks):
+        if not qualifier and (_is_year(toks[0]) if single else True in map(_is_year, toks)):
             return []  # năm 2020 doanh nghiệp, Euro 2020 đội tuyển; but khoảng 2000 người
     elif d.den:
         return []
