@@ -29,17 +29,23 @@ def fold(text: str) -> str:
     return _SPACE_RUN.sub(" ", text).strip()
 
 
+# what str.isspace() holds for (no code point past U+3000), with the zero-width characters: as a
+# string, for str.strip
+_SPACES = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + _ZERO_WIDTH
+
+
 def is_space(char: str) -> bool:
-    return char.isspace() or char in _ZERO_WIDTH
+    return char in _SPACES
 
 
 def strip_bounds(text: str, start: int, end: int) -> tuple:
     """Narrow ``start``/``end`` so that ``text[start:end]`` has no white space at either end."""
-    while start < end and is_space(text[start]):
-        start += 1
-    while end > start and is_space(text[end - 1]):
-        end -= 1
-    return start, end
+    if start >= end:
+        return start, end
+    piece = text[start:end]
+    stripped = piece.lstrip(_SPACES)
+    start += len(piece) - len(stripped)
+    return start, start + len(stripped.rstrip(_SPACES))
 
 
 def split_lines(text: str) -> List[Line]:
