@@ -24,3 +24,8 @@ def test_split_lines():
     lines = split_lines("Tiêu đề \r\n\n\u00a0 Ảnh: X\u2028cuối")
     assert [(l.text, l.start, l.end, l.indent, l.blank_before) for l in lines] == [
         ("Tiêu đề", 0, 7, "", 0), ("Ảnh: X", 13, 19, "\u00a0 ", 1), ("cuối", 20, 24, "", 0)]
+
+
+def test_split_lines_breaks_where_the_text_does():
+    text = "một\x1chai\rba\x0bbốn\x0cnăm\x85sáu\u2029bảy\x1e"  # \x1c-\x1e are no line breaks
+    assert [l.text for l in split_lines(text)] == ["một\x1chai", "ba", "bốn", "năm", "sáu", "bảy"]
