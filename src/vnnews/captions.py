@@ -60,7 +60,7 @@ class Credit:
 
 def find_credits(text: str) -> List[Credit]:
     credit, standalone = _patterns()[0], _standalone_cues()
-    if ":" not in text and not any(cue in text.lower() for cue in standalone):
+    if ":" not in text and not any(map(text.lower().__contains__, standalone)):
         return []  # most lines: substring tests are far cheaper than the credit pattern
     found = []
     for m in credit.finditer(text):
@@ -145,6 +145,8 @@ def glued_caption_end(text: str, window: int = 200) -> Optional[int]:
     Công an tỉnh ...``): the tell-tale of a caption run into the body without punctuation."""
     for turn in _CASE_TURN.finditer(text, 0, window):
         before = [w.lower() for w in _WORD.findall(text, max(0, turn.start() - 60), turn.start())]
+        if _WORD.match(text, turn.end(), turn.end() + 60).group().lower() not in before[-4:-1]:
+            continue  # the capitalised word repeats none of the words that a repeat could start at
         after = [w.lower() for w in _WORD.findall(text, turn.end(), turn.end() + 60)]
         for size in (4, 3, 2):
             if len(before) >= size and before[-size:] == after[:size]:
