@@ -44,7 +44,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
@@ -220,12 +219,13 @@ _DIGIT_GATE = r"(?<![^\W_]/)(?<!\d[.,:])\d{1,4}(?:%s[-–]|[/:hg]|\.\d{1,2}\.|%s
 
 
 @lru_cache(maxsize=None)
-def _scanner(strict: bool) -> Tuple[re.Pattern, Dict[str, Tuple[regex.Pattern, Tuple[Tuple[str, str], ...]]]]:
+def _scanner(strict: bool) -> Tuple[re.Pattern, Dict[str, Tuple[regex.Pattern, Tuple[Tuple[str, int], ...], Dict[str, int]]]]:
     """The scan for where an atom may start, run on the lower-cased text: a number (past the gate in
     running text), a bracket or a lead phrase of some kind. And for each first word, one pattern of
     the kinds that can start with it in order of preference, each in a group named ``is_<kind>``:
     one match call costs less than one per kind, though the regex module is slow to try a big
-    alternation at every position of a text."""
+    alternation at every position of a text. With each pattern come its kinds with the place of their
+    group in ``match.groups()``, and that place for every group name."""
     kinds = _kinds(strict)
     phrases = set().union(*(leads for _, leads in kinds.values())) - {DIGIT, "("}
     # zero-width, so that a lead phrase hides no start inside it
@@ -234,7 +234,9 @@ def _scanner(strict: bool) -> Tuple[re.Pattern, Dict[str, Tuple[regex.Pattern, T
     for first in {DIGIT, "("} | {phrase.split()[0] for phrase in phrases}:
         chosen = [kind for kind, (_, leads) in kinds.items() if first in {lead.split()[0] for lead in leads}]
         pattern = "|".join("(?P<is_%s>%s)" % (kind, _BOUNDS[kind in _RANGE_KINDS] % kinds[kind][0]) for kind in chosen)
-        dispatch[first] = (regex.compile(pattern, regex.IGNORECASE), tuple((kind, "is_" + kind) for kind in chosen))
+        compiled = regex.compile(pattern, regex.IGNORECASE)
+        index = {name: number - 1 for name, number in compiled.groupindex.items()}
+        dispatch[first] = (compiled, tuple((kind, index["is_" + kind]) for kind in chosen), index)
     return scan, dispatch
 
 
@@ -245,7 +247,7 @@ def _lower(text: str) -> str:
 
 
 def _atoms(text: str, strict: bool):
-    """``(kind, match)`` for every atom, left to right, not overlapping."""
+    """Every atom, left to right, not overlapping."""
     scan, dispatch = _scanner(strict)
     end = 0
     for lead in scan.finditer(_lower(text)):
@@ -253,17 +255,21 @@ def _atoms(text: str, strict: bool):
         if start < end:
             continue
         word = lead.group("word")
-        pattern, kinds = dispatch[DIGIT if lead.group("number") else word.split(None, 1)[0] if word else "("]
+        pattern, kinds, index = dispatch[DIGIT if lead.group("number") else word.split(None, 1)[0] if word else "("]
         m = pattern.match(text, start)
         if m:
             end = m.end()
-            yield next(kind for kind, group in kinds if m.start(group) >= 0), m
+            values = m.groups()  # one call: the regex module is slow to look up a group by name
+            yield _Atom(next(kind for kind, place in kinds if values[place] is not None), m, values, index)
 
 
 # what each kind of atom contributes to a date: a day (abs wins over rel), a clock time, a zone;
 # every other kind is a period that stands alone (or after a period part: đầu tháng 7)
-_ROLES = {"iso": "abs", "compact": "abs", "dmy": "abs", "words": "abs", "dm": "abs", "holiday": "abs",
-          "weekday": "rel", "wdabbr": "rel", "relday": "rel", "same": "rel", "time": "time", "tz": "tz"}
+_ROLES = {kind: frozenset([role]) for kind, role in (
+    ("iso", "abs"), ("compact", "abs"), ("dmy", "abs"), ("words", "abs"), ("dm", "abs"), ("holiday", "abs"),
+    ("weekday", "rel"), ("wdabbr", "rel"), ("relday", "rel"), ("same", "rel"), ("time", "time"), ("tz", "tz"))}
+_PERIOD, _TZ, _DAY = frozenset(["period"]), frozenset(["tz"]), frozenset(["abs", "rel"])
+_DAY_AND_TIME = frozenset(["abs", "time"])  # an ISO time; also what a zone may follow
 _PART_TARGETS = {"month", "quarter", "year", "bareyear", "relperiod", "unit"}
 _GAP = regex.compile(r"%s[,\-–|]?%s(?:%s%s)?\(?%s" % (OSP, OSP, _words(_LEX["connectors"]), SP, OSP), regex.I)
 _CLOSE = regex.compile(OSP + r"\)")
@@ -279,55 +285,55 @@ _DATELINE_PREFIX = regex.compile(r"(?P<who>\S.*?)\s{0,3}[|\-–—,·]\s{0,3}")
 _WINDOW = 30  # characters looked at before a candidate: enough for the cue words, keeps scans linear
 
 
-@dataclass
 class _Atom:
-    kind: str
-    m: regex.Match
+    """A match of one kind of date piece; ``atom[name]`` is its group ``name``, None when it has none."""
 
-    @property
-    def roles(self) -> set:
-        role = _ROLES.get(self.kind, "period")
-        return {"abs", "time"} if self.kind == "iso" and self.m.group("h") else {role}
+    __slots__ = ("kind", "m", "roles", "_values", "_index")
+
+    def __init__(self, kind: str, m: regex.Match, values: Tuple[Optional[str], ...], index: Dict[str, int]):
+        self.kind, self.m, self._values, self._index = kind, m, values, index
+        self.roles = _DAY_AND_TIME if kind == "iso" and self["h"] else _ROLES.get(kind, _PERIOD)
 
     def __getitem__(self, name: str) -> Optional[str]:
-        return self.m.group(name) if name in self.m.re.groupindex else None
+        place = self._index.get(name)
+        return None if place is None else self._values[place]
 
 
-@dataclass
 class _Group:
     """Atoms written together as one date: ``Thứ Ba, 17/09/2024 - 13:25`` is weekday, day, time."""
 
-    atoms: List[_Atom]
-    start: int
-    end: int
-    roles: set = field(default_factory=set)
+    __slots__ = ("atoms", "start", "end", "roles")
+
+    def __init__(self, atom: _Atom):
+        self.atoms, self.roles = [atom], set(atom.roles)
+        self.start, self.end = atom.m.span()
 
     def joins(self, atom: _Atom, gap: str) -> bool:
         if self.atoms[-1].kind == "ppart":
             return atom.kind in _PART_TARGETS and not gap.strip()
-        if "period" in self.roles | atom.roles or "tz" in self.roles or not _GAP.fullmatch(gap):
+        if "period" in self.roles or "period" in atom.roles or "tz" in self.roles or not _GAP.fullmatch(gap):
             return False
-        if atom.roles == {"tz"}:
-            return bool(self.roles & {"time", "abs"})
-        return not self.roles & atom.roles
+        if atom.roles == _TZ:
+            return not self.roles.isdisjoint(_DAY_AND_TIME)
+        return self.roles.isdisjoint(atom.roles)
 
 
 def _groups(text: str, strict: bool) -> List[_Group]:
     groups: List[_Group] = []
-    for kind, m in _atoms(text, strict):
-        atom = _Atom(kind, m)
-        last = groups[-1] if groups else None
-        gap = text[last.end:m.start()] if last else ""
+    last = None
+    for atom in _atoms(text, strict):
+        start, end = atom.m.span()
+        gap = text[last.end:start] if last else ""
         if last is not None and last.joins(atom, gap):
             last.atoms.append(atom)
-            last.end = m.end()
+            last.roles |= atom.roles
+            last.end = end
             if "(" in gap:  # Thứ Hai (20/4): take the closing bracket too
-                close = _CLOSE.match(text, m.end())
-                last.end = close.end() if close else last.end
+                close = _CLOSE.match(text, end)
+                last.end = close.end() if close else end
         else:
-            last = _Group([atom], m.start(), m.end())
+            last = _Group(atom)
             groups.append(last)
-        last.roles |= atom.roles
     return groups
 
 
@@ -571,7 +577,7 @@ def find_dates(text: str, reference: dt.date | dt.datetime | None = None) -> Lis
         if resolved is None:
             continue
         value, grain, relative = resolved
-        if group.roles & {"abs", "rel"}:
+        if not group.roles.isdisjoint(_DAY):
             context = value.date() if isinstance(value, dt.datetime) else value
         mentions.append(DateMention(text[group.start:group.end], group.start, group.end, value, grain, relative))
     return mentions
