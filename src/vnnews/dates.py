@@ -231,9 +231,11 @@ def _scanner(strict: bool) -> Tuple[re.Pattern, Dict[str, Tuple[regex.Pattern, T
     # in running text a number can start a date only before what a lead has after it, and not inside
     # 1/2/3 or 1.839 (the bounds of every kind say so too): most numbers are skipped
     number = r"(?<![^\W_]/)(?<!\d[.,:])\d{1,4}(?P<after>%s)" % _trie(numbers, first_word=False) if strict else r"\d(?P<after>)"
-    # zero-width, so that a lead phrase hides no start inside it
+    # The non-word character before the start is the match, run on the text behind one: re skips in
+    # C to a character that can begin a match. The rest is zero-width, so that a lead phrase hides
+    # no start inside it.
     words = _trie(lead for lead in leads if not lead.startswith((DIGIT, "(")))
-    scan = re.compile(r"(?<!\w)(?=(?P<number>%s)|\(|(?P<word>%s))" % (number, words))
+    scan = re.compile(r"\W(?=(?P<number>%s)|\(|(?P<word>%s))" % (number, words))
     dispatch = {}
     for key in {_dispatch_key(lead, strict) for lead in leads}:
         chosen = [kind for kind, (_, leads) in kinds.items() if key in {_dispatch_key(lead, strict) for lead in leads}]
@@ -262,7 +264,7 @@ def _atoms(text: str, strict: bool):
     """Every atom, left to right, not overlapping."""
     scan, dispatch = _scanner(strict)
     end = 0
-    for lead in scan.finditer(_lower(text)):
+    for lead in scan.finditer(" " + _lower(text)):  # the start in text is the match's start here
         start = lead.start()
         if start < end:
             continue
