@@ -12,6 +12,8 @@ today in Vietnam is the reference, for the year of ``28/7`` as for ``hôm qua``.
 - a count shifts the reference by whole units and keeps the day: ``3 tuần sau`` is 21 days later,
   ``2 tháng trước`` the same day two months earlier; a count without ``trước``/``sau``/``nữa`` is a
   duration (``3 tuần``, ``17 năm qua``, ``6 tháng đầu năm``), not a date;
+- hours and minutes shift the reference's time (``2 giờ trước``, ``30 phút trước``), so they resolve
+  only against a reference that has one (a datetime, or None: now), never against a bare date;
 - ``đầu``/``giữa``/``cuối`` give the first day of the first, middle or last part: of a month the 1st,
   11th and 21st (as ``thượng``/``trung``/``hạ tuần``), of a year 1 January, 1 May and 1 September, of
   a quarter its first, second and third month, of a week Monday, Wednesday and Saturday;
@@ -112,7 +114,7 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
     words_tail = "(?:,?%s%s%s%s|%s,%s%s|%s%s%s)?" % (SP, year_word, SP, YEAR, OSP, OSP, YEAR, SP, yrel, bare_year)
     month_tail = "(?:%s[/-]%s%s|,?%s%s%s%s|%s,%s%s|%s%s%s)?" % (
         OSP, OSP, YEAR, SP, year_word, SP, YEAR, OSP, OSP, YEAR, SP, yrel, bare_year)
-    count, shift_unit = r"\d{1,3}|%s" % _words(L["small_numbers"]), _words(L["shift_units"])
+    count, shift_unit = r"\d{1,3}|%s" % _words(L["small_numbers"]), _words(list(L["shift_units"]) + list(L["clock_shift_units"]))
     day_range = r"(?:(?P<d0>\d{1,2})%s[-–]%s)?" % (OSP, OSP)  # 28-30/7: a range gives its first day
     weekday_names, weekday_any = _words(L["weekdays"], capital=strict), _words(L["weekdays"])
     weekday = "(?:%s%s(?P<wd>%%s|[2-7])|(?P<sun>%s))" % (_words([L["weekday_word"]]), SP, _words(L["sundays"]))
@@ -176,7 +178,8 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         "holiday": parts | set(L["named_day_prefixes"]) | set(L["holidays"]),
         "month": {"#/", L["month_word"]}, "quarter": {L["quarter_word"]},
         "year": {L["year_word"]}, "bareyear": {DIGIT},
-        "shift": set(L["shift_ago"]) | _phrases([DIGIT] + list(L["small_numbers"]), L["shift_units"]),
+        "shift": set(L["shift_ago"]) | _phrases([DIGIT] + list(L["small_numbers"]),
+                                                  list(L["shift_units"]) + list(L["clock_shift_units"])),
         "relperiod": set(L["relative_periods"]),
         "ppart": _phrases(L["period_parts"], unit_words), "unit": set(unit_words),
         "time": {"#:", "#h", "#g"} | _phrases([DIGIT], L["hour_words"]),
@@ -358,13 +361,16 @@ def _today() -> dt.date:
     return dt.datetime.now(VIETNAM_TZ).date()
 
 
-def _reference_day(reference) -> dt.date:
+def _reference(reference) -> Tuple[dt.date, Optional[dt.datetime]]:
+    """The reference's day, and its time in Vietnam when it has one (None: now)."""
     if reference is None:
-        return _today()
+        now = dt.datetime.now(VIETNAM_TZ).replace(microsecond=0)
+        return now.date(), now
     if isinstance(reference, dt.datetime):
-        return (reference.astimezone(VIETNAM_TZ) if reference.tzinfo else reference).date()
+        moment = reference.astimezone(VIETNAM_TZ) if reference.tzinfo else reference.replace(tzinfo=VIETNAM_TZ)
+        return moment.date(), moment
     if isinstance(reference, dt.date):
-        return reference
+        return reference, None
     raise TypeError("reference must be a date, a datetime or None, not %s" % type(reference).__name__)
 
 
@@ -484,12 +490,25 @@ def _period(atom: _Atom, ref: dt.date) -> Tuple[dt.date, str, bool]:
         unit = _LEX["shift_units"][_key(atom["unit"])]
         return _period_start(ref, unit), unit, True
     # shift: 3 tuần sau
-    n = int(atom["n"]) if atom["n"].isdigit() else _LEX["small_numbers"][_key(atom["n"])]
-    n *= _LEX["shift_directions"][_key(atom["sdir"])] if atom["sdir"] else -1  # cách đây 3 ngày
+    n = _shift_count(atom)
     unit = _LEX["shift_units"][_key(atom["unit"])]
     if unit in ("day", "week"):
         return ref + dt.timedelta(days=n * (7 if unit == "week" else 1)), "day", True
     return _add_months(ref, n * UNITS[unit]), "day", True
+
+
+def _shift_count(atom: _Atom) -> int:
+    """The signed count of a shift: 3 for 3 tuần sau, -3 for 3 ngày trước and cách đây 3 ngày."""
+    n = int(atom["n"]) if atom["n"].isdigit() else _LEX["small_numbers"][_key(atom["n"])]
+    return n * (_LEX["shift_directions"][_key(atom["sdir"])] if atom["sdir"] else -1)
+
+
+def _clock_shift(atom: _Atom, moment: Optional[dt.datetime]) -> Optional[Tuple[DateValue, str, bool]]:
+    """2 giờ trước: the reference's time moved by hours or minutes; None against a bare date."""
+    if moment is None:
+        return None
+    unit = _LEX["clock_shift_units"][_key(atom["unit"])]
+    return moment + dt.timedelta(**{unit: _shift_count(atom)}), "time", True
 
 
 def _part_of(pp: _Atom, target: _Atom, ref: dt.date) -> Tuple[dt.date, str, bool]:
@@ -526,8 +545,10 @@ def _zone(text: Optional[str], sign=None, hours=None, minutes=None) -> dt.tzinfo
     return dt.timezone(-offset if sign == "-" else offset)
 
 
-def _resolve(group: _Group, ref: dt.date, context: dt.date) -> Optional[Tuple[DateValue, str, bool]]:
-    """(value, grain, relative) of a group, or None when it names no valid date."""
+def _resolve(group: _Group, ref: dt.date, context: dt.date,
+             moment: Optional[dt.datetime] = None) -> Optional[Tuple[DateValue, str, bool]]:
+    """(value, grain, relative) of a group, or None when it names no valid date; ``moment`` is the
+    reference's time, if known."""
     atoms = group.atoms
     try:
         if "period" in group.roles:
@@ -535,6 +556,8 @@ def _resolve(group: _Group, ref: dt.date, context: dt.date) -> Optional[Tuple[Da
                 return _part_of(atoms[0], atoms[1], ref)
             if atoms[0].kind in ("ppart", "unit"):
                 return None
+            if atoms[0].kind == "shift" and _key(atoms[0]["unit"]) in _LEX["clock_shift_units"]:
+                return _clock_shift(atoms[0], moment)
             return _period(atoms[0], ref)
         main = next((a for a in atoms if "abs" in a.roles), None) or next((a for a in atoms if "rel" in a.roles), None)
         timed = next((a for a in atoms if "time" in a.roles), None)
@@ -583,13 +606,13 @@ def _in_running_text(text: str, group: _Group) -> bool:
 # -- public -----------------------------------------------------------------------------------------
 def find_dates(text: str, reference: dt.date | dt.datetime | None = None) -> List[DateMention]:
     """Every date or time mention in ``text``, in order, resolved against ``reference``."""
-    ref = _reference_day(reference)
+    ref, moment = _reference(reference)
     context = ref  # the day last named: bare times and cùng ngày fall on it
     mentions: List[DateMention] = []
     for group in _groups(text, strict=True):
         if not _in_running_text(text, group):
             continue
-        resolved = _resolve(group, ref, context)
+        resolved = _resolve(group, ref, context, moment)
         if resolved is None:
             continue
         value, grain, relative = resolved
@@ -599,7 +622,8 @@ def find_dates(text: str, reference: dt.date | dt.datetime | None = None) -> Lis
     return mentions
 
 
-def _whole(s: str, groups: List[_Group], ref: dt.date) -> Optional[Tuple[_Group, Tuple[DateValue, str, bool]]]:
+def _whole(s: str, groups: List[_Group], ref: dt.date,
+           moment: Optional[dt.datetime] = None) -> Optional[Tuple[_Group, Tuple[DateValue, str, bool]]]:
     """The one group, of the lenient ``groups`` of ``s``, that makes up ``s`` but for cue words before
     and punctuation after."""
     if len(groups) != 1:
@@ -609,7 +633,7 @@ def _whole(s: str, groups: List[_Group], ref: dt.date) -> Optional[Tuple[_Group,
         return None
     if _bare_hours(group) and not _CLOCK_CUE_BEFORE.search(s, 0, group.start):
         return None
-    resolved = _resolve(group, ref, ref)
+    resolved = _resolve(group, ref, ref, moment)
     return None if resolved is None else (group, resolved)
 
 
@@ -617,7 +641,7 @@ def parse_date(s: str, reference: dt.date | dt.datetime | None = None) -> Option
     """The date or time that the whole of ``s`` expresses, or None; never raises on a string."""
     if not isinstance(s, str) or len(s) > _MAX_STRING:
         return None
-    found = _whole(s, _groups(s, strict=False), _reference_day(reference))
+    found = _whole(s, _groups(s, strict=False), *_reference(reference))
     return None if found is None else found[1][0]
 
 
