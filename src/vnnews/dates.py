@@ -20,6 +20,8 @@ today in Vietnam is the reference, for the year of ``28/7`` as for ``hôm qua``.
 - a bare weekday, month or quarter (``thứ Hai``, ``tháng 7``, ``quý 3``) is the latest one that starts
   on or before the reference, since news report the recent past; ``tới``/``sắp tới`` after it picks
   the next one, ``này`` the one in the reference's week or year, ``vừa qua`` the latest one;
+- a day without a month (``ngày 15``) is that day in the reference's month or the month before or
+  after, whichever is nearest the reference; in running text only before a stop (``Ngày 15, ...``);
 - a day and month without a year (``28/7``, ``ngày 10-12``, ``Giáng sinh``) is the occurrence nearest
   the reference: its year, unless that is more than half a year away (``28/12`` read on 3 January is
   last December);
@@ -138,6 +140,10 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         "dm": (r"%s%s(?P<d>\d{1,2})/(?P<m>\d{1,2})%s%s" % (prefix, day_range, dm_tail, direction)
                + r"|(?:%s%s)?(?P<dayword>%s)%s(?P<d>\d{1,2})[.-](?P<m>\d{1,2})%s%s" % (
                    part, SP, day_words, SP, dm_tail, direction)),
+        # ngày 15: the 15th of the reference's month or the one next to it; in running text only
+        # before a stop (Ngày 15, ...), as mỗi ngày 2 lần and mỗi ngày 2, 3 chuyến are no dates
+        "monthday": r"(?:%s%s)?(?P<dayword>%s)%s(?P<d>\d{1,2})%s" % (
+            part, SP, day_words, SP, r"(?=%s(?:[.;:)\n]|,(?!%s\d)|$))" % (OSP, OSP) if strict else ""),
         "holiday": r"(?:%s%s)??(?:(?:%s)%s(?P<named>%s)|(?:(?:%s)%s)?(?P<hol>%s))(?:%s\d{1,2}/\d{1,2})?%s%s" % (
             part, SP, _words(L["named_day_prefixes"]), SP, _words(L["named_days"]),
             _words(L["named_day_prefixes"]), SP, _words(L["holidays"]), SP,
@@ -175,6 +181,7 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
     leads = {
         "iso": {"#-", "#/"}, "compact": {DIGIT}, "dmy": day_month | {"#.#."} | parts | days,
         "words": {"# " + L["month_word"]} | parts | days, "dm": day_month | parts | days,
+        "monthday": parts | days,
         "holiday": parts | set(L["named_day_prefixes"]) | set(L["holidays"]),
         "month": {"#/", L["month_word"]}, "quarter": {L["quarter_word"]},
         "year": {L["year_word"]}, "bareyear": {DIGIT},
@@ -286,6 +293,7 @@ def _atoms(text: str, strict: bool):
 # every other kind is a period that stands alone (or after a period part: đầu tháng 7)
 _ROLES = {kind: frozenset([role]) for kind, role in (
     ("iso", "abs"), ("compact", "abs"), ("dmy", "abs"), ("words", "abs"), ("dm", "abs"), ("holiday", "abs"),
+    ("monthday", "rel"),
     ("weekday", "rel"), ("wdabbr", "rel"), ("relday", "rel"), ("same", "rel"), ("time", "time"), ("tz", "tz"))}
 _PERIOD, _TZ, _DAY = frozenset(["period"]), frozenset(["tz"]), frozenset(["abs", "rel"])
 _DAY_AND_TIME = frozenset(["abs", "time"])  # an ISO time; also what a zone may follow
@@ -428,6 +436,17 @@ def _day_month(atom: _Atom, ref: dt.date, day: int, month: int) -> Tuple[dt.date
     return _choose(lambda y: dt.date(y, month, day), ref, _direction(atom), nearest=True), True
 
 
+def _nearest_month_day(ref: dt.date, day: int) -> dt.date:
+    """Day ``day`` of the reference's month, the month before or the one after, whichever is
+    nearest the reference (the earlier one on a tie)."""
+    candidates = []
+    for offset in (-1, 0, 1):
+        month = _add_months(ref.replace(day=1), offset)
+        if day <= calendar.monthrange(month.year, month.month)[1]:
+            candidates.append(month.replace(day=day))
+    return min(candidates, key=lambda candidate: (abs((candidate - ref).days), candidate > ref))
+
+
 def _weekday(atom: _Atom) -> int:
     if atom["abbr"]:
         return _LEX["weekday_abbreviations"][_key(atom["abbr"])]
@@ -449,6 +468,8 @@ def _day(atom: _Atom, ref: dt.date, context: dt.date) -> Tuple[dt.date, bool]:
         table = _LEX["named_days"] if atom["named"] else _LEX["holidays"]
         day, month = table[_key(atom["named"] or atom["hol"])]
         return _day_month(atom, ref, day, month)
+    if kind == "monthday":
+        return _nearest_month_day(ref, int(atom["d"])), True
     if kind == "relday":
         table = _LEX["relative_days"] if atom["rel"] else _LEX["short_relative_days"]
         return ref + dt.timedelta(days=table[_key(atom["rel"] or atom["srel"])]), True
