@@ -47,8 +47,10 @@ def _lowercase_names():
 
 @lru_cache(maxsize=None)
 def _standalone_cues():
-    """The credits written without a colon (``Ảnh minh họa``), lower case: any other needs one."""
-    return tuple(c.lower() for c in lexicon.load("layout")["photo_credit_standalone"])
+    """The credits written without a colon (``Ảnh minh họa``), lower case: any other needs one;
+    and their first words, far fewer, which a line must hold before it can hold a cue."""
+    cues = tuple(c.lower() for c in lexicon.load("layout")["photo_credit_standalone"])
+    return cues, tuple({c.split()[0] for c in cues})
 
 
 @dataclass
@@ -59,9 +61,11 @@ class Credit:
 
 
 def find_credits(text: str) -> List[Credit]:
-    credit, standalone = _patterns()[0], _standalone_cues()
-    if ":" not in text and not any(map(text.lower().__contains__, standalone)):
-        return []  # most lines: substring tests are far cheaper than the credit pattern
+    credit, (standalone, heads) = _patterns()[0], _standalone_cues()
+    if ":" not in text:  # most lines: substring tests are far cheaper than the credit pattern
+        lowered = text.lower()
+        if not any(map(lowered.__contains__, heads)) or not any(map(lowered.__contains__, standalone)):
+            return []
     found = []
     for m in credit.finditer(text):
         name = m.group("name") or m.group("sname")
@@ -96,11 +100,14 @@ def is_caption_opener(text: str) -> bool:
 
 
 def is_video_line(text: str) -> bool:
-    return _patterns()[2].search(text) is not None
+    return ":" in text and _patterns()[2].search(text) is not None  # ``Video: ...``: most lines hold no colon
 
 
 def is_alt_text(text: str) -> bool:
     """Alt texts that some sites leave unaccented and numbered (``... hinh anh 1``)."""
+    last = text.rstrip()[-1:]
+    if last.isascii() and not last.isdigit():
+        return False  # most lines: the pattern needs a digit at the end, and only 0-9 are ASCII digits
     return _patterns()[3].search(text) is not None
 
 
