@@ -151,8 +151,9 @@ def glued_caption_end(text: str, window: int = 200) -> Optional[int]:
     repeating the caption's last words capitalised (``... tại cơ quan điều tra Cơ quan điều tra
     Công an tỉnh ...``): the tell-tale of a caption run into the body without punctuation."""
     for turn in _CASE_TURN.finditer(text, 0, window):
-        before = [w.lower() for w in _WORD.findall(text, max(0, turn.start() - 60), turn.start())]
-        if _WORD.match(text, turn.end(), turn.end() + 60).group().lower() not in before[-4:-1]:
+        # the last four words before the turn: a repeat is at most four words long
+        before = [w.lower() for w in _WORD.findall(text, max(0, turn.start() - 60), turn.start())[-4:]]
+        if _WORD.match(text, turn.end(), turn.end() + 60).group().lower() not in before[:-1]:
             continue  # the capitalised word repeats none of the words that a repeat could start at
         after = [w.lower() for w in _WORD.findall(text, turn.end(), turn.end() + 60)]
         for size in (4, 3, 2):
