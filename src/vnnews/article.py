@@ -20,7 +20,7 @@ from .header import field_values, parse_header
 from .limits import DEFAULT_MAX_CHARS, language_warnings, truncate
 from .model import Article, Author, Caption, Image, Paragraph, ParseWarning, Sentence, Span, Token
 from .normalize import normalize
-from .text import fold, strip_bounds
+from .text import fold
 from .tokenize import split_sentences, tokenize_sentences
 
 
@@ -170,10 +170,10 @@ class _Builder:
                     sentences.append(Sentence(self.text[s:e], s, e, paragraph,
                                               [Token(self.text[ts:te], ts, te) for ts, te in tokens]))
             else:
+                # the pieces have no white space at either end and split_sentences cuts at white
+                # space, so each sentence is already stripped and not empty
                 for s, e in split_sentences(self.text, start, end):
-                    s, e = strip_bounds(self.text, s, e)
-                    if s < e:
-                        sentences.append(Sentence(self.text[s:e], s, e, paragraph))
+                    sentences.append(Sentence(self.text[s:e], s, e, paragraph))
 
     def _facts(self, pieces):
         """Facts of the title, body and captions. One pass over the whole text costs far less than

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import List, Tuple
+from typing import List
 
 import regex
 
@@ -48,27 +48,26 @@ def strip_bounds(text: str, start: int, end: int) -> tuple:
     return start, start + len(stripped.rstrip(_SPACES))
 
 
-def _line_breaks(text: str) -> List[Tuple[int, int]]:
-    r"""``(start, end)`` of every line break: ``\n``, ``\r\n``, ``\r``, ``\v``, ``\f``, U+0085, U+2028, U+2029."""
-    breaks = []
-    end = 0
-    for piece in text.splitlines(keepends=True):  # C code, far quicker than a pattern
-        end += len(piece)
-        if piece[-1] in _LINE_BREAKS:  # not the text's end, nor \x1c-\x1e, where splitlines breaks too
-            breaks.append((end - 2 if piece.endswith("\r\n") else end - 1, end))
-    return breaks
-
-
 def split_lines(text: str) -> List[Line]:
     lines: List[Line] = []
     blank = 0
+    start = 0  # where the current line starts
     position = 0
-    for break_start, break_end in _line_breaks(text) + [(len(text), len(text))]:
-        start, end = strip_bounds(text, position, break_start)
-        if start == end:
-            blank += 1
-        else:
-            lines.append(Line(len(lines), text[start:end], start, end, text[position:start], blank))
+    # one pass over str.splitlines (C code, far quicker than a pattern), which also breaks at
+    # \x1c-\x1e: a piece that ends in none of _LINE_BREAKS runs on into the next one
+    for piece in text.splitlines(keepends=True):
+        position += len(piece)
+        last = piece[-1]
+        if last not in _LINE_BREAKS and position < len(text):
+            continue
+        stop = position if last not in _LINE_BREAKS else position - 2 if piece.endswith("\r\n") else position - 1
+        raw = text[start:stop]
+        content = raw.strip(_SPACES)
+        if content:
+            indent = len(raw) - len(raw.lstrip(_SPACES))
+            lines.append(Line(len(lines), content, start + indent, start + indent + len(content), raw[:indent], blank))
             blank = 0
-        position = break_end
+        else:
+            blank += 1
+        start = position
     return lines
