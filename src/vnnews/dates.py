@@ -211,18 +211,10 @@ _BOUNDS = {
 }
 
 
-def _trie(phrases, first_word: bool = True) -> str:
-    """An ``re`` alternation of lower-case ``phrases`` with their common prefixes shared, which re
-    tries many times faster than a flat list. A one-word phrase must end its word; DIGIT inside a
+def _trie(phrases, word_end: str = r"(?!\w)") -> str:
+    """An ``re`` alternation of lower-case ``phrases`` (see lexicon.prefix_tree); DIGIT inside a
     phrase is a day or month number."""
-    tails: Dict[str, set] = {}
-    for phrase in phrases:
-        tails.setdefault(phrase[:1], set()).add(phrase[1:])
-    branches = [(SP if head == " " else r"\d{1,2}" if head == DIGIT else re.escape(head)) + _trie(rest, first_word and head != " ")
-                for head, rest in sorted(tails.items()) if head]
-    if "" in tails:
-        branches.append(r"(?!\w)" if first_word else "")
-    return branches[0] if len(branches) == 1 else "(?:%s)" % "|".join(branches)
+    return lexicon.prefix_tree(phrases, space=SP, specials={DIGIT: r"\d{1,2}"}, word_end=word_end)
 
 
 
@@ -240,7 +232,7 @@ def _scanner(strict: bool) -> Tuple[re.Pattern, Dict[str, Tuple[regex.Pattern, T
     numbers = {lead[len(DIGIT):] for lead in leads if lead.startswith(DIGIT)}
     # in running text a number can start a date only before what a lead has after it, and not inside
     # 1/2/3 or 1.839 (the bounds of every kind say so too): most numbers are skipped
-    number = r"(?<![^\W_]/)(?<!\d[.,:])\d{1,4}(?P<after>%s)" % _trie(numbers, first_word=False) if strict else r"\d(?P<after>)"
+    number = r"(?<![^\W_]/)(?<!\d[.,:])\d{1,4}(?P<after>%s)" % _trie(numbers, word_end="") if strict else r"\d(?P<after>)"
     # The non-word character before the start is the match, run on the text behind one: re skips in
     # C to a character that can begin a match. The rest is zero-width, so that a lead phrase hides
     # no start inside it.
