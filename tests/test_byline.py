@@ -1,9 +1,11 @@
 """Bylines and source lines, one example per row of tests/corpora/*.tsv."""
+import re
 from pathlib import Path
 
 import pytest
 
-from vnnews.byline import glued_byline_start, lead_source, parse_byline
+from vnnews import lexicon
+from vnnews.byline import glued_byline_start, is_outlet, lead_source, parse_byline
 
 CORPORA = Path(__file__).parent / "corpora"
 
@@ -69,3 +71,22 @@ def test_no_outlet_before_the_lead(paragraph):
 def test_place_dateline_is_not_an_outlet():
     assert lead_source("HUẾ - Sáng nay, mưa lớn") is None
     assert lead_source("NLĐO - Sáng nay, mưa lớn")[0][0] == "NLĐO"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Đặng Ngọc Dung", False),
+    ("Thể thao Việt Nam", True),
+    ("Hoàng Yến/VOV.VN", True),
+    ("Báo\u00a0\u00a0Tuổi Trẻ", True),  # any white space inside a multi-word name
+    ("Hoàng Dân trítuệ", False),  # an outlet's name inside a word is none
+    ("Một trang.net khác", True),  # a domain: the dot lets the full pattern judge
+])
+def test_is_outlet(text, expected):
+    assert is_outlet(text) is expected
+
+
+def test_prefix_tree_matches_every_word():
+    words = ["Dân trí", "Dân Việt", "VOV", "VOV.VN", "V"]
+    pattern = re.compile(lexicon.prefix_tree(words))
+    assert all(pattern.fullmatch(word) for word in words)
+    assert pattern.fullmatch("Dân \u00a0trí") and not pattern.fullmatch("Dân") and not pattern.fullmatch("VOVVN")

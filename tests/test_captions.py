@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from vnnews.captions import find_credits, glued_caption_end, split_credited
+from vnnews.captions import find_credits, glued_caption_end, is_alt_text, is_video_line, split_credited
 
 ROWS = [line.split("\t") for line in (Path(__file__).parent / "corpora" / "captions.tsv").read_text(encoding="utf-8").splitlines()
         if line.strip() and not line.startswith("#")]
@@ -33,3 +33,26 @@ def test_caption_glued_without_punctuation():
             "đã gây ra vụ án hôm 20/5, sau đó bỏ trốn khỏi địa phương.")
     assert line[:glued_caption_end(line)] == "Nghi phạm Nguyễn Văn Tư tại cơ quan điều tra"
     assert glued_caption_end("Công an tỉnh Hưng Yên cho biết đã khởi tố vụ án.") is None
+
+
+def test_standalone_credit_without_colon_in_any_case():
+    # no colon: found through the cues' first words, whatever their case
+    assert [c.name for c in find_credits("Khu vực bị sập. ẢNH MINH HỌA")] == [None]
+    assert [c.name for c in find_credits("Hình minh hoạ")] == [None]
+    assert find_credits("Bức ảnh chụp lại hiện trường vụ việc") == []
+
+
+def test_video_line_needs_its_colon():
+    assert is_video_line("Video: Cảnh sát phong tỏa hiện trường")
+    assert not is_video_line("Video Cảnh sát phong tỏa hiện trường")
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("Canh sat phong toa hien truong hinh anh 1", True),
+    ("Canh sat phong toa hien truong hinh anh 12\n", True),  # white space after the digit
+    ("Canh sat hinh anh \u0661", True),  # a non-ASCII digit
+    ("Canh sat phong toa hien truong hinh anh", False),
+    ("", False),
+])
+def test_alt_text(line, expected):
+    assert is_alt_text(line) is expected

@@ -202,6 +202,17 @@ def test_vietnamese_without_marks_is_not_flagged():
     assert vnnews.limits.language_warnings(text) == []
 
 
+def test_quick_marked_letter_check_counts_as_the_lowercased_text_does():
+    from vnnews.decode import vietnamese_letters
+    letters = set(vietnamese_letters())
+    either_case = {chr(i) for i in range(0x110000) if any(c in letters for c in chr(i).lower())}
+    assert either_case == letters | {c.upper() for c in letters}  # what the quick pattern's class holds
+    for text in ["", "abc", "ĐẶNG Ngọc Dung", "Hà Nội " * 5, "tiếng Việt và English text, mostly English"]:
+        marked = sum(c in letters for c in text.lower())
+        for count in range(marked + 2):
+            assert bool(vnnews.limits._at_least_marked(count).match(text)) == (marked >= count)
+
+
 @pytest.mark.parametrize("text", ["", " ", "\n\n\n", "\u00a0\u200b\ufeff", "\x00", "<p></p>", "&nbsp;", "\r\n"])
 def test_empty_and_blank(text):
     parsed(text)

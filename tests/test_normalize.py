@@ -3,6 +3,7 @@ import unicodedata
 
 import pytest
 
+from vnnews import lexicon
 from vnnews.normalize import normalize
 
 
@@ -108,7 +109,7 @@ def test_dropped_characters_map_around():
     ("hoà bình", "hòa bình"), ("HOÀ", "HÒA"), ("Hoà", "Hòa"), ("khoẻ", "khỏe"), ("xoá", "xóa"),
     ("thuỷ", "thủy"), ("Thuỵ Điển", "Thụy Điển"), ("oà khóc", "òa khóc"), ("hoà.", "hòa."),
     ("hoàn", "hoàn"), ("hoàng", "hoàng"), ("quý", "quý"), ("QUÝ", "QUÝ"), ("khuỷu", "khuỷu"),
-    ("hòa", "hòa"), ("thủy", "thủy"),
+    ("hòa", "hòa"), ("thủy", "thủy"), ("thuà", "thuà"),
 ])
 def test_old_tone_placement_is_folded_to_the_modern(original, expected):
     n = normalize(original)
@@ -117,6 +118,11 @@ def test_old_tone_placement_is_folded_to_the_modern(original, expected):
         assert n.offsets is None
     else:  # the letters swap in place: an identity map, but not None, since the text changed
         assert list(n.offsets) == list(range(len(original) + 1)) and list(n.ends) == list(range(1, len(original) + 1))
+
+
+def test_every_old_pair_of_the_lexicon_is_folded():
+    for old, new in lexicon.load("encodings")["tone_placement"].items():
+        assert normalize("h%s, %s" % (old, old.upper())).text == "h%s, %s" % (new, new.upper())
 
 
 def test_everything_at_once_keeps_provenance():

@@ -2,12 +2,13 @@
 whose offsets give back its texts, whose values are finite and which survives a JSON round trip."""
 import unicodedata
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import vnnews
 from vnnews import Article
 from vnnews.normalize import normalize
+from vnnews.tokenize import _sentence_end, split_sentences
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -78,3 +79,24 @@ def test_parse_article_on_any_string(text):
     assert not errors, errors[:3]
     assert all(isinstance(f.value, (int, float)) for f in article.facts)
     assert Article.from_json(article.to_json()) == article
+
+
+sentence_like = st.lists(st.one_of(vietnamese, st.sampled_from(
+    [".", "!", "?", "…", "...", '"', "”", "’", "'", ")", "]", "“", "(", "[", " ", "  ", "\n", NBSP, "\t", "\x1c",
+     "TP.", "PGS.", "Tp.", "1", "Ông", "A"])), max_size=30).map("".join)
+
+
+@SETTINGS
+@given(sentence_like, st.data())
+@example("Một. Hai", None)  # a stretch that starts at the space after a stop
+def test_split_sentences_finds_what_the_sentence_pattern_finds_everywhere(text, data):
+    """The stdlib prefilter skips only places where the sentence pattern cannot match."""
+    start, stop = (4, len(text)) if data is None else sorted(
+        (data.draw(st.integers(0, len(text))), data.draw(st.integers(0, len(text)))))
+    position, expected = start, []
+    for m in _sentence_end().finditer(text, start, stop):
+        expected.append((position, m.start()))
+        position = m.end()
+    if position < stop:
+        expected.append((position, stop))
+    assert split_sentences(text, start, stop) == expected

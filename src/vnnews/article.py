@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+from functools import lru_cache
 from typing import List, Optional, Tuple
 
 from . import layout
@@ -19,7 +20,7 @@ from .header import field_values, parse_header
 from .limits import DEFAULT_MAX_CHARS, language_warnings, truncate
 from .model import Article, Author, Caption, Image, Paragraph, ParseWarning, Sentence, Span, Token
 from .normalize import normalize
-from .text import fold, strip_bounds
+from .text import fold
 from .tokenize import split_sentences, tokenize_sentences
 
 
@@ -169,10 +170,10 @@ class _Builder:
                     sentences.append(Sentence(self.text[s:e], s, e, paragraph,
                                               [Token(self.text[ts:te], ts, te) for ts, te in tokens]))
             else:
+                # the pieces have no white space at either end and split_sentences cuts at white
+                # space, so each sentence is already stripped and not empty
                 for s, e in split_sentences(self.text, start, end):
-                    s, e = strip_bounds(self.text, s, e)
-                    if s < e:
-                        sentences.append(Sentence(self.text[s:e], s, e, paragraph))
+                    sentences.append(Sentence(self.text[s:e], s, e, paragraph))
 
     def _facts(self, pieces):
         """Facts of the title, body and captions. One pass over the whole text costs far less than
@@ -203,13 +204,22 @@ def _inside(found, pieces):
 def _map_offsets(record, span, original: str):
     """Map every start/end in the record from the normalized text to the caller's string, and make
     each piece's text the caller's own characters (``span`` leaves out dropped tags at the edges)."""
-    for f in dataclasses.fields(record):
-        value = getattr(record, f.name)
-        items = value if isinstance(value, list) else [value]
-        for item in items:
+    for name in _field_names(type(record)):
+        value = getattr(record, name)
+        if isinstance(value, _SCALARS):
+            continue  # most fields: nothing inside to map
+        for item in value if isinstance(value, list) else (value,):
             if dataclasses.is_dataclass(item):
                 _map_offsets(item, span, original)
     if getattr(record, "start", None) is not None:
         record.start, record.end = span(record.start, record.end)
         if hasattr(record, "text"):
             record.text = original[record.start:record.end]
+
+
+_SCALARS = (str, int, float, type(None))
+
+
+@lru_cache(maxsize=None)
+def _field_names(record_type) -> Tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(record_type))

@@ -47,8 +47,10 @@ def _lowercase_names():
 
 @lru_cache(maxsize=None)
 def _standalone_cues():
-    """The credits written without a colon (``Ảnh minh họa``), lower case: any other needs one."""
-    return tuple(c.lower() for c in lexicon.load("layout")["photo_credit_standalone"])
+    """The credits written without a colon (``Ảnh minh họa``), lower case: any other needs one;
+    and their first words, far fewer, which a line must hold before it can hold a cue."""
+    cues = tuple(c.lower() for c in lexicon.load("layout")["photo_credit_standalone"])
+    return cues, tuple({c.split()[0] for c in cues})
 
 
 @dataclass
@@ -59,9 +61,11 @@ class Credit:
 
 
 def find_credits(text: str) -> List[Credit]:
-    credit, standalone = _patterns()[0], _standalone_cues()
-    if ":" not in text and not any(cue in text.lower() for cue in standalone):
-        return []  # most lines: substring tests are far cheaper than the credit pattern
+    credit, (standalone, heads) = _patterns()[0], _standalone_cues()
+    if ":" not in text:  # most lines: substring tests are far cheaper than the credit pattern
+        lowered = text.lower()
+        if not any(map(lowered.__contains__, heads)) or not any(map(lowered.__contains__, standalone)):
+            return []
     found = []
     for m in credit.finditer(text):
         name = m.group("name") or m.group("sname")
@@ -96,11 +100,14 @@ def is_caption_opener(text: str) -> bool:
 
 
 def is_video_line(text: str) -> bool:
-    return _patterns()[2].search(text) is not None
+    return ":" in text and _patterns()[2].search(text) is not None  # ``Video: ...``: most lines hold no colon
 
 
 def is_alt_text(text: str) -> bool:
     """Alt texts that some sites leave unaccented and numbered (``... hinh anh 1``)."""
+    last = text.rstrip()[-1:]
+    if last.isascii() and not last.isdigit():
+        return False  # most lines: the pattern needs a digit at the end, and only 0-9 are ASCII digits
     return _patterns()[3].search(text) is not None
 
 
@@ -144,7 +151,10 @@ def glued_caption_end(text: str, window: int = 200) -> Optional[int]:
     repeating the caption's last words capitalised (``... tại cơ quan điều tra Cơ quan điều tra
     Công an tỉnh ...``): the tell-tale of a caption run into the body without punctuation."""
     for turn in _CASE_TURN.finditer(text, 0, window):
-        before = [w.lower() for w in _WORD.findall(text, max(0, turn.start() - 60), turn.start())]
+        # the last four words before the turn: a repeat is at most four words long
+        before = [w.lower() for w in _WORD.findall(text, max(0, turn.start() - 60), turn.start())[-4:]]
+        if _WORD.match(text, turn.end(), turn.end() + 60).group().lower() not in before[:-1]:
+            continue  # the capitalised word repeats none of the words that a repeat could start at
         after = [w.lower() for w in _WORD.findall(text, turn.end(), turn.end() + 60)]
         for size in (4, 3, 2):
             if len(before) >= size and before[-size:] == after[:size]:

@@ -12,12 +12,16 @@ today in Vietnam is the reference, for the year of ``28/7`` as for ``hôm qua``.
 - a count shifts the reference by whole units and keeps the day: ``3 tuần sau`` is 21 days later,
   ``2 tháng trước`` the same day two months earlier; a count without ``trước``/``sau``/``nữa`` is a
   duration (``3 tuần``, ``17 năm qua``, ``6 tháng đầu năm``), not a date;
+- hours and minutes shift the reference's time (``2 giờ trước``, ``30 phút trước``), so they resolve
+  only against a reference that has one (a datetime, or None: now), never against a bare date;
 - ``đầu``/``giữa``/``cuối`` give the first day of the first, middle or last part: of a month the 1st,
   11th and 21st (as ``thượng``/``trung``/``hạ tuần``), of a year 1 January, 1 May and 1 September, of
   a quarter its first, second and third month, of a week Monday, Wednesday and Saturday;
 - a bare weekday, month or quarter (``thứ Hai``, ``tháng 7``, ``quý 3``) is the latest one that starts
   on or before the reference, since news report the recent past; ``tới``/``sắp tới`` after it picks
   the next one, ``này`` the one in the reference's week or year, ``vừa qua`` the latest one;
+- a day without a month (``ngày 15``) is that day in the reference's month or the month before or
+  after, whichever is nearest the reference; in running text only before a stop (``Ngày 15, ...``);
 - a day and month without a year (``28/7``, ``ngày 10-12``, ``Giáng sinh``) is the occurrence nearest
   the reference: its year, unless that is more than half a year away (``28/12`` read on 3 January is
   last December);
@@ -44,7 +48,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
@@ -63,7 +66,7 @@ SP = H + "{1,3}"
 OSP = H + "{0,3}"
 YEAR = r"(?P<y>(?:1[89]|2[01])\d\d)"
 TWO_DIGIT_PIVOT = 50  # 28/7/17 is 2017, 31/10/74 is 1974
-DIGIT = "0"  # the first "word" of an atom that starts with a number
+DIGIT = "#"  # a number in a lead phrase: "#/" is a number before a slash
 UNITS = {"week": 7, "month": 1, "quarter": 3, "year": 12}  # days for a week, months for the rest
 
 
@@ -90,8 +93,8 @@ def _not_before(words) -> str:
 
 def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
     """The pattern of every kind of date piece ("atom"), in order of preference, with the lead
-    phrases it can start with (DIGIT for a number): lexicon words, or a word and the one that must
-    follow it where that word alone is common (đầu tháng, not đầu tư). ``strict`` is for running
+    phrases it can start with: lexicon words, or a word and the one that must follow it where that
+    word alone is common (đầu tháng, not đầu tư), or a number (DIGIT) and what must follow it. ``strict`` is for running
     text, the lenient form for a string known to be a date (parse_date, date lines)."""
     L = _LEX
     year_words = [k for k, (unit, _) in L["relative_periods"].items() if unit == "year"]
@@ -113,7 +116,7 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
     words_tail = "(?:,?%s%s%s%s|%s,%s%s|%s%s%s)?" % (SP, year_word, SP, YEAR, OSP, OSP, YEAR, SP, yrel, bare_year)
     month_tail = "(?:%s[/-]%s%s|,?%s%s%s%s|%s,%s%s|%s%s%s)?" % (
         OSP, OSP, YEAR, SP, year_word, SP, YEAR, OSP, OSP, YEAR, SP, yrel, bare_year)
-    count, shift_unit = r"\d{1,3}|%s" % _words(L["small_numbers"]), _words(L["shift_units"])
+    count, shift_unit = r"\d{1,3}|%s" % _words(L["small_numbers"]), _words(list(L["shift_units"]) + list(L["clock_shift_units"]))
     day_range = r"(?:(?P<d0>\d{1,2})%s[-–]%s)?" % (OSP, OSP)  # 28-30/7: a range gives its first day
     weekday_names, weekday_any = _words(L["weekdays"], capital=strict), _words(L["weekdays"])
     weekday = "(?:%s%s(?P<wd>%%s|[2-7])|(?P<sun>%s))" % (_words([L["weekday_word"]]), SP, _words(L["sundays"]))
@@ -137,6 +140,10 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         "dm": (r"%s%s(?P<d>\d{1,2})/(?P<m>\d{1,2})%s%s" % (prefix, day_range, dm_tail, direction)
                + r"|(?:%s%s)?(?P<dayword>%s)%s(?P<d>\d{1,2})[.-](?P<m>\d{1,2})%s%s" % (
                    part, SP, day_words, SP, dm_tail, direction)),
+        # ngày 15: the 15th of the reference's month or the one next to it; in running text only
+        # before a stop (Ngày 15, ...), as mỗi ngày 2 lần and mỗi ngày 2, 3 chuyến are no dates
+        "monthday": r"(?:%s%s)?(?P<dayword>%s)%s(?P<d>\d{1,2})%s" % (
+            part, SP, day_words, SP, r"(?=%s(?:[.;:)\n]|,(?!%s\d)|$))" % (OSP, OSP) if strict else ""),
         "holiday": r"(?:%s%s)??(?:(?:%s)%s(?P<named>%s)|(?:(?:%s)%s)?(?P<hol>%s))(?:%s\d{1,2}/\d{1,2})?%s%s" % (
             part, SP, _words(L["named_day_prefixes"]), SP, _words(L["named_days"]),
             _words(L["named_day_prefixes"]), SP, _words(L["holidays"]), SP,
@@ -170,15 +177,19 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
             OSP, _words(L["timezones"]), OSP, OSP, OSP),
     }
     parts, days = set(L["parts_of_day"]), set(L["day_words"])
+    day_month = {"#/", "#-", "#–", "# -", "# –"}  # 28/7, and a range: 28-30/7, 28 – 30/7
     leads = {
-        "iso": {DIGIT}, "compact": {DIGIT}, "dmy": {DIGIT} | parts | days, "words": {DIGIT} | parts | days,
-        "dm": {DIGIT} | parts | days,
+        "iso": {"#-", "#/"}, "compact": {DIGIT}, "dmy": day_month | {"#.#."} | parts | days,
+        "words": {"# " + L["month_word"]} | parts | days, "dm": day_month | parts | days,
+        "monthday": parts | days,
         "holiday": parts | set(L["named_day_prefixes"]) | set(L["holidays"]),
-        "month": {DIGIT, L["month_word"]}, "quarter": {L["quarter_word"]},
+        "month": {"#/", L["month_word"]}, "quarter": {L["quarter_word"]},
         "year": {L["year_word"]}, "bareyear": {DIGIT},
-        "shift": {DIGIT} | set(L["shift_ago"]) | _phrases(L["small_numbers"], L["shift_units"]),
+        "shift": set(L["shift_ago"]) | _phrases([DIGIT] + list(L["small_numbers"]),
+                                                  list(L["shift_units"]) + list(L["clock_shift_units"])),
         "relperiod": set(L["relative_periods"]),
-        "ppart": _phrases(L["period_parts"], unit_words), "unit": set(unit_words), "time": {DIGIT},
+        "ppart": _phrases(L["period_parts"], unit_words), "unit": set(unit_words),
+        "time": {"#:", "#h", "#g"} | _phrases([DIGIT], L["hour_words"]),
         "weekday": parts | days | {L["weekday_word"]} | set(L["sundays"]),
         "wdabbr": set(L["weekday_abbreviations"]),
         "relday": parts | set(L["relative_days"]) | set(L["lone_relative_days"]),
@@ -200,42 +211,49 @@ _BOUNDS = {
 }
 
 
-def _trie(phrases, first_word: bool = True) -> str:
-    """An ``re`` alternation of lower-case ``phrases`` with their common prefixes shared, which re
-    tries many times faster than a flat list. A one-word phrase must end its word."""
-    tails: Dict[str, set] = {}
-    for phrase in phrases:
-        tails.setdefault(phrase[:1], set()).add(phrase[1:])
-    branches = [(SP if head == " " else re.escape(head)) + _trie(rest, first_word and head != " ")
-                for head, rest in sorted(tails.items()) if head]
-    if "" in tails:
-        branches.append(r"(?!\w)" if first_word else "")
-    return branches[0] if len(branches) == 1 else "(?:%s)" % "|".join(branches)
+def _trie(phrases, word_end: str = r"(?!\w)") -> str:
+    """An ``re`` alternation of lower-case ``phrases`` (see lexicon.prefix_tree); DIGIT inside a
+    phrase is a day or month number."""
+    return lexicon.prefix_tree(phrases, space=SP, specials={DIGIT: r"\d{1,2}"}, word_end=word_end)
 
 
-# a number can start a date only before a separator or a date word, and not inside 1/2/3 or 1.839
-# (the bounds of every kind say so too); a dot only as in 6.5.2017, not 1.839: most numbers are skipped
-_DIGIT_GATE = r"(?<![^\W_]/)(?<!\d[.,:])\d{1,4}(?:%s[-–]|[/:hg]|\.\d{1,2}\.|%s%s)" % (
-    OSP, SP, _trie(_LEX["hour_words"] + list(_LEX["shift_units"]) + [_LEX["month_word"]], first_word=False))
 
 
 @lru_cache(maxsize=None)
-def _scanner(strict: bool) -> Tuple[re.Pattern, Dict[str, Tuple[regex.Pattern, Tuple[Tuple[str, str], ...]]]]:
-    """The scan for where an atom may start, run on the lower-cased text: a number (past the gate in
-    running text), a bracket or a lead phrase of some kind. And for each first word, one pattern of
-    the kinds that can start with it in order of preference, each in a group named ``is_<kind>``:
+def _scanner(strict: bool) -> Tuple[re.Pattern, Dict[str, Tuple[regex.Pattern, Tuple[Tuple[str, int], ...], Dict[str, int]]]]:
+    """The scan for where an atom may start, run on the lower-cased text: a number, a bracket or a
+    lead phrase of some kind. And for each key of a lead (see _dispatch_key), one pattern of the
+    kinds that can start with it in order of preference, each in a group named ``is_<kind>``:
     one match call costs less than one per kind, though the regex module is slow to try a big
-    alternation at every position of a text."""
+    alternation at every position of a text. With each pattern come its kinds with the place of their
+    group in ``match.groups()``, and that place for every group name."""
     kinds = _kinds(strict)
-    phrases = set().union(*(leads for _, leads in kinds.values())) - {DIGIT, "("}
-    # zero-width, so that a lead phrase hides no start inside it
-    scan = re.compile(r"(?<!\w)(?=(?P<number>%s)|\(|(?P<word>%s))" % (_DIGIT_GATE if strict else r"\d", _trie(phrases)))
+    leads = set().union(*(leads for _, leads in kinds.values()))
+    numbers = {lead[len(DIGIT):] for lead in leads if lead.startswith(DIGIT)}
+    # in running text a number can start a date only before what a lead has after it, and not inside
+    # 1/2/3 or 1.839 (the bounds of every kind say so too): most numbers are skipped
+    number = r"(?<![^\W_]/)(?<!\d[.,:])\d{1,4}(?P<after>%s)" % _trie(numbers, word_end="") if strict else r"\d(?P<after>)"
+    # The non-word character before the start is the match, run on the text behind one: re skips in
+    # C to a character that can begin a match. The rest is zero-width, so that a lead phrase hides
+    # no start inside it.
+    words = _trie(lead for lead in leads if not lead.startswith((DIGIT, "(")))
+    scan = re.compile(r"\W(?=(?P<number>%s)|\(|(?P<word>%s))" % (number, words))
     dispatch = {}
-    for first in {DIGIT, "("} | {phrase.split()[0] for phrase in phrases}:
-        chosen = [kind for kind, (_, leads) in kinds.items() if first in {lead.split()[0] for lead in leads}]
+    for key in {_dispatch_key(lead, strict) for lead in leads}:
+        chosen = [kind for kind, (_, leads) in kinds.items() if key in {_dispatch_key(lead, strict) for lead in leads}]
         pattern = "|".join("(?P<is_%s>%s)" % (kind, _BOUNDS[kind in _RANGE_KINDS] % kinds[kind][0]) for kind in chosen)
-        dispatch[first] = (regex.compile(pattern, regex.IGNORECASE), tuple((kind, "is_" + kind) for kind in chosen))
+        compiled = regex.compile(pattern, regex.IGNORECASE)
+        index = {name: number - 1 for name, number in compiled.groupindex.items()}
+        dispatch[key] = (compiled, tuple((kind, index["is_" + kind]) for kind in chosen), index)
     return scan, dispatch
+
+
+def _dispatch_key(lead: str, strict: bool) -> str:
+    """What picks the pattern to try at a lead phrase: its first word; for a number in running text,
+    DIGIT and the first sign or letter after it (after ``:`` only a time can follow), else DIGIT."""
+    if lead.startswith(DIGIT):
+        return DIGIT + lead[len(DIGIT):].lstrip()[:1] if strict else DIGIT
+    return lead.split(None, 1)[0]
 
 
 def _lower(text: str) -> str:
@@ -245,25 +263,32 @@ def _lower(text: str) -> str:
 
 
 def _atoms(text: str, strict: bool):
-    """``(kind, match)`` for every atom, left to right, not overlapping."""
+    """Every atom, left to right, not overlapping."""
     scan, dispatch = _scanner(strict)
     end = 0
-    for lead in scan.finditer(_lower(text)):
+    for lead in scan.finditer(" " + _lower(text)):  # the start in text is the match's start here
         start = lead.start()
         if start < end:
             continue
-        word = lead.group("word")
-        pattern, kinds = dispatch[DIGIT if lead.group("number") else word.split(None, 1)[0] if word else "("]
+        found = lead.lastgroup
+        key = _dispatch_key(DIGIT + lead.group("after"), strict) if found == "number" else \
+            lead.group("word").split(None, 1)[0] if found else "("
+        pattern, kinds, index = dispatch[key]
         m = pattern.match(text, start)
         if m:
             end = m.end()
-            yield next(kind for kind, group in kinds if m.start(group) >= 0), m
+            values = m.groups()  # one call: the regex module is slow to look up a group by name
+            yield _Atom(next(kind for kind, place in kinds if values[place] is not None), m, values, index)
 
 
 # what each kind of atom contributes to a date: a day (abs wins over rel), a clock time, a zone;
 # every other kind is a period that stands alone (or after a period part: đầu tháng 7)
-_ROLES = {"iso": "abs", "compact": "abs", "dmy": "abs", "words": "abs", "dm": "abs", "holiday": "abs",
-          "weekday": "rel", "wdabbr": "rel", "relday": "rel", "same": "rel", "time": "time", "tz": "tz"}
+_ROLES = {kind: frozenset([role]) for kind, role in (
+    ("iso", "abs"), ("compact", "abs"), ("dmy", "abs"), ("words", "abs"), ("dm", "abs"), ("holiday", "abs"),
+    ("monthday", "rel"),
+    ("weekday", "rel"), ("wdabbr", "rel"), ("relday", "rel"), ("same", "rel"), ("time", "time"), ("tz", "tz"))}
+_PERIOD, _TZ, _DAY = frozenset(["period"]), frozenset(["tz"]), frozenset(["abs", "rel"])
+_DAY_AND_TIME = frozenset(["abs", "time"])  # an ISO time; also what a zone may follow
 _PART_TARGETS = {"month", "quarter", "year", "bareyear", "relperiod", "unit"}
 _GAP = regex.compile(r"%s[,\-–|]?%s(?:%s%s)?\(?%s" % (OSP, OSP, _words(_LEX["connectors"]), SP, OSP), regex.I)
 _CLOSE = regex.compile(OSP + r"\)")
@@ -279,55 +304,55 @@ _DATELINE_PREFIX = regex.compile(r"(?P<who>\S.*?)\s{0,3}[|\-–—,·]\s{0,3}")
 _WINDOW = 30  # characters looked at before a candidate: enough for the cue words, keeps scans linear
 
 
-@dataclass
 class _Atom:
-    kind: str
-    m: regex.Match
+    """A match of one kind of date piece; ``atom[name]`` is its group ``name``, None when it has none."""
 
-    @property
-    def roles(self) -> set:
-        role = _ROLES.get(self.kind, "period")
-        return {"abs", "time"} if self.kind == "iso" and self.m.group("h") else {role}
+    __slots__ = ("kind", "m", "roles", "_values", "_index")
+
+    def __init__(self, kind: str, m: regex.Match, values: Tuple[Optional[str], ...], index: Dict[str, int]):
+        self.kind, self.m, self._values, self._index = kind, m, values, index
+        self.roles = _DAY_AND_TIME if kind == "iso" and self["h"] else _ROLES.get(kind, _PERIOD)
 
     def __getitem__(self, name: str) -> Optional[str]:
-        return self.m.group(name) if name in self.m.re.groupindex else None
+        place = self._index.get(name)
+        return None if place is None else self._values[place]
 
 
-@dataclass
 class _Group:
     """Atoms written together as one date: ``Thứ Ba, 17/09/2024 - 13:25`` is weekday, day, time."""
 
-    atoms: List[_Atom]
-    start: int
-    end: int
-    roles: set = field(default_factory=set)
+    __slots__ = ("atoms", "start", "end", "roles")
+
+    def __init__(self, atom: _Atom):
+        self.atoms, self.roles = [atom], set(atom.roles)
+        self.start, self.end = atom.m.span()
 
     def joins(self, atom: _Atom, gap: str) -> bool:
         if self.atoms[-1].kind == "ppart":
             return atom.kind in _PART_TARGETS and not gap.strip()
-        if "period" in self.roles | atom.roles or "tz" in self.roles or not _GAP.fullmatch(gap):
+        if "period" in self.roles or "period" in atom.roles or "tz" in self.roles or not _GAP.fullmatch(gap):
             return False
-        if atom.roles == {"tz"}:
-            return bool(self.roles & {"time", "abs"})
-        return not self.roles & atom.roles
+        if atom.roles == _TZ:
+            return not self.roles.isdisjoint(_DAY_AND_TIME)
+        return self.roles.isdisjoint(atom.roles)
 
 
 def _groups(text: str, strict: bool) -> List[_Group]:
     groups: List[_Group] = []
-    for kind, m in _atoms(text, strict):
-        atom = _Atom(kind, m)
-        last = groups[-1] if groups else None
-        gap = text[last.end:m.start()] if last else ""
+    last = None
+    for atom in _atoms(text, strict):
+        start, end = atom.m.span()
+        gap = text[last.end:start] if last else ""
         if last is not None and last.joins(atom, gap):
             last.atoms.append(atom)
-            last.end = m.end()
+            last.roles |= atom.roles
+            last.end = end
             if "(" in gap:  # Thứ Hai (20/4): take the closing bracket too
-                close = _CLOSE.match(text, m.end())
-                last.end = close.end() if close else last.end
+                close = _CLOSE.match(text, end)
+                last.end = close.end() if close else end
         else:
-            last = _Group([atom], m.start(), m.end())
+            last = _Group(atom)
             groups.append(last)
-        last.roles |= atom.roles
     return groups
 
 
@@ -336,13 +361,16 @@ def _today() -> dt.date:
     return dt.datetime.now(VIETNAM_TZ).date()
 
 
-def _reference_day(reference) -> dt.date:
+def _reference(reference) -> Tuple[dt.date, Optional[dt.datetime]]:
+    """The reference's day, and its time in Vietnam when it has one (None: now)."""
     if reference is None:
-        return _today()
+        now = dt.datetime.now(VIETNAM_TZ).replace(microsecond=0)
+        return now.date(), now
     if isinstance(reference, dt.datetime):
-        return (reference.astimezone(VIETNAM_TZ) if reference.tzinfo else reference).date()
+        moment = reference.astimezone(VIETNAM_TZ) if reference.tzinfo else reference.replace(tzinfo=VIETNAM_TZ)
+        return moment.date(), moment
     if isinstance(reference, dt.date):
-        return reference
+        return reference, None
     raise TypeError("reference must be a date, a datetime or None, not %s" % type(reference).__name__)
 
 
@@ -400,6 +428,17 @@ def _day_month(atom: _Atom, ref: dt.date, day: int, month: int) -> Tuple[dt.date
     return _choose(lambda y: dt.date(y, month, day), ref, _direction(atom), nearest=True), True
 
 
+def _nearest_month_day(ref: dt.date, day: int) -> dt.date:
+    """Day ``day`` of the reference's month, the month before or the one after, whichever is
+    nearest the reference (the earlier one on a tie)."""
+    candidates = []
+    for offset in (-1, 0, 1):
+        month = _add_months(ref.replace(day=1), offset)
+        if day <= calendar.monthrange(month.year, month.month)[1]:
+            candidates.append(month.replace(day=day))
+    return min(candidates, key=lambda candidate: (abs((candidate - ref).days), candidate > ref))
+
+
 def _weekday(atom: _Atom) -> int:
     if atom["abbr"]:
         return _LEX["weekday_abbreviations"][_key(atom["abbr"])]
@@ -421,6 +460,8 @@ def _day(atom: _Atom, ref: dt.date, context: dt.date) -> Tuple[dt.date, bool]:
         table = _LEX["named_days"] if atom["named"] else _LEX["holidays"]
         day, month = table[_key(atom["named"] or atom["hol"])]
         return _day_month(atom, ref, day, month)
+    if kind == "monthday":
+        return _nearest_month_day(ref, int(atom["d"])), True
     if kind == "relday":
         table = _LEX["relative_days"] if atom["rel"] else _LEX["short_relative_days"]
         return ref + dt.timedelta(days=table[_key(atom["rel"] or atom["srel"])]), True
@@ -462,12 +503,25 @@ def _period(atom: _Atom, ref: dt.date) -> Tuple[dt.date, str, bool]:
         unit = _LEX["shift_units"][_key(atom["unit"])]
         return _period_start(ref, unit), unit, True
     # shift: 3 tuần sau
-    n = int(atom["n"]) if atom["n"].isdigit() else _LEX["small_numbers"][_key(atom["n"])]
-    n *= _LEX["shift_directions"][_key(atom["sdir"])] if atom["sdir"] else -1  # cách đây 3 ngày
+    n = _shift_count(atom)
     unit = _LEX["shift_units"][_key(atom["unit"])]
     if unit in ("day", "week"):
         return ref + dt.timedelta(days=n * (7 if unit == "week" else 1)), "day", True
     return _add_months(ref, n * UNITS[unit]), "day", True
+
+
+def _shift_count(atom: _Atom) -> int:
+    """The signed count of a shift: 3 for 3 tuần sau, -3 for 3 ngày trước and cách đây 3 ngày."""
+    n = int(atom["n"]) if atom["n"].isdigit() else _LEX["small_numbers"][_key(atom["n"])]
+    return n * (_LEX["shift_directions"][_key(atom["sdir"])] if atom["sdir"] else -1)
+
+
+def _clock_shift(atom: _Atom, moment: Optional[dt.datetime]) -> Optional[Tuple[DateValue, str, bool]]:
+    """2 giờ trước: the reference's time moved by hours or minutes; None against a bare date."""
+    if moment is None:
+        return None
+    unit = _LEX["clock_shift_units"][_key(atom["unit"])]
+    return moment + dt.timedelta(**{unit: _shift_count(atom)}), "time", True
 
 
 def _part_of(pp: _Atom, target: _Atom, ref: dt.date) -> Tuple[dt.date, str, bool]:
@@ -504,8 +558,10 @@ def _zone(text: Optional[str], sign=None, hours=None, minutes=None) -> dt.tzinfo
     return dt.timezone(-offset if sign == "-" else offset)
 
 
-def _resolve(group: _Group, ref: dt.date, context: dt.date) -> Optional[Tuple[DateValue, str, bool]]:
-    """(value, grain, relative) of a group, or None when it names no valid date."""
+def _resolve(group: _Group, ref: dt.date, context: dt.date,
+             moment: Optional[dt.datetime] = None) -> Optional[Tuple[DateValue, str, bool]]:
+    """(value, grain, relative) of a group, or None when it names no valid date; ``moment`` is the
+    reference's time, if known."""
     atoms = group.atoms
     try:
         if "period" in group.roles:
@@ -513,6 +569,8 @@ def _resolve(group: _Group, ref: dt.date, context: dt.date) -> Optional[Tuple[Da
                 return _part_of(atoms[0], atoms[1], ref)
             if atoms[0].kind in ("ppart", "unit"):
                 return None
+            if atoms[0].kind == "shift" and _key(atoms[0]["unit"]) in _LEX["clock_shift_units"]:
+                return _clock_shift(atoms[0], moment)
             return _period(atoms[0], ref)
         main = next((a for a in atoms if "abs" in a.roles), None) or next((a for a in atoms if "rel" in a.roles), None)
         timed = next((a for a in atoms if "time" in a.roles), None)
@@ -561,23 +619,24 @@ def _in_running_text(text: str, group: _Group) -> bool:
 # -- public -----------------------------------------------------------------------------------------
 def find_dates(text: str, reference: dt.date | dt.datetime | None = None) -> List[DateMention]:
     """Every date or time mention in ``text``, in order, resolved against ``reference``."""
-    ref = _reference_day(reference)
+    ref, moment = _reference(reference)
     context = ref  # the day last named: bare times and cùng ngày fall on it
     mentions: List[DateMention] = []
     for group in _groups(text, strict=True):
         if not _in_running_text(text, group):
             continue
-        resolved = _resolve(group, ref, context)
+        resolved = _resolve(group, ref, context, moment)
         if resolved is None:
             continue
         value, grain, relative = resolved
-        if group.roles & {"abs", "rel"}:
+        if not group.roles.isdisjoint(_DAY):
             context = value.date() if isinstance(value, dt.datetime) else value
         mentions.append(DateMention(text[group.start:group.end], group.start, group.end, value, grain, relative))
     return mentions
 
 
-def _whole(s: str, groups: List[_Group], ref: dt.date) -> Optional[Tuple[_Group, Tuple[DateValue, str, bool]]]:
+def _whole(s: str, groups: List[_Group], ref: dt.date,
+           moment: Optional[dt.datetime] = None) -> Optional[Tuple[_Group, Tuple[DateValue, str, bool]]]:
     """The one group, of the lenient ``groups`` of ``s``, that makes up ``s`` but for cue words before
     and punctuation after."""
     if len(groups) != 1:
@@ -587,7 +646,7 @@ def _whole(s: str, groups: List[_Group], ref: dt.date) -> Optional[Tuple[_Group,
         return None
     if _bare_hours(group) and not _CLOCK_CUE_BEFORE.search(s, 0, group.start):
         return None
-    resolved = _resolve(group, ref, ref)
+    resolved = _resolve(group, ref, ref, moment)
     return None if resolved is None else (group, resolved)
 
 
@@ -595,7 +654,7 @@ def parse_date(s: str, reference: dt.date | dt.datetime | None = None) -> Option
     """The date or time that the whole of ``s`` expresses, or None; never raises on a string."""
     if not isinstance(s, str) or len(s) > _MAX_STRING:
         return None
-    found = _whole(s, _groups(s, strict=False), _reference_day(reference))
+    found = _whole(s, _groups(s, strict=False), *_reference(reference))
     return None if found is None else found[1][0]
 
 

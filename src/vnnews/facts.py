@@ -226,8 +226,8 @@ def extract_facts(text: str) -> List[Fact]:
             amount = _Amount.of(m)
         elif amount is None:
             break
-        pos = amount.end
-        for kind, value, start, end, unit, qualifier in _read(t, amount, g):
+        floor, pos = pos, amount.end
+        for kind, value, start, end, unit, qualifier in _read(t, amount, g, floor):
             if norm is not None:
                 start, end = norm.to_original(start), norm.to_original(end)
             facts.append(Fact(text[start:end], kind, value, unit, start, end, qualifier))
@@ -291,14 +291,15 @@ def _word_starts(t: str, g) -> List[int]:
     return sorted(starts)
 
 
-def _read(t: str, m: _Amount, g) -> list:
-    """The facts of one amount match, as (kind, value, start, end, unit, qualifier) tuples."""
+def _read(t: str, m: _Amount, g, floor: int) -> list:
+    """The facts of one amount match, as (kind, value, start, end, unit, qualifier) tuples;
+    ``floor``: where the amount before it ended (its currency is not also this one's prefix)."""
     first, last, spans, d = m
     if len(spans) > _MAX_CHAIN or last - first > _MAX_AMOUNT and any(e - s > _MAX_AMOUNT for s, e in spans):
         return []
     prefix = None
     if first and (t[first - 1] in g.prefix_ends or t[first - 1].isspace() and t[first - 2:first - 1] in g.prefix_ends):
-        prefix = g.prefix.search(t, max(0, first - 4), first)
+        prefix = g.prefix.search(t, max(floor, first - 4), first)
         if prefix:
             first = prefix.start()
     kind, unit, factor = _kind(d[_UNIT], prefix and _fold(prefix[0]))

@@ -20,6 +20,7 @@ from .dates import find_date_line
 from .text import Line, split_lines, strip_bounds
 
 _DIGIT = regex.compile(r"\d")
+_BAR_BEFORE_DATE = regex.compile(r"(.*?)(\s*\|[\s|]*)$")
 TITLE_MAX_CHARS = 250
 CAPTION_MAX_CHARS = 320  # a line after an image placeholder longer than this is body text
 DATE_LINE_WINDOW = 4  # date lines stand among the first few lines (or the last ones)
@@ -41,6 +42,7 @@ class Block:
 @lru_cache(maxsize=None)
 def _patterns():
     words = lexicon.load("layout")
+    chrome = {w.lower() for w in words["chrome_lines"]}
     return {
         "placeholder": regex.compile(
             r"(?:[\w.-]{0,200}\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?)|img[_-]?\d{1,8}|IMG[_-]?\d{1,8}"
@@ -49,7 +51,8 @@ def _patterns():
         ),
         "related": regex.compile(r"^(?:%s)" % lexicon.alternation(words["related_cues"]), regex.IGNORECASE),
         "end_mark": {w for w in words["end_marks"]},
-        "chrome": {w.lower() for w in words["chrome_lines"]},
+        "chrome": chrome,
+        "chrome_max_chars": max(map(len, chrome)),
         "letters_only": regex.compile(r"\p{Lu}[+-]?(?:\s+\p{Lu}[+-]?){1,3}"),  # A A, A- A+
     }
 
@@ -103,11 +106,11 @@ class _Classifier:
             t = line.text
             if listing and (line.blank_before or not _is_title_shaped(t)):
                 listing = False  # a blank line or a sentence ends the list of headlines
-            if _fullmatch(self.p["placeholder"], t):
+            if " " not in t and _fullmatch(self.p["placeholder"], t):  # file names and data URIs hold no space
                 self.kinds[i] = "placeholder"
             elif t in self.p["end_mark"]:
                 self.kinds[i] = "end_mark"
-            elif t.lower() in self.p["chrome"] or (len(t) <= 12 and _fullmatch(self.p["letters_only"], t)):
+            elif self._is_chrome(t):
                 self.kinds[i] = "chrome"
             elif self.p["related"].match(t) or _is_related_pair(t) or (listing and _is_title_shaped(t)):
                 self.kinds[i] = "related"  # a cue line, or a headline listed under ``Tin liên quan:``
@@ -122,9 +125,15 @@ class _Classifier:
                     self.blocks.append(Block("date", line.start + start, line.start + end, i, value=value))
                     self._dateline_byline(line, start)
 
+    def _is_chrome(self, t: str) -> bool:
+        """Page furniture: a menu or share label, a font-size control (``A A+``)."""
+        # str.lower() never shortens a string: a line longer than every chrome line is none of them
+        return (len(t) <= self.p["chrome_max_chars"] and t.lower() in self.p["chrome"]) or (
+            len(t) <= 12 and _fullmatch(self.p["letters_only"], t))
+
     def _dateline_byline(self, line: Line, date_start: int):
         """A dateline footer names the author and outlet before the date (``Tên - Báo | 23:00 ...``)."""
-        m = regex.match(r"(.*?)(\s*\|[\s|]*)$", line.text[:date_start])
+        m = _BAR_BEFORE_DATE.match(line.text[:date_start])
         if m is None or not m.group(1):
             return  # only a bar separates a byline from the date; ``Thứ Ba, `` is part of the date
         prefix = m.group(1)
@@ -223,7 +232,8 @@ class _Classifier:
 
 
 def _is_short_caption(text: str) -> bool:
-    return len(text) <= CAPTION_MAX_CHARS and len(cap.sentence_starts(text)) <= 3 and len(text.split()) >= 3
+    # counting words first: a split is cheaper than a sentence split
+    return len(text) <= CAPTION_MAX_CHARS and len(text.split()) >= 3 and len(cap.sentence_starts(text)) <= 3
 
 
 def classify(text: str, start: int = 0) -> List[Block]:

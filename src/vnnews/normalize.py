@@ -60,10 +60,12 @@ class Normalized:
         return self.offsets[start], self.ends[end - 1]
 
 
-# where step 1 may change something: found by one fast scan, then the markup pattern is tried there
+# where step 1 may change something: ``<`` and ``&`` before a tag or entity, or a character to drop
+# or turn into ``\n``; found by one fast scan, then the markup pattern is tried there. One class
+# leads so that the stdlib skips clean text at C speed
 _TRIGGER = re.compile(
-    "<[a-zA-Z/!]|&[#a-zA-Z]"
-    "|[\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]"
+    "[<&\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]"
+    "(?:(?<=<)[a-zA-Z/!]|(?<=&)[#a-zA-Z]|(?<![<&]))"
 )
 _BREAK_CHARS = "\r\x0b\x0c\x85\u2028\u2029"
 _DROP_CHARS = "\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u200b-\u200f\u2060\ufeff"
@@ -115,11 +117,11 @@ def _tone_table() -> dict:
 
 _TONES = _tone_table()
 _NOT_LETTER_AFTER = r"(?![^\W\d_]|[\u0300-\u036f])"
-# only where the pair ends the word (hoàn keeps its tone on à) and u is a vowel, not the u of qu
-_OLD_TONE = re.compile(r"(?<![qQ])(?:%s)%s" % ("|".join(_TONES), _NOT_LETTER_AFTER))
-# the same test led by the rarer second letter: a stdlib scan that skips clean text quickly
-_OLD_TONE_HINT = re.compile(
-    r"[%s]%s(?<=[oOuU].)(?<![qQ]..)" % ("".join(sorted({k[1] for k in _TONES})), _NOT_LETTER_AFTER)
+# where an old-style pair may end: its tone letter, where the word ends (hoàn keeps its tone on à),
+# after an o or u that is a vowel, not the u of qu. Led by the tone letter, rarer than o and u, the
+# stdlib skips clean text quickly; the pair is then looked up in the table
+_OLD_TONE = re.compile(
+    r"[%s](?<=[oOuU].)%s(?<![qQ]..)" % ("".join(sorted({k[1] for k in _TONES})), _NOT_LETTER_AFTER)
 )
 
 Edit = Tuple[int, int, str]
@@ -131,12 +133,23 @@ def normalize(original: str) -> Normalized:
         text, maps = _rebuild(text, _markup_edits(text), maps)
     if not unicodedata.is_normalized("NFC", text):
         text, maps = _rebuild(text, _nfc_edits(text), maps)
-    if _OLD_TONE_HINT.search(text):
-        folded = _OLD_TONE.sub(lambda m: _TONES[m.group()], text)
-        if folded != text and maps is None:  # the text differs: say so with an identity map, free as ranges
-            maps = range(len(text) + 1), range(1, len(text) + 1)
-        text = folded
+    folded = _fold_old_tones(text)
+    if folded != text and maps is None:  # the text differs: say so with an identity map, free as ranges
+        maps = range(len(text) + 1), range(1, len(text) + 1)
+    text = folded
     return Normalized(text, *maps) if maps else Normalized(text)
+
+
+def _fold_old_tones(text: str) -> str:
+    """``text`` with each old-style pair (``oà``, ``uỷ``) swapped in place for the modern one; ``text``
+    itself when there is none."""
+    pieces, position = [], 0
+    for m in _OLD_TONE.finditer(text):
+        pair = text[m.start() - 1:m.end()]
+        if pair in _TONES:  # the pattern admits any o or u before any tone letter: uà is no old pair
+            pieces += (text[position:m.start() - 1], _TONES[pair])
+            position = m.end()
+    return "".join(pieces) + text[position:] if pieces else text
 
 
 def _markup_edits(text: str) -> Iterable[Edit]:

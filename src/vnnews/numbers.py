@@ -5,11 +5,14 @@ Digits follow the Vietnamese convention: ``.`` groups thousands and ``,`` marks 
 cannot be misread (``1,234,567``, ``1,234.5``). One comma followed by exactly three digits is the
 ambiguous case: before a scale word it is a decimal, as news write it (``7,043 tỷ`` = 7 043 000 000),
 otherwise a thousands separator (``1,839`` = 1839). A single dot followed by other than three digits
-is a decimal point (``2.5``).
+is a decimal point (``2.5``), as is a point no digit stands before (``.77``). Groups of three digits
+may be spaced apart (``1 000 000``), and an upper-case ``M`` or ``G`` glued to digits is a scale word
+(``1.2M`` = 1 200 000, ``.0012G`` = 1 200 000), as ``k`` and ``tr`` are.
 
 Words are read the standard way (``một trăm linh năm`` = 105, ``hai nghìn không trăm hai mươi``
 = 2020) and in the spoken short form where one digit after a scale word stands for the next place
-down (``hai nghìn ba`` = 2300, ``3 triệu 2`` = 3 200 000, ``hai triệu rưỡi`` = 2 500 000).
+down (``hai nghìn ba`` = 2300, ``3 triệu 2`` = 3 200 000, ``hai triệu rưỡi`` = 2 500 000). A decimal
+point is read out as ``phẩy`` or ``chấm`` (``một chấm một`` = 1.1), and ``tá`` is a dozen.
 Arithmetic is decimal (Decimal, exact at news sizes), so ``1,2 nghìn tỷ`` is exactly 1 200 000 000 000;
 whole numbers of digits and scale words, the common case, are read in int arithmetic, which gives the
 same values faster.
@@ -36,6 +39,9 @@ _DIGIT_GROUP = re.compile(r"\d+(?:[.,]\d+)*")
 _THOUSANDS_DOT = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _THOUSANDS_COMMA = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _PLAIN = re.compile(r"\d+(?:[.,]\d+)?")
+_LEADING_POINT = re.compile(r"(?<![\w.,])\.(?=\d)")  # .77: a point no digit stands before is decimal
+# 1 000 000, 10 000: a space between groups of three digits, the first not 0 (0912 345 678 is a phone)
+_SPACED_GROUPS = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?!\d|\.\d)")
 _MAX_TOKEN = 40  # longer digit runs are identifiers or noise, never amounts
 _MAX_TOKENS = 60  # no number is written with more words; also bounds the recursion
 _MAX_UNIT = 30  # characters: the longest currency or percent spelling, with spaces
@@ -49,6 +55,7 @@ def words() -> SimpleNamespace:
     lex = lexicon.load("numbers")
     units = lexicon.load("units")
     currencies = [s.lower() for names in units["currencies"].values() for s in names]
+    currencies += units["currency_subunits"]
     prefixes = [s.lower() for names in units["currency_prefixes"].values() for s in names]
     return SimpleNamespace(
         digits=lex["digits"],
@@ -70,6 +77,8 @@ def words() -> SimpleNamespace:
         fraction=set(lex["fraction"]),
         minus=set(lex["minus"]),
         plus=set(lex["plus"]),
+        suffix_scales=lex["digit_suffixes"],
+        suffix_scale=re.compile(r"(?<![\w.,])(\d++(?:[.,]\d++)*+)(%s)(?!\w)" % lexicon.alternation(lex["digit_suffixes"])),
         # what parse_number peels off around a number: a currency or a percent sign
         prefix=regex.compile(r"(?:%s)\s*" % lexicon.alternation(prefixes)),
         suffix=regex.compile(r"\s*(?:(?P<percent>%s)|%s)$" % (lexicon.alternation(units["percent"]),
@@ -271,6 +280,14 @@ def plain(number: Union[int, Decimal]) -> Number:
     return int(number) if _integral(number) else float(number)
 
 
+def _usual_digits(text: str, lex) -> str:
+    """Other ways of writing digits, spelled the usual way: .77 -> 0,77, 1 000 000 -> 1000000,
+    3M -> 3 triệu (before lower-casing: the case of a scale letter matters)."""
+    text = _LEADING_POINT.sub("0,", text)
+    text = _SPACED_GROUPS.sub(lambda m: "".join(m[0].split()), text)
+    return lex.suffix_scale.sub(lambda m: "%s %s" % (m[1], lex.suffix_scales[m[2]]), text)
+
+
 def parse_number(s: str) -> Optional[Number]:
     """The value of a Vietnamese number phrase, or None if ``s`` is not one number.
 
@@ -285,7 +302,7 @@ def parse_number(s: str) -> Optional[Number]:
     if not isinstance(s, str):
         return None
     lex = words()
-    text = unicodedata.normalize("NFC", s).strip().lower()
+    text = _usual_digits(unicodedata.normalize("NFC", s).strip(), lex).lower()
     head = lex.prefix.match(text)
     if head:
         text = text[head.end():]

@@ -6,6 +6,7 @@ underthesea returns strings, not offsets: they are aligned back onto the text he
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import List, Tuple
 
@@ -18,23 +19,36 @@ Bounds = Tuple[int, int]
 _WORD_OR_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}]+|\S")
 
 
+_STOPS = ".!?…"
+_CLOSERS = "\"”’')]"  # closing quotes and brackets after a stop
+# a sentence ends only at white space right after a stop or a closer: the stdlib finds those places
+# far faster than the regex module tries the full pattern's lookbehinds at every character
+_END_CANDIDATE = re.compile("[%s]\\s" % re.escape(_STOPS + _CLOSERS))
+
+
 @lru_cache(maxsize=None)
 def _sentence_end():
     # an abbreviation's dot (``TP. HCM``, ``PGS. TS``) does not end a sentence
     abbreviations = "|".join(regex.escape(a) for a in lexicon.load("layout")["abbreviations"])
     return regex.compile(
-        r"(?<!(?<![\p{L}\p{M}])(?:%s)\.)(?<=[.!?…]+[\"”’')\]]*)\s+(?=[\p{Lu}\"“‘'(\[\d])" % abbreviations
+        r"(?<!(?<![\p{L}\p{M}])(?:%s)\.)(?<=[%s]+[%s]*)\s+(?=[\p{Lu}\"“‘'(\[\d])"
+        % (abbreviations, regex.escape(_STOPS), regex.escape(_CLOSERS))
     )
 
 
 def split_sentences(text: str, start: int = 0, end: int = -1) -> List[Bounds]:
     """Sentence bounds in ``text[start:end]`` by punctuation and capitals."""
     end = len(text) if end < 0 else end
+    sentence_end = _sentence_end()
     bounds = []
     position = start
-    for m in _sentence_end().finditer(text, start, end):
-        bounds.append((position, m.start()))
-        position = m.end()
+    # the stop may stand just before ``start``: the pattern's lookbehind sees it there too
+    for candidate in _END_CANDIDATE.finditer(text, max(start - 1, 0), end):
+        space = candidate.end() - 1
+        m = sentence_end.match(text, space, end) if space >= position else None
+        if m:
+            bounds.append((position, m.start()))
+            position = m.end()
     if position < end:
         bounds.append((position, end))
     return bounds

@@ -1,0 +1,31 @@
+"""Lines and white space: what counts as white space, and the bounds of stripped stretches."""
+import sys
+
+from vnnews.text import is_space, split_lines, strip_bounds
+
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def test_white_space_is_what_isspace_says_plus_zero_width_characters():
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        assert is_space(char) == (char.isspace() or char in ZERO_WIDTH), hex(code)
+
+
+def test_strip_bounds():
+    text = " \u00a0\u200bHà Nội\u3000\t x\ufeff "
+    assert strip_bounds(text, 0, len(text)) == (3, 13)
+    assert strip_bounds(text, 4, 12) == (4, 9)
+    assert strip_bounds(text, 0, 3) == (3, 3)
+    assert strip_bounds(text, 9, 5) == (9, 5)  # an empty stretch is left as given
+
+
+def test_split_lines():
+    lines = split_lines("Tiêu đề \r\n\n\u00a0 Ảnh: X\u2028cuối")
+    assert [(l.text, l.start, l.end, l.indent, l.blank_before) for l in lines] == [
+        ("Tiêu đề", 0, 7, "", 0), ("Ảnh: X", 13, 19, "\u00a0 ", 1), ("cuối", 20, 24, "", 0)]
+
+
+def test_split_lines_breaks_where_the_text_does():
+    text = "một\x1chai\rba\x0bbốn\x0cnăm\x85sáu\u2029bảy\x1e"  # \x1c-\x1e are no line breaks
+    assert [l.text for l in split_lines(text)] == ["một\x1chai", "ba", "bốn", "năm", "sáu", "bảy"]
