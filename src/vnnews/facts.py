@@ -54,22 +54,7 @@ def _alt(spellings) -> str:
     """A regex matching any of ``spellings``, the longest it can; a space matches any white space
     in a line. Written as a trie (``t(?:r(?:iệu|ăm)|ỷ)``): a flat alternation of hundreds of words
     would be tried word by word at every amount."""
-    trie: dict = {}
-    for spelling in spellings:
-        node = trie
-        for char in spelling:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie(trie)
-
-
-def _trie(node: dict) -> str:
-    branches = [(_SPACE + "+" if char == " " else regex.escape(char)) + _trie(rest)
-                for char, rest in sorted(node.items(), key=lambda item: -len(item[0])) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:%s)" % "|".join(branches)
-    return "(?:%s)?" % body if "" in node else body
+    return lexicon.prefix_tree(spellings, space=_SPACE + "+")
 
 
 def _fold(text: str) -> str:
