@@ -91,6 +91,7 @@ def _not_before(words) -> str:
     return r"(?!%s%s(?![\p{L}]))" % (SP, _words(words))
 
 
+@lru_cache(maxsize=None)
 def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
     """The pattern of every kind of date piece ("atom"), in order of preference, with the lead
     phrases it can start with: lexicon words, or a word and the one that must follow it where that
@@ -220,13 +221,9 @@ def _trie(phrases, word_end: str = r"(?!\w)") -> str:
 
 
 @lru_cache(maxsize=None)
-def _scanner(strict: bool) -> Tuple[re.Pattern, Dict[str, Tuple[regex.Pattern, Tuple[Tuple[str, int], ...], Dict[str, int]]]]:
+def _scanner(strict: bool) -> re.Pattern:
     """The scan for where an atom may start, run on the lower-cased text: a number, a bracket or a
-    lead phrase of some kind. And for each key of a lead (see _dispatch_key), one pattern of the
-    kinds that can start with it in order of preference, each in a group named ``is_<kind>``:
-    one match call costs less than one per kind, though the regex module is slow to try a big
-    alternation at every position of a text. With each pattern come its kinds with the place of their
-    group in ``match.groups()``, and that place for every group name."""
+    lead phrase of some kind."""
     kinds = _kinds(strict)
     leads = set().union(*(leads for _, leads in kinds.values()))
     numbers = {lead[len(DIGIT):] for lead in leads if lead.startswith(DIGIT)}
@@ -237,15 +234,22 @@ def _scanner(strict: bool) -> Tuple[re.Pattern, Dict[str, Tuple[regex.Pattern, T
     # C to a character that can begin a match. The rest is zero-width, so that a lead phrase hides
     # no start inside it.
     words = _trie(lead for lead in leads if not lead.startswith((DIGIT, "(")))
-    scan = re.compile(r"\W(?=(?P<number>%s)|\(|(?P<word>%s))" % (number, words))
-    dispatch = {}
-    for key in {_dispatch_key(lead, strict) for lead in leads}:
-        chosen = [kind for kind, (_, leads) in kinds.items() if key in {_dispatch_key(lead, strict) for lead in leads}]
-        pattern = "|".join("(?P<is_%s>%s)" % (kind, _BOUNDS[kind in _RANGE_KINDS] % kinds[kind][0]) for kind in chosen)
-        compiled = regex.compile(pattern, regex.IGNORECASE)
-        index = {name: number - 1 for name, number in compiled.groupindex.items()}
-        dispatch[key] = (compiled, tuple((kind, index["is_" + kind]) for kind in chosen), index)
-    return scan, dispatch
+    return re.compile(r"\W(?=(?P<number>%s)|\(|(?P<word>%s))" % (number, words))
+
+
+@lru_cache(maxsize=None)
+def _dispatch(strict: bool, key: str) -> Tuple[regex.Pattern, Tuple[Tuple[str, int], ...], Dict[str, int]]:
+    """For a key of a lead (see _dispatch_key), one pattern of the kinds that can start with it in
+    order of preference, each in a group named ``is_<kind>``: one match call costs less than one per
+    kind, though the regex module is slow to try a big alternation at every position of a text. With
+    it come its kinds with the place of their group in ``match.groups()``, and that place for every
+    group name. Compiled on first use: there are dozens, and most texts need a few."""
+    kinds = _kinds(strict)
+    chosen = [kind for kind, (_, leads) in kinds.items() if key in {_dispatch_key(lead, strict) for lead in leads}]
+    pattern = "|".join("(?P<is_%s>%s)" % (kind, _BOUNDS[kind in _RANGE_KINDS] % kinds[kind][0]) for kind in chosen)
+    compiled = regex.compile(pattern, regex.IGNORECASE)
+    index = {name: number - 1 for name, number in compiled.groupindex.items()}
+    return compiled, tuple((kind, index["is_" + kind]) for kind in chosen), index
 
 
 def _dispatch_key(lead: str, strict: bool) -> str:
@@ -264,7 +268,7 @@ def _lower(text: str) -> str:
 
 def _atoms(text: str, strict: bool):
     """Every atom, left to right, not overlapping."""
-    scan, dispatch = _scanner(strict)
+    scan = _scanner(strict)
     end = 0
     for lead in scan.finditer(" " + _lower(text)):  # the start in text is the match's start here
         start = lead.start()
@@ -273,7 +277,7 @@ def _atoms(text: str, strict: bool):
         found = lead.lastgroup
         key = _dispatch_key(DIGIT + lead.group("after"), strict) if found == "number" else \
             lead.group("word").split(None, 1)[0] if found else "("
-        pattern, kinds, index = dispatch[key]
+        pattern, kinds, index = _dispatch(strict, key)
         m = pattern.match(text, start)
         if m:
             end = m.end()
