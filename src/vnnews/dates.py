@@ -218,8 +218,6 @@ def _trie(phrases, word_end: str = r"(?!\w)") -> str:
     return lexicon.prefix_tree(phrases, space=SP, specials={DIGIT: r"\d{1,2}"}, word_end=word_end)
 
 
-
-
 @lru_cache(maxsize=None)
 def _scanner(strict: bool) -> re.Pattern:
     """The scan for where an atom may start, run on the lower-cased text: a number, a bracket or a
