@@ -143,3 +143,14 @@ def test_batch_missing_input_is_a_usage_error(tmp_path):
 @pytest.mark.parametrize("bad", [["--workers", "0"], ["--max-chars", "x"]])
 def test_batch_rejects_bad_options(tmp_path, bad):
     assert vnnews("batch", tmp_path, "-o", tmp_path / "o.jsonl", *bad, check=False).returncode == 2
+
+
+def test_batch_reads_jsonl_from_stdin(tmp_path):
+    lines = [json.dumps({"id": "a", "text": TEXT}, ensure_ascii=False), "not json",
+             json.dumps({"text": TEXT.replace("500", "700")}, ensure_ascii=False)]
+    out = tmp_path / "out.jsonl"
+    vnnews("batch", "-", "-o", out, "--workers", "1", "--no-tokens", stdin="\n".join(lines).encode())
+    assert [r["id"] for r in read_jsonl(out)] == ["a", "-:3"]
+    assert [(r["id"], r["reason"]) for r in read_jsonl(tmp_path / "out.errors.jsonl")] == [("-:2", "invalid_json")]
+    twice = vnnews("batch", "-", "-", "-o", out, stdin=b"", check=False)
+    assert twice.returncode == 1 and b"only once" in twice.stderr and b"Traceback" not in twice.stderr

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import gzip
+import contextlib
 import itertools
 import json
 import multiprocessing
@@ -27,6 +28,7 @@ from .limits import DEFAULT_MAX_CHARS
 from .model import Article, ParseWarning
 
 DEFAULT_CHUNKSIZE = 16
+STDIN = Path("-")  # an input named - is JSONL read from standard input (zcat x.jsonl.gz | vnnews batch -)
 PARSE_ERROR = "parse_error"  # ParseWarning code and error reason of a text the parser failed on
 
 # ---------------------------------------------------------------------------------------------
@@ -176,16 +178,25 @@ def _checked(item_id, text: str, max_chars: int) -> Item:
     return Item(item_id, text)
 
 
+class InputError(ValueError):
+    """The batch inputs, as given, cannot be read (a usage error, before any item is parsed)."""
+
+
 def _is_jsonl(path: Path) -> bool:
-    return path.name.endswith((".jsonl", ".jsonl.gz"))
+    return path == STDIN or path.name.endswith((".jsonl", ".jsonl.gz"))
 
 
 def expand_inputs(inputs: Sequence) -> List[Path]:
-    """Input paths with folders replaced by their ``*.txt`` files (recursive, sorted)."""
+    """Input paths with folders replaced by their ``*.txt`` files (recursive, sorted); ``-`` stays,
+    for standard input."""
     paths: List[Path] = []
     for name in inputs:
         path = Path(name)
-        if path.is_dir():
+        if path == STDIN:
+            if STDIN in paths:
+                raise InputError("standard input (-) can be read only once")
+            paths.append(path)
+        elif path.is_dir():
             paths.extend(sorted(p for p in path.rglob("*.txt") if p.is_file()))
         elif path.exists():
             paths.append(path)
@@ -230,10 +241,16 @@ def _jsonl_item(raw: bytes, default_id: str, text_field: str, id_field: str, max
     return _checked(item_id, text, max_chars)
 
 
+def _open_jsonl(path: Path):
+    if path == STDIN:
+        return contextlib.nullcontext(sys.stdin.buffer)  # not ours to close
+    return (gzip.open if path.suffix == ".gz" else open)(path, "rb")
+
+
 def _read_jsonl(path: Path, text_field: str, id_field: str, max_chars: int) -> Iterator[Item]:
     number = 0
     try:
-        with (gzip.open if path.suffix == ".gz" else open)(path, "rb") as lines:
+        with _open_jsonl(path) as lines:
             for number, raw in enumerate(lines, 1):
                 if raw.strip():  # blank lines hold no item
                     yield _jsonl_item(raw, "%s:%d" % (path, number), text_field, id_field, max_chars)

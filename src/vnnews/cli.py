@@ -70,7 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser(
         "batch",
         help="many articles to JSONL",
-        description="Parse .txt files, folders of them (recursive, sorted) and .jsonl/.jsonl.gz files. "
+        description="Parse .txt files, folders of them (recursive, sorted) and .jsonl/.jsonl.gz files; "
+        "- reads JSONL from standard input. "
         'Each output line is {"id": ..., "article": {...}}, in input order; each input that cannot be '
         'parsed becomes a line {"id", "reason", "error"} in the errors file instead.',
     )
@@ -101,7 +102,7 @@ def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
-    except (OSError, batch.DecodeError) as error:
+    except (OSError, batch.DecodeError, batch.InputError) as error:
         print("vnnews %s: %s" % (args.command, error), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
