@@ -108,18 +108,21 @@ def _grammar() -> SimpleNamespace:
     for pattern in (digits, amount):  # _Groups reads m.groups() by position
         assert sorted(pattern.groupindex, key=pattern.groupindex.get) == list(_Groups._fields)
     # The same search in the stdlib re, about twice as fast, for text in the scripts where both
-    # engines class every character alike. re has no captures of a repeated group: a range or a
-    # fraction is matched again with ``digits``.
+    # engines class every character alike. re has no captures of a repeated group: each end of a
+    # range after the first is matched again (range_end_plain), the tail of a fraction is its
+    # denominator.
     plain = _plain_script(list(num.scales) + num.not_scales + vocabulary + units["range_words"])
     lower = "".join(re.escape(c) for c in plain if regex.match(r"\p{Ll}", c))
     # the pattern opens with a bare \d, the boundary checked after it: re then skips to the next
     # digit in C, much faster (it does not look into an atomic group or a lookbehind for that)
     boundary = "".join(r"(?<!%s\d)" % behind for behind in _BOUNDARY_BEHIND)
-    digits_plain = re.compile(rf"(?P<amt>\d(?>{boundary}\d*(?:[.,]\d+)*){scaled})(?P<tail>{tail(False)})"
+    digits_plain = re.compile(rf"(?P<amt>(?P<number>\d(?>{boundary}\d*(?:[.,]\d+)*)){scaled})(?P<tail>{tail(False)})"
                               + unit(f"[{lower}]", "_glued"))
     return SimpleNamespace(
         digits=digits,
         amount=amount,
+        # each end after the first of a range or a chain matched by digits_plain, for its span
+        range_end_plain=re.compile(rf"{sep}(?P<amt>{by_digits}|{by_words})"),
         plain_script=re.compile("[%s]*" % "".join(re.escape(c) for c in plain)),
         digits_plain=digits_plain,
         # $10, US$ 5 triệu: read before an amount rather than searched, which would slow the search
@@ -241,12 +244,16 @@ def _batched(matches: Iterator) -> Iterator:
 
 def _digit_amount(t: str, g, m) -> _Amount:
     """The amount of a match of ``digits_plain``."""
-    amt, tail, pct, noun, cur, sub, msr, time, word, cur_glued, msr_glued, per, half = m.groups()
+    amt, _, tail, pct, noun, cur, sub, msr, time, word, cur_glued, msr_glued, per, half = m.groups()
     start = m.start()
-    if tail and tail[0] != "/":  # a range or a chain: matched again for the spans of each end
-        return _Amount.of(g.digits.match(t, start))
-    groups = _Groups(amt, tail or None, pct, noun, cur or cur_glued, sub, msr or msr_glued, time, word, per, half)
-    return _Amount(start, m.end(), ((start, start + len(amt)),), groups)
+    spans = [(start, start + len(amt))]
+    den = tail if tail[:1] == "/" else None
+    if tail and not den:  # a range or a chain: the span of each end
+        while spans[-1][1] < spans[0][1] + len(tail):
+            spans.append(g.range_end_plain.match(t, spans[-1][1]).span("amt"))
+        amt = t[spans[-1][0]:spans[-1][1]]  # as in _Groups of digits: the text of the last end
+    groups = _Groups(amt, den, pct, noun, cur or cur_glued, sub, msr or msr_glued, time, word, per, half)
+    return _Amount(start, m.end(), spans, groups)
 
 
 def _word_starts(t: str, g) -> List[int]:
@@ -336,12 +343,12 @@ def _read_digits(t: str, m, g, floor: int) -> list:
     with or without scale words, and its unit (``64.959 ha``, ``4.231 tỷ đồng``, ``7%``): they are
     read here from the groups of the match, by the steps of _read that apply to them. A range, a
     fraction, a half, a subunit, a currency sign before or money with no unit go to _read."""
-    amt, tail, pct, noun, cur, sub, msr, time, word, cur_glued, msr_glued, per, half = m.groups()
+    amt, number, tail, pct, noun, cur, sub, msr, time, word, cur_glued, msr_glued, per, half = m.groups()
     first, last = m.start(), m.end()
     if tail or half or sub or len(amt) > _MAX_AMOUNT or _may_follow_prefix(t, first, g):
         return _read(t, _digit_amount(t, g, m), g, floor)
     kind, unit, _ = _kind((pct, noun, cur or cur_glued, sub, msr or msr_glued, time, word), None)
-    toks = numbers.tokens(amt)
+    toks = [amt] if len(number) == len(amt) else numbers.tokens(amt)  # 64.959 or 4.231 tỷ
     if kind is None:
         return [] if g.money_scales.isdisjoint(toks) else _read(t, _digit_amount(t, g, m), g, floor)
     before = _context(_chunks_before(t, first))
