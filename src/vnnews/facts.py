@@ -348,7 +348,9 @@ def _read_digits(t: str, m, g, floor: int) -> list:
     if tail or half or sub or len(amt) > _MAX_AMOUNT or _may_follow_prefix(t, first, g):
         return _read(t, _digit_amount(t, g, m), g, floor)
     kind, unit, _ = _kind((pct, noun, cur or cur_glued, sub, msr or msr_glued, time, word), None)
-    toks = [amt] if len(number) == len(amt) else numbers.tokens(amt)  # 64.959 or 4.231 tỷ
+    toks = [number, *amt[len(number):].lower().split()]  # 64.959, 4.231 tỷ
+    if len(toks) > 1 and not "".join(toks[1:]).isalpha():
+        toks = numbers.tokens(amt)  # 1tr5, 3 tỷ 500 triệu
     if kind is None:
         return [] if g.money_scales.isdisjoint(toks) else _read(t, _digit_amount(t, g, m), g, floor)
     before = _context(_chunks_before(t, first))
