@@ -113,10 +113,12 @@ def _grammar() -> SimpleNamespace:
     # denominator.
     plain = _plain_script(list(num.scales) + num.not_scales + vocabulary + units["range_words"])
     lower = "".join(re.escape(c) for c in plain if regex.match(r"\p{Ll}", c))
-    # the pattern opens with a bare \d, the boundary checked after it: re then skips to the next
-    # digit in C, much faster (it does not look into an atomic group or a lookbehind for that)
+    # the pattern opens with a bare digit, the boundary checked after it: re then skips to the next
+    # digit in C, much faster (it does not look into an atomic group or a lookbehind for that); the
+    # digits of the plain script as a set, which re tests faster than the Unicode class \d
+    digit = "[%s]" % "".join(c for c in plain if c.isdecimal())
     boundary = "".join(r"(?<!%s\d)" % behind for behind in _BOUNDARY_BEHIND)
-    digits_plain = re.compile(rf"(?P<amt>(?P<number>\d(?>{boundary}\d*(?:[.,]\d+)*)){scaled})(?P<tail>{tail(False)})"
+    digits_plain = re.compile(rf"(?P<amt>(?P<number>{digit}(?>{boundary}\d*(?:[.,]\d+)*)){scaled})(?P<tail>{tail(False)})"
                               + unit(f"[{lower}]", "_glued"))
     return SimpleNamespace(
         digits=digits,
