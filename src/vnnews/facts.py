@@ -3,7 +3,7 @@
 An amount is digits or number words with their scale words, a fraction ``6/10``, or a range or
 chain of amounts (``5-7``, ``từ 2 đến 3``). Amounts in digits are found by one search pattern (run in
 the stdlib re, which is faster, when the text is in the scripts where re and regex class every
-character alike; regex otherwise, and for the captures of each end of a range). Amounts
+character alike, each end of a range then matched again on its own; regex otherwise). Amounts
 in words count only with a scale word, a percent or a currency (``năm triệu người``, ``hai mươi lăm
 phần trăm``, ``ba trăm đô la``; ``hai bên`` is a small count), so they are found from a few anchor
 words that all of them contain (mười, mươi, trăm, the scale and percent words). The words
@@ -12,8 +12,9 @@ unit after it decides the kind; the words before it give the qualifier (``trên`
 position, a date or a code (``tầng 3``, ``ngày 10-12``, ``bão số 9``), which are not facts, and
 neither are durations, times and identifiers. All patterns are compiled once, on first use, and are
 linear (atomic groups, no nested quantifiers over the same characters); the Python work is per
-amount found, never per character. What a unit and the words before an amount say is memoised by
-their text: a few spellings recur before and after most amounts.
+amount found, never per character, and the common amount, one group of digits (with its scale
+words) before its unit, is read straight from the groups of its match. What a unit and the words
+before an amount say is memoised by their text: a few spellings recur before and after most amounts.
 """
 from __future__ import annotations
 
@@ -108,18 +109,23 @@ def _grammar() -> SimpleNamespace:
     for pattern in (digits, amount):  # _Groups reads m.groups() by position
         assert sorted(pattern.groupindex, key=pattern.groupindex.get) == list(_Groups._fields)
     # The same search in the stdlib re, about twice as fast, for text in the scripts where both
-    # engines class every character alike. re has no captures of a repeated group: a range or a
-    # fraction is matched again with ``digits``.
+    # engines class every character alike. re has no captures of a repeated group: each end of a
+    # range after the first is matched again (range_end_plain), the tail of a fraction is its
+    # denominator.
     plain = _plain_script(list(num.scales) + num.not_scales + vocabulary + units["range_words"])
     lower = "".join(re.escape(c) for c in plain if regex.match(r"\p{Ll}", c))
-    # the pattern opens with a bare \d, the boundary checked after it: re then skips to the next
-    # digit in C, much faster (it does not look into an atomic group or a lookbehind for that)
+    # the pattern opens with a bare digit, the boundary checked after it: re then skips to the next
+    # digit in C, much faster (it does not look into an atomic group or a lookbehind for that); the
+    # digits of the plain script as a set, which re tests faster than the Unicode class \d
+    digit = "[%s]" % "".join(c for c in plain if c.isdecimal())
     boundary = "".join(r"(?<!%s\d)" % behind for behind in _BOUNDARY_BEHIND)
-    digits_plain = re.compile(rf"(?P<amt>\d(?>{boundary}\d*(?:[.,]\d+)*){scaled})(?P<tail>{tail(False)})"
+    digits_plain = re.compile(rf"(?P<amt>(?P<number>{digit}(?>{boundary}\d*(?:[.,]\d+)*)){scaled})(?P<tail>{tail(False)})"
                               + unit(f"[{lower}]", "_glued"))
     return SimpleNamespace(
         digits=digits,
         amount=amount,
+        # each end after the first of a range or a chain matched by digits_plain, for its span
+        range_end_plain=re.compile(rf"{sep}(?P<amt>{by_digits}|{by_words})"),
         plain_script=re.compile("[%s]*" % "".join(re.escape(c) for c in plain)),
         digits_plain=digits_plain,
         # $10, US$ 5 triệu: read before an amount rather than searched, which would slow the search
@@ -188,32 +194,28 @@ def extract_facts(text: str) -> List[Fact]:
     t, g = text if norm is None else norm.text, _grammar()
     word_starts = _word_starts(t, g)
     plain = g.plain_script.fullmatch(t) is not None
-    amounts = _digit_amounts(t, g, plain)
-    previous, found = None, next(amounts, None)  # each amount in digits found from the end of the one before
+    matches = _batched(_digit_matches(t, 0, g, plain))
+    previous, found = None, next(matches, None)  # each amount in digits found from the end of the one before
     facts: List[Fact] = []
     pos = k = 0
     while True:
         while k < len(word_starts) and word_starts[k] < pos:
             k += 1
-        while found is not None and found.start < pos:
-            previous, found = found, next(amounts, None)
+        while found is not None and found.start() < pos:
+            previous, found = found, next(matches, None)
         # found is the first amount from pos, unless an amount in words ended inside the previous
         # one: then search from there
-        if previous is not None and previous.end > pos:
-            m = next(_digit_matches(t, pos, g, plain), None)
-            amount = m and _digit_amount(t, g, plain, m)
-        else:
-            amount = found
-        if k < len(word_starts) and (amount is None or word_starts[k] < amount.start):
+        m = next(_digit_matches(t, pos, g, plain), None) if previous is not None and previous.end() > pos else found
+        if k < len(word_starts) and (m is None or word_starts[k] < m.start()):
             m = g.amount.match(t, word_starts[k])
             k += 1
             if m is None:
                 continue
-            amount = _Amount.of(m)
-        elif amount is None:
+        elif m is None:
             break
-        floor, pos = pos, amount.end
-        for kind, value, start, end, unit, qualifier in _read(t, amount, g, floor):
+        floor, pos = pos, m.end()
+        read = _read_digits(t, m, g, floor) if m.re is g.digits_plain else _read(t, _Amount.of(m), g, floor)
+        for kind, value, start, end, unit, qualifier in read:
             if norm is not None:
                 start, end = norm.to_original(start), norm.to_original(end)
             facts.append(Fact(text[start:end], kind, value, unit, start, end, qualifier))
@@ -247,33 +249,33 @@ class _Amount(namedtuple("_Amount", "start end spans groups")):
 
 
 def _digit_matches(t: str, pos: int, g, plain: bool) -> Iterator:
-    """The matches of amounts in digits from ``pos``, each searched from the end of the one before
-    (with re in ``plain`` text, see _digit_amount)."""
+    """The matches of amounts in digits from ``pos``, each searched from the end of the one before:
+    of ``digits_plain`` in ``plain`` text, of ``digits`` otherwise."""
     return (g.digits_plain if plain else g.digits).finditer(t, pos)
 
 
-def _digit_amounts(t: str, g, plain: bool) -> Iterator[_Amount]:
-    """The amounts of _digit_matches from the start, searched a batch at a time: interleaved with
-    the reading of each amount, both run slower."""
-    matches = _digit_matches(t, 0, g, plain)
+def _batched(matches: Iterator) -> Iterator:
+    """``matches`` searched a batch at a time: interleaved with the reading of each amount, both run
+    slower."""
     while True:
         batch = list(islice(matches, _SEARCH_BATCH))
         if not batch:
             return
-        for m in batch:
-            yield _digit_amount(t, g, plain, m)
+        yield from batch
 
 
-def _digit_amount(t: str, g, plain: bool, m) -> _Amount:
-    """The amount of a match of _digit_matches."""
-    if not plain:
-        return _Amount.of(m)
-    amt, tail, pct, noun, cur, sub, msr, time, word, cur_glued, msr_glued, per, half = m.groups()
+def _digit_amount(t: str, g, m) -> _Amount:
+    """The amount of a match of ``digits_plain``."""
+    amt, _, tail, pct, noun, cur, sub, msr, time, word, cur_glued, msr_glued, per, half = m.groups()
     start = m.start()
-    if tail:
-        return _Amount.of(g.digits.match(t, start))  # the same match, with the spans of each end
-    groups = _Groups(amt, None, pct, noun, cur or cur_glued, sub, msr or msr_glued, time, word, per, half)
-    return _Amount(start, m.end(), ((start, start + len(amt)),), groups)
+    spans = [(start, start + len(amt))]
+    den = tail if tail[:1] == "/" else None
+    if tail and not den:  # a range or a chain: the span of each end
+        while spans[-1][1] < spans[0][1] + len(tail):
+            spans.append(g.range_end_plain.match(t, spans[-1][1]).span("amt"))
+        amt = t[spans[-1][0]:spans[-1][1]]  # as in _Groups of digits: the text of the last end
+    groups = _Groups(amt, den, pct, noun, cur or cur_glued, sub, msr or msr_glued, time, word, per, half)
+    return _Amount(start, m.end(), spans, groups)
 
 
 def _word_starts(t: str, g) -> List[int]:
@@ -302,7 +304,7 @@ def _read(t: str, m: _Amount, g, floor: int) -> list:
     if len(spans) > _MAX_CHAIN or last - first > _MAX_AMOUNT and any(e - s > _MAX_AMOUNT for s, e in spans):
         return []
     prefix = None
-    if first and (t[first - 1] in g.prefix_ends or t[first - 1].isspace() and t[first - 2:first - 1] in g.prefix_ends):
+    if _may_follow_prefix(t, first, g):
         prefix = g.prefix.search(t, max(floor, first - 4), first)
         if prefix:
             first = prefix.start()
@@ -320,9 +322,7 @@ def _read(t: str, m: _Amount, g, floor: int) -> list:
         if len(toks[-1]) > 1 and toks[-1][-1] in g.time and toks[-1][-2] in g.scales:
             return []  # hai nghìn năm: a duration, năm after a scale word is the year
     before = _context(_chunks_before(t, first))
-    qualifier = before.qualifier
-    if before.comparative and (kind == "percent" or unit in g.multiples) and _COMPARED.match(t, last):
-        qualifier = None  # thấp hơn 7% so với: a difference, "lower by"; cao hơn 1.000 m so với is "over"
+    qualifier = _qualifier(t, last, before, kind, unit, g)
     end = last
     if kind is None or prefix and not d.cur:
         end = spans[-1][1] + len(d.den) if d.den else spans[-1][1]  # the fraction bar follows the amount
@@ -336,11 +336,8 @@ def _read(t: str, m: _Amount, g, floor: int) -> list:
     if not single and before.score:
         return []  # thắng 2-1
     if kind in ("quantity", "rate") and not scaled:
-        # a measure is never a position (quãng đường 50 km); a counted noun may be (tầng 3 nhà)
-        if not d.msr and before.positional or d.den and before.date_preposition:
-            return []  # tầng 3, ngày 10-12, bão số 9, từ 1/7 người lao động
-        if not qualifier and (_is_year(toks[0]) if single else True in map(_is_year, toks)):
-            return []  # năm 2020 doanh nghiệp, Euro 2020 đội tuyển; but khoảng 2000 người
+        if _not_a_count(toks, before, qualifier, d.msr, d.den):
+            return []
     elif d.den:
         return []
     values = [numbers.value(ts, decimal_context=kind == "percent") for ts in toks]
@@ -361,6 +358,54 @@ def _read(t: str, m: _Amount, g, floor: int) -> list:
     stops = [e for _, e in spans[:-1]] + [end]
     qualifiers = [qualifier] + [None] * (len(spans) - 1)
     return list(zip(repeat(kind), map(numbers.plain, values), starts, stops, repeat(unit), qualifiers))
+
+
+def _read_digits(t: str, m, g, floor: int) -> list:
+    """The facts of a match of ``digits_plain``, as _read gives them. Most are one group of digits,
+    with or without scale words, and its unit (``64.959 ha``, ``4.231 tỷ đồng``, ``7%``): they are
+    read here from the groups of the match, by the steps of _read that apply to them. A range, a
+    fraction, a half, a subunit, a currency sign before or money with no unit go to _read."""
+    amt, number, tail, pct, noun, cur, sub, msr, time, word, cur_glued, msr_glued, per, half = m.groups()
+    first, last = m.start(), m.end()
+    if tail or half or sub or len(amt) > _MAX_AMOUNT or _may_follow_prefix(t, first, g):
+        return _read(t, _digit_amount(t, g, m), g, floor)
+    kind, unit, _ = _kind((pct, noun, cur or cur_glued, sub, msr or msr_glued, time, word), None)
+    toks = [number, *amt[len(number):].lower().split()]  # 64.959, 4.231 tỷ
+    if len(toks) > 1 and not "".join(toks[1:]).isalpha():
+        toks = numbers.tokens(amt)  # 1tr5, 3 tỷ 500 triệu
+    if kind is None:
+        return [] if g.money_scales.isdisjoint(toks) else _read(t, _digit_amount(t, g, m), g, floor)
+    before = _context(_chunks_before(t, first))
+    qualifier = _qualifier(t, last, before, kind, unit, g)
+    if per and kind == "quantity":
+        kind, unit = "rate", _fold(unit + per).lower()
+    if kind in ("quantity", "rate") and g.scales.isdisjoint(toks) and _not_a_count([toks], before, qualifier, msr or msr_glued, None):
+        return []
+    value = numbers.value(toks, decimal_context=kind == "percent")
+    return [] if value is None else [(kind, numbers.plain(value), first, last, unit, qualifier)]
+
+
+def _may_follow_prefix(t: str, first: int, g) -> bool:
+    """Whether a currency sign may end just before ``first`` (the start of an amount)."""
+    return first > 0 and (t[first - 1] in g.prefix_ends or t[first - 1].isspace() and t[first - 2:first - 1] in g.prefix_ends)
+
+
+def _qualifier(t: str, end: int, before: "_Context", kind: str, unit: str, g) -> Optional[str]:
+    """The qualifier of an amount ending at ``end``: the one of the words before it, but none for
+    a difference (thấp hơn 7% so với is "lower by"; cao hơn 1.000 m so với is "over")."""
+    if before.comparative and (kind == "percent" or unit in g.multiples) and _COMPARED.match(t, end):
+        return None
+    return before.qualifier
+
+
+def _not_a_count(toks: List[List[str]], before: "_Context", qualifier: Optional[str], measure, den) -> bool:
+    """Whether an amount in digits with no scale word and a noun or measure after it is rather a
+    position, a date or a year (tầng 3, ngày 10-12, bão số 9, từ 1/7 người lao động, năm 2020
+    doanh nghiệp, Euro 2020 đội tuyển; but khoảng 2000 người). A measure is never a position
+    (quãng đường 50 km); a counted noun may be (tầng 3 nhà)."""
+    if not measure and before.positional or den and before.date_preposition:
+        return True
+    return not qualifier and True in map(_is_year, toks)
 
 
 @lru_cache(maxsize=1024)

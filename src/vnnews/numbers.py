@@ -120,6 +120,8 @@ def value(toks: List[str], decimal_context: bool = False) -> Optional[Union[int,
 
     ``decimal_context``: a unit that takes decimals follows (``%``), so ``1,500`` is 1.5.
     """
+    if len(toks) == 1 and toks[0].isdecimal() and len(toks[0]) <= _EXACT_DIGITS:
+        return int(toks[0])  # the most common number, read first
     lex = words()
     if toks and toks[0][0].isdecimal() and (len(toks) == 1 or lex.scales.keys() >= set(toks[1:])):
         return _scaled(toks, decimal_context, lex)  # the common 1.839 tỷ, read the short way
