@@ -101,9 +101,13 @@ def _grammar() -> SimpleNamespace:
             rf"(?P<half>{_SPACE}+{half})?"
         )
 
+    # an ISO code may be glued to the amount it prefixes (USD1.23, EUR29.99), though a letter
+    # before digits is otherwise a code (A320)
+    codes = "|".join(s for names in units["currency_prefixes"].values() for s in names if re.fullmatch("[A-Z]{3}", s))
+    iso_before = rf"(?<!\w)(?:{codes})"
     # searched through the text: the first character must be a digit
     ending = tail(True) + unit(r"\p{Ll}", "")
-    digits = regex.compile(rf"{_BOUNDARY}(?P<amt>{by_digits}){ending}")
+    digits = regex.compile(rf"(?:{_BOUNDARY}|(?<={iso_before}))(?P<amt>{by_digits}){ending}")
     # tried only where number words start, just before an anchor word
     amount = regex.compile(rf"{_BOUNDARY}(?P<amt>{by_digits}|{by_words}){ending}")
     for pattern in (digits, amount):  # _Groups reads m.groups() by position
@@ -118,8 +122,8 @@ def _grammar() -> SimpleNamespace:
     # digit in C, much faster (it does not look into an atomic group or a lookbehind for that); the
     # digits of the plain script as a set, which re tests faster than the Unicode class \d
     digit = "[%s]" % "".join(c for c in plain if c.isdecimal())
-    boundary = "".join(r"(?<!%s\d)" % behind for behind in _BOUNDARY_BEHIND)
-    digits_plain = re.compile(rf"(?P<amt>(?P<number>{digit}(?>{boundary}\d*(?:[.,]\d+)*)){scaled})(?P<tail>{tail(False)})"
+    boundary = "".join(r"(?<!%s\d)" % behind for behind in _BOUNDARY_BEHIND) + rf"|(?<={iso_before}\d)"
+    digits_plain = re.compile(rf"(?P<amt>(?P<number>{digit}(?>(?:{boundary})\d*(?:[.,]\d+)*)){scaled})(?P<tail>{tail(False)})"
                               + unit(f"[{lower}]", "_glued"))
     return SimpleNamespace(
         digits=digits,
