@@ -7,8 +7,8 @@ to the caller's string at the very end, so ``text[start:end]`` is always the inp
 """
 from __future__ import annotations
 
-import bisect
 import dataclasses
+from bisect import bisect_right
 from functools import lru_cache
 from typing import List, Optional, Tuple
 
@@ -180,10 +180,12 @@ class _Builder:
         one per piece; what falls outside the pieces (header, file names, bylines) is dropped."""
         a = self.article
         starts = [s.start for s in a.sentences]
-        for fact in _inside(extract_facts(self.text), pieces):
-            index = bisect.bisect_right(starts, fact.start) - 1
-            fact.sentence = index if index >= 0 and a.sentences[index].end >= fact.end else None
-            a.facts.append(fact)
+        ends = [s.end for s in a.sentences]
+        facts = _inside(extract_facts(self.text), pieces)
+        for fact in facts:
+            index = bisect_right(starts, fact.start) - 1
+            fact.sentence = index if index >= 0 and ends[index] >= fact.end else None
+        a.facts += facts
 
     def _dates(self, pieces):
         paragraphs = [piece for piece in pieces if piece[2] is not None]
@@ -193,12 +195,8 @@ class _Builder:
 def _inside(found, pieces):
     """The items (with start/end) that lie wholly within one of the sorted ``(start, end, _)``."""
     starts = [p[0] for p in pieces]
-    kept = []
-    for item in found:
-        i = bisect.bisect_right(starts, item.start) - 1
-        if i >= 0 and item.end <= pieces[i][1]:
-            kept.append(item)
-    return kept
+    ends = [p[1] for p in pieces]
+    return [item for item in found if (i := bisect_right(starts, item.start) - 1) >= 0 and item.end <= ends[i]]
 
 
 def _map_offsets(record, span, original: str):

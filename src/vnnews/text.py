@@ -26,6 +26,8 @@ class Line:
 
 def fold(text: str) -> str:
     """Every run of white space (NBSP and zero-width ones too) as one space, trimmed."""
+    if text.isprintable() and "  " not in text:
+        return text.strip()  # every white space character but the plain space is unprintable
     return _SPACE_RUN.sub(" ", text).strip()
 
 
