@@ -101,9 +101,10 @@ _INLINE_TAGS = frozenset(
 _ENTITY_BREAKS = re.compile("\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 _ENTITY_DROPS = re.compile("[%s]+" % _DROP_CHARS)
 
-# a character that may change under NFC, with the starter before it: marks, the second half of
-# composable pairs (NFC_QC=Maybe) and characters that never survive NFC (NFC_QC=No)
-_CLUSTER = regex.compile(r"[^\p{M}\p{NFC_QC=M}]?[\p{M}\p{NFC_QC=M}]+|\p{NFC_QC=N}")
+# a character that may change under NFC: a run of marks and second halves of composable pairs
+# (NFC_QC=Maybe), or a character that never survives NFC (NFC_QC=No) with the run after it. Led by
+# what it looks for: an optional starter first would cost a slow step at every character
+_CLUSTER = regex.compile(r"(?P<marks>[\p{M}\p{NFC_QC=M}]+)|\p{NFC_QC=N}[\p{M}\p{NFC_QC=M}]*")
 
 
 def _tone_table() -> dict:
@@ -195,10 +196,18 @@ def _markup_edits(text: str) -> Iterable[Edit]:
 
 
 def _nfc_edits(text: str) -> Iterable[Edit]:
+    """Each cluster that NFC changes, composed. A run of marks composes with the starter before it,
+    unless that character ended the cluster before."""
+    end = 0
     for match in _CLUSTER.finditer(text):
-        composed = unicodedata.normalize("NFC", match.group())
-        if composed != match.group():
-            yield match.start(), match.end(), composed
+        start = match.start()
+        if start > end and match.lastgroup == "marks":
+            start -= 1
+        end = match.end()
+        cluster = text[start:end]
+        composed = unicodedata.normalize("NFC", cluster)
+        if composed != cluster:
+            yield start, end, composed
 
 
 def _rebuild(text: str, edits: Iterable[Edit], maps) -> Tuple[str, tuple]:
@@ -225,5 +234,6 @@ def _rebuild(text: str, edits: Iterable[Edit], maps) -> Tuple[str, tuple]:
     pieces.append(text[position:])
     start_parts.append(starts[position:])  # with the final len(original)
     end_parts.append(ends[position:])
+    # array() reads a list far faster than an iterator
     chain = itertools.chain.from_iterable
-    return "".join(pieces), (array("q", chain(start_parts)), array("q", chain(end_parts)))
+    return "".join(pieces), (array("q", list(chain(start_parts))), array("q", list(chain(end_parts))))
