@@ -56,12 +56,13 @@ def _standalone_cues():
 
 @lru_cache(maxsize=None)
 def _cue_starts() -> re.Pattern:
-    """Every place in a lower-cased line where a credit can start: at the first word of a cue
-    (``ảnh``, ``photo``), overlapping places too. The stdlib finds them far faster than the credit
-    pattern, whose look-behind and case folding cost it a slow step at every character."""
+    """The places in a lower-cased line where a credit can start: the first words of the cues
+    (``ảnh``, ``photo``). The stdlib finds them far faster than the credit pattern, whose look-behind
+    and case folding cost it a slow step at every character. A word found inside another is skipped,
+    but a letter stands before it, and no credit starts after a letter."""
     words = lexicon.load("layout")
     heads = {c.split()[0].lower() for c in words["photo_credit_cues"] + words["photo_credit_standalone"]}
-    return re.compile("(?=%s)" % "|".join(map(re.escape, sorted(heads))))
+    return re.compile("|".join(map(re.escape, sorted(heads))))
 
 
 @dataclass
