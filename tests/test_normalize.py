@@ -38,6 +38,16 @@ def test_nfd_is_composed_and_each_letter_maps_to_its_cluster():
     assert original_of(original, "Việt") == original[:6]
 
 
+@pytest.mark.parametrize("original", [
+    "a\u0301\u0323 e\u0302\u0301",  # marks after a starter
+    "\u0301a\u0301",  # a mark that starts the text
+    "\u0958\u093c a\u0958\u0301",  # a character NFC never keeps, alone and before marks
+    "\u1100\u1161\u11a8 \u0301\u0301 x",  # the second half of a composable pair (NFC_QC=Maybe)
+])
+def test_nfc_clusters_compose_as_the_whole_text_does(original):
+    assert normalize(original).text == unicodedata.normalize("NFC", original)
+
+
 @pytest.mark.parametrize("original, expected", [
     ("tr&ocirc;\u0300ng c&#7897;t", "trồng cột"),  # an entity, then a combining mark after it
     ("AT&amp;T &lt;b&gt;", "AT&T <b>"),  # decoded once: &lt;b&gt; is text, not a tag
