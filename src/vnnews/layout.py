@@ -193,11 +193,11 @@ class _Classifier:
         """A body line, cut where captions run into it."""
         t = line.text
         credits = cap.find_credits(t)
-        if credits:
-            pieces = cap.split_credited(t, credits)
-        else:
-            glued = cap.glued_caption_end(t) if len(t) > CAPTION_MAX_CHARS else None
-            pieces = [("caption", 0, glued, None), ("body", glued, len(t), None)] if glued else [("body", 0, len(t), None)]
+        glued = cap.glued_caption_end(t) if not credits and len(t) > CAPTION_MAX_CHARS else None
+        if not credits and not glued:  # most lines: the line is the block (its text is stripped)
+            self.blocks.append(Block("body", line.start, line.end, line.index))
+            return
+        pieces = cap.split_credited(t, credits) if credits else [("caption", 0, glued, None), ("body", glued, len(t), None)]
         for kind, start, end, credit in pieces:
             start, end = strip_bounds(t, start, end)
             if start < end:
