@@ -202,22 +202,26 @@ def _inside(found, pieces):
 def _map_offsets(record, span, original: str):
     """Map every start/end in the record from the normalized text to the caller's string, and make
     each piece's text the caller's own characters (``span`` leaves out dropped tags at the edges)."""
-    for name in _field_names(type(record)):
+    inner, has_offsets, has_text = _fields(type(record))
+    for name in inner:
         value = getattr(record, name)
         if isinstance(value, _SCALARS):
             continue  # most fields: nothing inside to map
         for item in value if isinstance(value, list) else (value,):
             if dataclasses.is_dataclass(item):
                 _map_offsets(item, span, original)
-    if getattr(record, "start", None) is not None:
+    if has_offsets and record.start is not None:
         record.start, record.end = span(record.start, record.end)
-        if hasattr(record, "text"):
+        if has_text:
             record.text = original[record.start:record.end]
 
 
 _SCALARS = (str, int, float, type(None))
+_OWN = ("text", "start", "end")  # the fields of a piece itself, never records
 
 
 @lru_cache(maxsize=None)
-def _field_names(record_type) -> Tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(record_type))
+def _fields(record_type) -> Tuple[Tuple[str, ...], bool, bool]:
+    """The fields of a record type that may hold records, and whether it has offsets and a text."""
+    names = [f.name for f in dataclasses.fields(record_type)]
+    return tuple(n for n in names if n not in _OWN), "start" in names, "text" in names
