@@ -180,8 +180,8 @@ def glued_caption_end(text: str, window: int = 200) -> Optional[int]:
     Công an tỉnh ...``): the tell-tale of a caption run into the body without punctuation."""
     for turn in _CASE_TURN.finditer(text, 0, window):
         capitalised = _WORD.match(text, turn.end(), turn.end() + 60).group()
-        # most turns: the word is nowhere before, which a substring test tells first (casefold,
-        # unlike lower, folds each character alone, so a word's folding is in its context's)
+        # most turns: the word is nowhere before, which a substring test tells first (words equal in
+        # lower case are equal casefolded, and casefold, unlike lower, folds each character alone)
         if capitalised.casefold() not in text[max(0, turn.start() - 60):turn.start()].casefold():
             continue
         # the last four words before the turn: a repeat is at most four words long
