@@ -1,10 +1,12 @@
 """normalize(): what changes for extraction, and how each change maps back to the original."""
+import re
+import sys
 import unicodedata
 
 import pytest
 
 from vnnews import lexicon
-from vnnews.normalize import normalize
+from vnnews.normalize import _TRIGGER, normalize
 
 
 def pieces(original):
@@ -28,6 +30,13 @@ def test_clean_text_is_returned_as_is():
     n = normalize(text)
     assert n.text is text and n.offsets is None and n.ends is None
     assert n.to_original(5) == 5 and n.span(2, 7) == (2, 7)
+
+
+def test_every_character_that_may_start_markup_work_is_unprintable_or_a_bracket_or_ampersand():
+    # normalize skips the markup pass for a printable text without < and &
+    lead = re.compile(_TRIGGER.pattern.split("]")[0] + "]")
+    starts = lead.findall("".join(map(chr, range(sys.maxunicode + 1))))
+    assert [hex(ord(c)) for c in starts if c.isprintable() and c not in "<&"] == []
 
 
 def test_nfd_is_composed_and_each_letter_maps_to_its_cluster():
