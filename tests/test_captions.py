@@ -56,3 +56,12 @@ def test_video_line_needs_its_colon():
 ])
 def test_alt_text(line, expected):
     assert is_alt_text(line) is expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Ảnh hưởng lớn. Hình ảnh: Reuters. Video: AP", [(15, 33, "Reuters"), (34, 43, "AP")]),  # cue words in words too
+    ("Xe chở hàng. cliphoto: X. Ảnh chụp màn hình: VTV", [(26, 48, "VTV")]),  # a cue word inside another
+    ("Cầu bị sập. CL\u0130P: VTV", [(12, 21, "VTV")]),  # İ lower-cases to two characters
+])
+def test_credits_start_at_cue_words(line, expected):
+    assert [(c.start, c.end, c.name) for c in find_credits(line)] == expected

@@ -1,10 +1,12 @@
 """normalize(): what changes for extraction, and how each change maps back to the original."""
+import re
+import sys
 import unicodedata
 
 import pytest
 
 from vnnews import lexicon
-from vnnews.normalize import normalize
+from vnnews.normalize import _TRIGGER, normalize
 
 
 def pieces(original):
@@ -30,12 +32,29 @@ def test_clean_text_is_returned_as_is():
     assert n.to_original(5) == 5 and n.span(2, 7) == (2, 7)
 
 
+def test_every_character_that_may_start_markup_work_is_unprintable_or_a_bracket_or_ampersand():
+    # normalize skips the markup pass for a printable text without < and &
+    lead = re.compile(_TRIGGER.pattern.split("]")[0] + "]")
+    starts = lead.findall("".join(map(chr, range(sys.maxunicode + 1))))
+    assert [hex(ord(c)) for c in starts if c.isprintable() and c not in "<&"] == []
+
+
 def test_nfd_is_composed_and_each_letter_maps_to_its_cluster():
     original = unicodedata.normalize("NFD", "Việt Nam")
     text, sources = pieces(original)
     assert text == "Việt Nam"
     assert sources[2] == unicodedata.normalize("NFD", "ệ")
     assert original_of(original, "Việt") == original[:6]
+
+
+@pytest.mark.parametrize("original", [
+    "a\u0301\u0323 e\u0302\u0301",  # marks after a starter
+    "\u0301a\u0301",  # a mark that starts the text
+    "\u0958\u093c a\u0958\u0301",  # a character NFC never keeps, alone and before marks
+    "\u1100\u1161\u11a8 \u0301\u0301 x",  # the second half of a composable pair (NFC_QC=Maybe)
+])
+def test_nfc_clusters_compose_as_the_whole_text_does(original):
+    assert normalize(original).text == unicodedata.normalize("NFC", original)
 
 
 @pytest.mark.parametrize("original, expected", [

@@ -1,7 +1,7 @@
 """Lines and white space: what counts as white space, and the bounds of stripped stretches."""
 import sys
 
-from vnnews.text import is_space, split_lines, strip_bounds
+from vnnews.text import _SPACE_RUN, fold, is_space, split_lines, strip_bounds
 
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 
@@ -29,3 +29,12 @@ def test_split_lines():
 def test_split_lines_breaks_where_the_text_does():
     text = "một\x1chai\rba\x0bbốn\x0cnăm\x85sáu\u2029bảy\x1e"  # \x1c-\x1e are no line breaks
     assert [l.text for l in split_lines(text)] == ["một\x1chai", "ba", "bốn", "năm", "sáu", "bảy"]
+
+
+def test_fold_can_return_printable_text_without_double_spaces_as_is():
+    # fold returns a printable text without double spaces as is, trimmed: every white space
+    # character that it folds, but the plain space, must be unprintable
+    folded = "".join(_SPACE_RUN.findall("".join(map(chr, range(sys.maxunicode + 1)))))
+    assert [hex(ord(c)) for c in folded if c != " " and c.isprintable()] == []
+    assert fold(" Hà  Nội\u00a0\u200b mới ") == "Hà Nội mới"
+    assert fold(" Hà Nội ") == "Hà Nội"

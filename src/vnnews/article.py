@@ -7,8 +7,8 @@ to the caller's string at the very end, so ``text[start:end]`` is always the inp
 """
 from __future__ import annotations
 
-import bisect
 import dataclasses
+from bisect import bisect_right
 from functools import lru_cache
 from typing import List, Optional, Tuple
 
@@ -180,10 +180,12 @@ class _Builder:
         one per piece; what falls outside the pieces (header, file names, bylines) is dropped."""
         a = self.article
         starts = [s.start for s in a.sentences]
-        for fact in _inside(extract_facts(self.text), pieces):
-            index = bisect.bisect_right(starts, fact.start) - 1
-            fact.sentence = index if index >= 0 and a.sentences[index].end >= fact.end else None
-            a.facts.append(fact)
+        ends = [s.end for s in a.sentences]
+        facts = _inside(extract_facts(self.text), pieces)
+        for fact in facts:
+            index = bisect_right(starts, fact.start) - 1
+            fact.sentence = index if index >= 0 and ends[index] >= fact.end else None
+        a.facts += facts
 
     def _dates(self, pieces):
         paragraphs = [piece for piece in pieces if piece[2] is not None]
@@ -193,33 +195,33 @@ class _Builder:
 def _inside(found, pieces):
     """The items (with start/end) that lie wholly within one of the sorted ``(start, end, _)``."""
     starts = [p[0] for p in pieces]
-    kept = []
-    for item in found:
-        i = bisect.bisect_right(starts, item.start) - 1
-        if i >= 0 and item.end <= pieces[i][1]:
-            kept.append(item)
-    return kept
+    ends = [p[1] for p in pieces]
+    return [item for item in found if (i := bisect_right(starts, item.start) - 1) >= 0 and item.end <= ends[i]]
 
 
 def _map_offsets(record, span, original: str):
     """Map every start/end in the record from the normalized text to the caller's string, and make
     each piece's text the caller's own characters (``span`` leaves out dropped tags at the edges)."""
-    for name in _field_names(type(record)):
+    inner, has_offsets, has_text = _fields(type(record))
+    for name in inner:
         value = getattr(record, name)
         if isinstance(value, _SCALARS):
             continue  # most fields: nothing inside to map
         for item in value if isinstance(value, list) else (value,):
             if dataclasses.is_dataclass(item):
                 _map_offsets(item, span, original)
-    if getattr(record, "start", None) is not None:
+    if has_offsets and record.start is not None:
         record.start, record.end = span(record.start, record.end)
-        if hasattr(record, "text"):
+        if has_text:
             record.text = original[record.start:record.end]
 
 
 _SCALARS = (str, int, float, type(None))
+_OWN = ("text", "start", "end")  # the fields of a piece itself, never records
 
 
 @lru_cache(maxsize=None)
-def _field_names(record_type) -> Tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(record_type))
+def _fields(record_type) -> Tuple[Tuple[str, ...], bool, bool]:
+    """The fields of a record type that may hold records, and whether it has offsets and a text."""
+    names = [f.name for f in dataclasses.fields(record_type)]
+    return tuple(n for n in names if n not in _OWN), "start" in names, "text" in names

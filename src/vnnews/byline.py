@@ -79,8 +79,9 @@ def _trim(text: str, start: int, end: int) -> Piece:
         start += 1
     while end > start and text[end - 1] in " \u00a0\t,;:-–—(":
         end -= 1
-    # a closing full stop belongs to the name only when it ends an initial (``N.K.``)
-    if end > start and text[end - 1] == "." and not _INITIAL_END.search(text[start:end]):
+    # a closing full stop belongs to the name only when it ends an initial (``N.K.``); the pattern
+    # reads no more than the initial and the character before it, so a long line is not scanned
+    if end > start and text[end - 1] == "." and not _INITIAL_END.search(text[max(start, end - 3):end]):
         end -= 1
     return text[start:end], start, end
 

@@ -5,9 +5,10 @@ line that ends at its credit (``... giảm còn 44,9 triệu đơn vị - Ảnh:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import List, Optional, Tuple
+from typing import Iterable, Iterator, List, Optional, Tuple
 
 import regex
 
@@ -53,6 +54,17 @@ def _standalone_cues():
     return cues, tuple({c.split()[0] for c in cues})
 
 
+@lru_cache(maxsize=None)
+def _cue_starts() -> re.Pattern:
+    """The places in a lower-cased line where a credit can start: the first words of the cues
+    (``ảnh``, ``photo``). The stdlib finds them far faster than the credit pattern, whose look-behind
+    and case folding cost it a slow step at every character. A word found inside another is skipped,
+    but a letter stands before it, and no credit starts after a letter."""
+    words = lexicon.load("layout")
+    heads = {c.split()[0].lower() for c in words["photo_credit_cues"] + words["photo_credit_standalone"]}
+    return re.compile("|".join(map(re.escape, sorted(heads))))
+
+
 @dataclass
 class Credit:
     start: int
@@ -62,12 +74,16 @@ class Credit:
 
 def find_credits(text: str) -> List[Credit]:
     credit, (standalone, heads) = _patterns()[0], _standalone_cues()
+    lowered = text.lower()
     if ":" not in text:  # most lines: substring tests are far cheaper than the credit pattern
-        lowered = text.lower()
         if not any(map(lowered.__contains__, heads)) or not any(map(lowered.__contains__, standalone)):
             return []
+    if len(lowered) == len(text):  # the same offsets (``İ`` lower-cases to two characters)
+        matches = _leftmost_matches(credit, text, (m.start() for m in _cue_starts().finditer(lowered)))
+    else:
+        matches = credit.finditer(text)
     found = []
-    for m in credit.finditer(text):
+    for m in matches:
         name = m.group("name") or m.group("sname")
         start, end = m.start(), m.end()
         if _patterns()[4].search(text, max(0, start - 12), start):
@@ -83,6 +99,18 @@ def find_credits(text: str) -> List[Credit]:
             end = dot.end() if dot else end
         found.append(Credit(start, end, name.strip() if name else None))
     return found
+
+
+def _leftmost_matches(pattern: regex.Pattern, text: str, starts: Iterable[int]) -> Iterator[regex.Match]:
+    """What ``pattern.finditer(text)`` finds, tried only at ``starts`` (ascending), the only places
+    where a match can start."""
+    end = 0
+    for start in starts:
+        if start >= end:
+            m = pattern.match(text, start)
+            if m:
+                end = m.end()
+                yield m
 
 
 _BEFORE_OPEN = regex.compile(r"\(\s*$")
@@ -151,9 +179,14 @@ def glued_caption_end(text: str, window: int = 200) -> Optional[int]:
     repeating the caption's last words capitalised (``... tại cơ quan điều tra Cơ quan điều tra
     Công an tỉnh ...``): the tell-tale of a caption run into the body without punctuation."""
     for turn in _CASE_TURN.finditer(text, 0, window):
+        capitalised = _WORD.match(text, turn.end(), turn.end() + 60).group()
+        # most turns: the word is nowhere before, which a substring test tells first (words equal in
+        # lower case are equal casefolded, and casefold, unlike lower, folds each character alone)
+        if capitalised.casefold() not in text[max(0, turn.start() - 60):turn.start()].casefold():
+            continue
         # the last four words before the turn: a repeat is at most four words long
         before = [w.lower() for w in _WORD.findall(text, max(0, turn.start() - 60), turn.start())[-4:]]
-        if _WORD.match(text, turn.end(), turn.end() + 60).group().lower() not in before[:-1]:
+        if capitalised.lower() not in before[:-1]:
             continue  # the capitalised word repeats none of the words that a repeat could start at
         after = [w.lower() for w in _WORD.findall(text, turn.end(), turn.end() + 60)]
         for size in (4, 3, 2):

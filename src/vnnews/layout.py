@@ -71,8 +71,10 @@ def _is_title_shaped(text: str) -> bool:
 
 def _is_related_pair(text: str) -> bool:
     """Two related-article headlines joined by `` / ``, neither closed by a full stop."""
+    if " / " not in text:
+        return False
     parts = text.split(" / ")
-    return len(parts) >= 2 and all(len(p.split()) >= 4 and _is_title_shaped(p.strip()) for p in parts)
+    return all(len(p.split()) >= 4 and _is_title_shaped(p.strip()) for p in parts)
 
 
 class _Classifier:
@@ -101,18 +103,19 @@ class _Classifier:
     # -- one line at a time ------------------------------------------------------------------
     def _shapes(self):
         n = len(self.lines)
+        p = self.p
         listing = False  # inside a list of related headlines
         for i, line in enumerate(self.lines):
             t = line.text
             if listing and (line.blank_before or not _is_title_shaped(t)):
                 listing = False  # a blank line or a sentence ends the list of headlines
-            if " " not in t and _fullmatch(self.p["placeholder"], t):  # file names and data URIs hold no space
+            if " " not in t and _fullmatch(p["placeholder"], t):  # file names and data URIs hold no space
                 self.kinds[i] = "placeholder"
-            elif t in self.p["end_mark"]:
+            elif t in p["end_mark"]:
                 self.kinds[i] = "end_mark"
             elif self._is_chrome(t):
                 self.kinds[i] = "chrome"
-            elif self.p["related"].match(t) or _is_related_pair(t) or (listing and _is_title_shaped(t)):
+            elif p["related"].match(t) or _is_related_pair(t) or (listing and _is_title_shaped(t)):
                 self.kinds[i] = "related"  # a cue line, or a headline listed under ``Tin liên quan:``
                 listing = listing or t.endswith(":")
             elif len(t) <= CAPTION_MAX_CHARS and cap.is_video_line(t):
@@ -193,11 +196,11 @@ class _Classifier:
         """A body line, cut where captions run into it."""
         t = line.text
         credits = cap.find_credits(t)
-        if credits:
-            pieces = cap.split_credited(t, credits)
-        else:
-            glued = cap.glued_caption_end(t) if len(t) > CAPTION_MAX_CHARS else None
-            pieces = [("caption", 0, glued, None), ("body", glued, len(t), None)] if glued else [("body", 0, len(t), None)]
+        glued = cap.glued_caption_end(t) if not credits and len(t) > CAPTION_MAX_CHARS else None
+        if not credits and not glued:  # most lines: the line is the block (its text is stripped)
+            self.blocks.append(Block("body", line.start, line.end, line.index))
+            return
+        pieces = cap.split_credited(t, credits) if credits else [("caption", 0, glued, None), ("body", glued, len(t), None)]
         for kind, start, end, credit in pieces:
             start, end = strip_bounds(t, start, end)
             if start < end:

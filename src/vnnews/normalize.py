@@ -101,9 +101,10 @@ _INLINE_TAGS = frozenset(
 _ENTITY_BREAKS = re.compile("\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 _ENTITY_DROPS = re.compile("[%s]+" % _DROP_CHARS)
 
-# a character that may change under NFC, with the starter before it: marks, the second half of
-# composable pairs (NFC_QC=Maybe) and characters that never survive NFC (NFC_QC=No)
-_CLUSTER = regex.compile(r"[^\p{M}\p{NFC_QC=M}]?[\p{M}\p{NFC_QC=M}]+|\p{NFC_QC=N}")
+# a character that may change under NFC: a run of marks and second halves of composable pairs
+# (NFC_QC=Maybe), or a character that never survives NFC (NFC_QC=No) with the run after it. Led by
+# what it looks for: an optional starter first would cost a slow step at every character
+_CLUSTER = regex.compile(r"(?P<marks>[\p{M}\p{NFC_QC=M}]+)|\p{NFC_QC=N}[\p{M}\p{NFC_QC=M}]*")
 
 
 def _tone_table() -> dict:
@@ -129,7 +130,7 @@ Edit = Tuple[int, int, str]
 
 def normalize(original: str) -> Normalized:
     text, maps = original, None
-    if _TRIGGER.search(text):
+    if _may_hold_markup(text) and _TRIGGER.search(text):
         text, maps = _rebuild(text, _markup_edits(text), maps)
     if not unicodedata.is_normalized("NFC", text):
         text, maps = _rebuild(text, _nfc_edits(text), maps)
@@ -138,6 +139,12 @@ def normalize(original: str) -> Normalized:
         maps = range(len(text) + 1), range(1, len(text) + 1)
     text = folded
     return Normalized(text, *maps) if maps else Normalized(text)
+
+
+def _may_hold_markup(text: str) -> bool:
+    """False when step 1 has surely nothing to do: ``<`` and ``&`` aside, every character that it
+    looks for is unprintable, which C code tells faster than the trigger pattern scans."""
+    return "<" in text or "&" in text or not text.replace("\n", "").isprintable()
 
 
 def _fold_old_tones(text: str) -> str:
@@ -195,10 +202,18 @@ def _markup_edits(text: str) -> Iterable[Edit]:
 
 
 def _nfc_edits(text: str) -> Iterable[Edit]:
+    """Each cluster that NFC changes, composed. A run of marks composes with the starter before it,
+    unless that character ended the cluster before."""
+    end = 0
     for match in _CLUSTER.finditer(text):
-        composed = unicodedata.normalize("NFC", match.group())
-        if composed != match.group():
-            yield match.start(), match.end(), composed
+        start = match.start()
+        if start > end and match.lastgroup == "marks":
+            start -= 1
+        end = match.end()
+        cluster = text[start:end]
+        composed = unicodedata.normalize("NFC", cluster)
+        if composed != cluster:
+            yield start, end, composed
 
 
 def _rebuild(text: str, edits: Iterable[Edit], maps) -> Tuple[str, tuple]:
@@ -225,5 +240,6 @@ def _rebuild(text: str, edits: Iterable[Edit], maps) -> Tuple[str, tuple]:
     pieces.append(text[position:])
     start_parts.append(starts[position:])  # with the final len(original)
     end_parts.append(ends[position:])
+    # array() reads a list far faster than an iterator
     chain = itertools.chain.from_iterable
-    return "".join(pieces), (array("q", chain(start_parts)), array("q", chain(end_parts)))
+    return "".join(pieces), (array("q", list(chain(start_parts))), array("q", list(chain(end_parts))))

@@ -26,6 +26,8 @@ class Line:
 
 def fold(text: str) -> str:
     """Every run of white space (NBSP and zero-width ones too) as one space, trimmed."""
+    if text.isprintable() and "  " not in text:
+        return text.strip()  # every white space character but the plain space is unprintable
     return _SPACE_RUN.sub(" ", text).strip()
 
 
@@ -57,15 +59,13 @@ def split_lines(text: str) -> List[Line]:
     # \x1c-\x1e: a piece that ends in none of _LINE_BREAKS runs on into the next one
     for piece in text.splitlines(keepends=True):
         position += len(piece)
-        last = piece[-1]
-        if last not in _LINE_BREAKS and position < len(text):
+        if piece[-1] not in _LINE_BREAKS and position < len(text):
             continue
-        stop = position if last not in _LINE_BREAKS else position - 2 if piece.endswith("\r\n") else position - 1
-        raw = text[start:stop]
-        content = raw.strip(_SPACES)
+        raw = text[start:position].rstrip(_SPACES)  # the line breaks are white space too
+        content = raw.lstrip(_SPACES)
         if content:
-            indent = len(raw) - len(raw.lstrip(_SPACES))
-            lines.append(Line(len(lines), content, start + indent, start + indent + len(content), raw[:indent], blank))
+            indent = len(raw) - len(content)
+            lines.append(Line(len(lines), content, start + indent, start + len(raw), raw[:indent], blank))
             blank = 0
         else:
             blank += 1
