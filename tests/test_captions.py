@@ -21,6 +21,12 @@ def test_credit_names():
     assert [c.name for c in find_credits("(Ảnh minh họa)")] == [None]
 
 
+@pytest.mark.parametrize("space", [" ", "\u00a0", "  ", "\t"])
+def test_a_credit_without_colon_takes_any_white_space(space):
+    line = "Cây cầu mới. Ảnh%sminh họa" % space
+    assert [(line[c.start:c.end], c.name) for c in find_credits(line)] == [("Ảnh%sminh họa" % space, None)]
+
+
 def test_pieces_cover_the_line_in_order():
     line = "Bên trong container. Ảnh: FB nhân vật. Một nhân viên chia sẻ."
     pieces = split_credited(line, find_credits(line))

@@ -76,7 +76,10 @@ def find_credits(text: str) -> List[Credit]:
     credit, (standalone, heads) = _patterns()[0], _standalone_cues()
     lowered = text.lower()
     if ":" not in text:  # most lines: substring tests are far cheaper than the credit pattern
-        if not any(map(lowered.__contains__, heads)) or not any(map(lowered.__contains__, standalone)):
+        if not any(map(lowered.__contains__, heads)):
+            return []
+        spaced = " ".join(lowered.split())  # a cue's words may stand apart by any white space
+        if not any(map(spaced.__contains__, standalone)):
             return []
     if len(lowered) == len(text):  # the same offsets (``İ`` lower-cases to two characters)
         matches = _leftmost_matches(credit, text, (m.start() for m in _cue_starts().finditer(lowered)))
