@@ -94,6 +94,13 @@ def test_what_is_not_markup_stays(text):
     assert normalize(text).text == text
 
 
+@pytest.mark.parametrize("original, expected", [
+    ("<foo\r\nbar>", "<foo\nbar>"), ("<R\r>\x1f", "<R\n>"), ("<foo a=\"x\u200by\">", "<foo a=\"xy\">"),
+])
+def test_an_unknown_tag_is_normalized_as_text(original, expected):
+    assert normalize(original).text == expected
+
+
 def test_unclosed_script_drops_only_the_tag():
     assert normalize("<script>Tin tức").text == "\nTin tức"
 

@@ -189,6 +189,8 @@ def _markup_edits(text: str) -> Iterable[Edit]:
                 yield start, position, "\n"
             elif name in _INLINE_TAGS:
                 yield start, position, ""
+            else:  # an unknown tag stays text, and what it holds is read as text (a CR becomes \n)
+                position = trigger.end()
         elif kind == "entity":
             entity = match.group()
             # a whole known name only: html.unescape would read &notanentity; as ¬anentity;
