@@ -135,10 +135,13 @@ def _grammar() -> SimpleNamespace:
         # $10, US$ 5 triệu: read before an amount rather than searched, which would slow the search
         prefix=regex.compile(rf"(?:{_alt(prefixes)}){_SPACE}?\Z"),
         prefix_ends={s[-1] for s in prefixes},
-        # words found in every number in words of ten or more, and percent words: a small count in
-        # words (hai bên) is never a fact, so these few words are enough to find the others
+        # words found in every number in words of ten or more, percent words and the currencies
+        # that make a smaller number money (chín bảng Anh): a small count in words (hai bên) is
+        # never a fact otherwise, so these few words are enough to find the others
         anchors=sorted((num.ten | num.tens | set(num.scales) - num.digit_only)
-                       | {w for w in units["percent"] if w.replace(" ", "").isalpha()}),
+                       | {w for w in units["percent"] if w.replace(" ", "").isalpha()}
+                       | _shortest(w.lower() for w in units["small_count_currencies"])),
+        small_count_currencies=_lower(units["small_count_currencies"]),
         run_before=regex.compile(rf"(?r)(?:(?<!\w){word}(?:{sep})?{_SPACE}*)+"),
         iso={_fold(s): code for key in ("currencies", "currency_prefixes")
              for code, names in units[key].items() for s in names},
@@ -161,6 +164,13 @@ def _grammar() -> SimpleNamespace:
         money_scales=num.money_scales,
         num=num,
     )
+
+
+def _shortest(phrases) -> set:
+    """The phrases that do not extend another by more words (đô la, not đô la Mỹ): finding the
+    shorter one finds both."""
+    phrases = set(phrases)
+    return {p for p in phrases if not any(p.startswith(q + " ") for q in phrases)}
 
 
 def _plain_script(case_blind_words) -> List[str]:
@@ -348,8 +358,9 @@ def _read(t: str, m: _Amount, g, floor: int) -> list:
     if None in values or d.den and values[-1] > int(d.den[1:]):
         return []  # 20/5 is a date; 6/10 vị trí is six of ten
     if words_only and kind != "percent" and not _words_count(toks, qualifier, g):
-        if not (d.cur and toks[0][0] not in g.num.scales and values[-1] >= 10):
-            return []  # hai bên; but ba trăm đô la is money (một đồng is an idiom)
+        if not (d.cur and toks[0][0] not in g.num.scales
+                and (values[-1] >= 10 or _fold(d.cur).lower() in g.small_count_currencies)):
+            return []  # hai bên; but ba trăm đô la and chín bảng Anh are money
     if len(values) > 1:
         _share_scale(values, toks, g)
     if d.half and not scaled:
