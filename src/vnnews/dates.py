@@ -226,13 +226,25 @@ def _scanner(strict: bool) -> re.Pattern:
     leads = set().union(*(leads for _, leads in kinds.values()))
     numbers = {lead[len(DIGIT):] for lead in leads if lead.startswith(DIGIT)}
     # in running text a number can start a date only before what a lead has after it, and not inside
-    # 1/2/3 or 1.839 (the bounds of every kind say so too): most numbers are skipped
-    number = r"(?<![^\W_]/)(?<!\d[.,:])\d{1,4}(?P<after>%s)" % _trie(numbers, word_end="") if strict else r"\d(?P<after>)"
+    # 1/2/3 or 1.839 (the bounds of every kind say so too): most numbers are skipped. The digit comes
+    # before the look behind it, so that re gives up at once where no digit follows the non-word.
+    number = r"\d(?<![^\W_]/\d)(?<!\d[.,:]\d)\d{0,3}(?P<after>%s)" % _trie(numbers, word_end="") \
+        if strict else r"\d(?P<after>)"
     # The non-word character before the start is the match, run on the text behind one: re skips in
     # C to a character that can begin a match. The rest is zero-width, so that a lead phrase hides
     # no start inside it.
     words = _trie(lead for lead in leads if not lead.startswith((DIGIT, "(")))
-    return re.compile(r"\W(?=(?P<number>%s)|\(|(?P<word>%s))" % (number, words))
+    # the last group that matched names what the lead is, and holds what picks the pattern for it
+    return re.compile(r"\W(?=%s|(?P<word>%s)|(?P<bracket>\())" % (number, words))
+
+
+@lru_cache(maxsize=4096)  # bounded: a phrase may be spelled with any white space
+def _lead_pattern(strict: bool, found: str, phrase: str) -> Tuple[regex.Pattern, Tuple[Tuple[str, int], ...],
+                                                                   Dict[str, int]]:
+    """The pattern of _dispatch for a lead that the scanner found: a number with ``phrase`` after
+    it, a lead ``phrase`` of words, or a bracket."""
+    key = _dispatch_key(DIGIT + phrase, strict) if found == "after" else _dispatch_key(phrase, strict)
+    return _dispatch(strict, key)
 
 
 @lru_cache(maxsize=None)
@@ -272,10 +284,7 @@ def _atoms(text: str, strict: bool):
         start = lead.start()
         if start < end:
             continue
-        found = lead.lastgroup
-        key = _dispatch_key(DIGIT + lead.group("after"), strict) if found == "number" else \
-            lead.group("word").split(None, 1)[0] if found else "("
-        pattern, kinds, index = _dispatch(strict, key)
+        pattern, kinds, index = _lead_pattern(strict, lead.lastgroup, lead.group(lead.lastindex))
         m = pattern.match(text, start)
         if m:
             end = m.end()
