@@ -225,11 +225,13 @@ def _scanner(strict: bool) -> re.Pattern:
     kinds = _kinds(strict)
     leads = set().union(*(leads for _, leads in kinds.values()))
     numbers = {lead[len(DIGIT):] for lead in leads if lead.startswith(DIGIT)}
-    # in running text a number can start a date only before what a lead has after it, and not inside
+    # In running text a number can start a date only before what a lead has after it, and not inside
     # 1/2/3 or 1.839 (the bounds of every kind say so too): most numbers are skipped. The digit comes
     # before the look behind it, so that re gives up at once where no digit follows the non-word.
-    number = r"\d(?<![^\W_]/\d)(?<!\d[.,:]\d)\d{0,3}(?P<after>%s)" % _trie(numbers, word_end="") \
-        if strict else r"\d(?P<after>)"
+    # In a string known to be a date any number may (a bare year), and what follows it still picks
+    # the pattern to try.
+    inside = r"(?<![^\W_]/\d)(?<!\d[.,:]\d)" if strict else ""
+    number = r"\d%s\d{0,3}(?P<after>%s)" % (inside, _trie(numbers, word_end=""))
     # The non-word character before the start is the match, run on the text behind one: re skips in
     # C to a character that can begin a match. The rest is zero-width, so that a lead phrase hides
     # no start inside it.
@@ -243,8 +245,7 @@ def _lead_pattern(strict: bool, found: str, phrase: str) -> Tuple[regex.Pattern,
                                                                    Dict[str, int]]:
     """The pattern of _dispatch for a lead that the scanner found: a number with ``phrase`` after
     it, a lead ``phrase`` of words, or a bracket."""
-    key = _dispatch_key(DIGIT + phrase, strict) if found == "after" else _dispatch_key(phrase, strict)
-    return _dispatch(strict, key)
+    return _dispatch(strict, _dispatch_key(DIGIT + phrase if found == "after" else phrase))
 
 
 @lru_cache(maxsize=None)
@@ -255,18 +256,20 @@ def _dispatch(strict: bool, key: str) -> Tuple[regex.Pattern, Tuple[Tuple[str, i
     it come its kinds with the place of their group in ``match.groups()``, and that place for every
     group name. Compiled on first use: there are dozens, and most texts need a few."""
     kinds = _kinds(strict)
-    chosen = [kind for kind, (_, leads) in kinds.items() if key in {_dispatch_key(lead, strict) for lead in leads}]
+    # a bare number (DIGIT) is a lead of its kinds whatever follows it
+    chosen = [kind for kind, (_, leads) in kinds.items()
+              if key in {_dispatch_key(lead) for lead in leads} or (key.startswith(DIGIT) and DIGIT in leads)]
     pattern = "|".join("(?P<is_%s>%s)" % (kind, _BOUNDS[kind in _RANGE_KINDS] % kinds[kind][0]) for kind in chosen)
     compiled = regex.compile(pattern, regex.IGNORECASE)
     index = {name: number - 1 for name, number in compiled.groupindex.items()}
     return compiled, tuple((kind, index["is_" + kind]) for kind in chosen), index
 
 
-def _dispatch_key(lead: str, strict: bool) -> str:
-    """What picks the pattern to try at a lead phrase: its first word; for a number in running text,
-    DIGIT and the first sign or letter after it (after ``:`` only a time can follow), else DIGIT."""
+def _dispatch_key(lead: str) -> str:
+    """What picks the pattern to try at a lead phrase: its first word; for a number, DIGIT and the
+    first sign or letter after it (after ``:`` only a time can follow)."""
     if lead.startswith(DIGIT):
-        return DIGIT + lead[len(DIGIT):].lstrip()[:1] if strict else DIGIT
+        return DIGIT + lead[len(DIGIT):].lstrip()[:1]
     return lead.split(None, 1)[0]
 
 
@@ -313,6 +316,9 @@ _STOP_AFTER = regex.compile(r"\s{0,2}(?:[,.;:)]|$)")
 _CLOCK_CUE_BEFORE = regex.compile(r"(?<![\p{L}])%s\s{1,3}$" % _words(_LEX["connectors"]), regex.I)
 _DATELINE_PREFIX = regex.compile(r"(?P<who>\S.*?)\s{0,3}[|\-–—,·]\s{0,3}")
 _WINDOW = 30  # characters looked at before a candidate: enough for the cue words, keeps scans linear
+# a date line names a day that is not relative, so it writes a year in digits: four (YEAR, 20170728)
+# or two after a day and a month (31/10/74); most lines that find_date_line is asked about have none
+_YEAR_DIGITS = re.compile(r"\d{4}|\d[/.-]\d\d?[/.-]\d\d")
 
 
 class _Atom:
@@ -676,7 +682,7 @@ def find_date_line(line: str) -> Optional[Tuple[DateValue, int, int]]:
     ``Thứ Ba, 17/09/2024 - 13:25``, ``# date = 20201001``), or ends a dateline footer, a short byline
     and a separator before the date (``Nam Thành - Thể thao Việt Nam | 23:00 06/02/2017``). A body
     sentence that holds a date is not one, nor is a relative date (``Hôm nay``) or a bare year."""
-    if not isinstance(line, str) or len(line) > _MAX_DATE_LINE:
+    if not isinstance(line, str) or len(line) > _MAX_DATE_LINE or not _YEAR_DIGITS.search(line):
         return None
     ref = _today()
     groups = _groups(line, strict=False)
