@@ -308,12 +308,15 @@ _GAP = regex.compile(r"%s[,\-–|]?%s(?:%s%s)?\(?%s" % (OSP, OSP, _words(_LEX["c
 _CLOSE = regex.compile(OSP + r"\)")
 _CUES = regex.compile(r"[^\p{L}\p{N}]*(?:%s(?![\p{L}])[^\p{L}\p{N}]*){0,4}" % _words(_LEX["cues"]), regex.I)
 _PUNCT = regex.compile(r"[^\p{L}\p{N}]*")
+# what stands just before a candidate, searched backwards from its end: forwards, the regex module
+# would try the pattern at every position of the window
 _COUNT_BEFORE = regex.compile(r"(?:\d+|%s|%s)\s{1,3}(?:%s\s{1,3})?$" % (
-    _words(_LEX["small_numbers"]), _words(_LEX["count_words"]), _words(_LEX["shift_units"])), regex.I)
-_DAY_CUE_BEFORE = regex.compile(r"(?:(?<![\p{L}])%s\s{1,3}|\(\s{0,2})$" % _words(_LEX["day_cues"]), regex.I)
-_NUMBER_CUE_BEFORE = regex.compile(r"(?<![\p{L}])%s\.?\s{0,3}$" % _words(_LEX["number_cues"]), regex.I)
+    _words(_LEX["small_numbers"]), _words(_LEX["count_words"]), _words(_LEX["shift_units"])), regex.I | regex.REVERSE)
+_DAY_CUE_BEFORE = regex.compile(r"(?:(?<![\p{L}])%s\s{1,3}|\(\s{0,2})$" % _words(_LEX["day_cues"]),
+                                regex.I | regex.REVERSE)
+_NUMBER_CUE_BEFORE = regex.compile(r"(?<![\p{L}])%s\.?\s{0,3}$" % _words(_LEX["number_cues"]), regex.I | regex.REVERSE)
+_CLOCK_CUE_BEFORE = regex.compile(r"(?<![\p{L}])%s\s{1,3}$" % _words(_LEX["connectors"]), regex.I | regex.REVERSE)
 _STOP_AFTER = regex.compile(r"\s{0,2}(?:[,.;:)]|$)")
-_CLOCK_CUE_BEFORE = regex.compile(r"(?<![\p{L}])%s\s{1,3}$" % _words(_LEX["connectors"]), regex.I)
 _DATELINE_PREFIX = regex.compile(r"(?P<who>\S.*?)\s{0,3}[|\-–—,·]\s{0,3}")
 _WINDOW = 30  # characters looked at before a candidate: enough for the cue words, keeps scans linear
 # a date line names a day that is not relative, so it writes a year in digits: four (YEAR, 20170728)
