@@ -75,15 +75,17 @@ def _key(text: str) -> str:
 
 
 def _words(words, capital: bool = False) -> str:
-    """A lexicon word list as a regex alternation, longest first, any white space between words.
-    With ``capital`` the first letter must be upper case while the rest ignores case."""
-    out = []
-    for word in sorted(set(words), key=len, reverse=True):
-        pattern = SP.join(regex.escape(part) for part in word.split())
-        if capital:
-            pattern = "(?-i:%s)%s" % (regex.escape(word[0].upper()), pattern[len(regex.escape(word[0])):])
-        out.append(pattern)
-    return "(?:%s)" % "|".join(out)
+    """A lexicon word list as a regex alternation, a longer word before its prefix, any white space
+    between words: a prefix tree, which the regex module tries faster than a flat list. With
+    ``capital`` the first letter must be upper case while the rest ignores case."""
+    words = {" ".join(word.split()) for word in words}
+    if not capital:
+        return "(?:%s)" % lexicon.prefix_tree(words, space=SP)
+    rests: Dict[str, set] = {}
+    for word in words:
+        rests.setdefault(word[0], set()).add(word[1:])
+    return "(?:%s)" % "|".join("(?-i:%s)%s" % (regex.escape(first.upper()), lexicon.prefix_tree(rest, space=SP))
+                               for first, rest in sorted(rests.items()))
 
 
 def _not_before(words) -> str:
