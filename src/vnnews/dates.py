@@ -252,27 +252,36 @@ def _lead_pattern(strict: bool, found: str, phrase: str) -> Tuple[regex.Pattern,
 
 @lru_cache(maxsize=None)
 def _dispatch(strict: bool, key: str) -> Tuple[regex.Pattern, Tuple[Tuple[str, int], ...], Dict[str, int]]:
-    """For a key of a lead (see _dispatch_key), one pattern of the kinds that can start with it in
-    order of preference, each in a group named ``is_<kind>``: one match call costs less than one per
-    kind, though the regex module is slow to try a big alternation at every position of a text. With
-    it come its kinds with the place of their group in ``match.groups()``, and that place for every
-    group name. Compiled on first use: there are dozens, and most texts need a few."""
-    kinds = _kinds(strict)
-    # a bare number (DIGIT) is a lead of its kinds whatever follows it
-    chosen = [kind for kind, (_, leads) in kinds.items()
-              if key in {_dispatch_key(lead) for lead in leads} or (key.startswith(DIGIT) and DIGIT in leads)]
-    pattern = "|".join("(?P<is_%s>%s)" % (kind, _BOUNDS[kind in _RANGE_KINDS] % kinds[kind][0]) for kind in chosen)
+    """For a key of a lead (see _dispatch_key), the _merged pattern of the kinds that can start there:
+    those with a lead of that key, of a phrase that the key's phrase goes on from (năm for năm nay),
+    or a bare number (DIGIT) before a number's key."""
+    def fits(lead: str) -> bool:
+        lead_key = _dispatch_key(lead)
+        return key == lead_key or key.startswith(lead_key + " ") or (lead == DIGIT and key.startswith(DIGIT))
+
+    return _merged(strict, tuple(kind for kind, (_, leads) in _kinds(strict).items() if any(map(fits, leads))))
+
+
+@lru_cache(maxsize=None)
+def _merged(strict: bool, kinds: Tuple[str, ...]) -> Tuple[regex.Pattern, Tuple[Tuple[str, int], ...], Dict[str, int]]:
+    """One pattern of ``kinds`` in order of preference, each in a group named ``is_<kind>``: one match
+    call costs less than one per kind, though the regex module is slow to try a big alternation at
+    every position of a text. With it come its kinds with the place of their group in
+    ``match.groups()``, and that place for every group name. Compiled on first use: there are
+    dozens, and most texts need a few."""
+    patterns = _kinds(strict)
+    pattern = "|".join("(?P<is_%s>%s)" % (kind, _BOUNDS[kind in _RANGE_KINDS] % patterns[kind][0]) for kind in kinds)
     compiled = regex.compile(pattern, regex.IGNORECASE)
     index = {name: number - 1 for name, number in compiled.groupindex.items()}
-    return compiled, tuple((kind, index["is_" + kind]) for kind in chosen), index
+    return compiled, tuple((kind, index["is_" + kind]) for kind in kinds), index
 
 
 def _dispatch_key(lead: str) -> str:
-    """What picks the pattern to try at a lead phrase: its first word; for a number, DIGIT and the
-    first sign or letter after it (after ``:`` only a time can follow)."""
+    """What picks the pattern to try at a lead phrase: the phrase; for a number, DIGIT and the first
+    sign or letter after it (after ``:`` only a time can follow)."""
     if lead.startswith(DIGIT):
         return DIGIT + lead[len(DIGIT):].lstrip()[:1]
-    return lead.split(None, 1)[0]
+    return " ".join(lead.split())
 
 
 def _lower(text: str) -> str:
