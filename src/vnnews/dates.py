@@ -185,7 +185,8 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         "iso": {"#-", "#/"}, "compact": {DIGIT}, "dmy": day_month | {"#.#."} | parts | days,
         "words": {"# " + L["month_word"]} | parts | days, "dm": day_month | parts | days,
         "monthday": parts | days,
-        "holiday": parts | set(L["named_day_prefixes"]) | set(L["holidays"]),
+        "holiday": parts | _phrases(L["named_day_prefixes"], list(L["named_days"]) + list(L["holidays"]))
+        | set(L["holidays"]),
         "month": {"#/", L["month_word"]}, "quarter": {L["quarter_word"]},
         "year": {L["year_word"]}, "bareyear": {DIGIT},
         "shift": set(L["shift_ago"]) | _phrases([DIGIT] + list(L["small_numbers"]),
@@ -196,7 +197,8 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         "weekday": parts | days | {L["weekday_word"]} | set(L["sundays"]),
         "wdabbr": set(L["weekday_abbreviations"]),
         "relday": parts | set(L["relative_days"]) | set(L["lone_relative_days"]),
-        "same": set(L["same_day"]), "tz": {"("} | set(L["timezones"]),
+        "same": set(L["same_day"]),
+        "tz": set(L["timezones"]) | {"(" + zone for zone in L["timezones"]} | _phrases(["("], L["timezones"]),
     }
     return {kind: (p, leads[kind]) for kind, p in kinds.items() if p is not None}
 
@@ -222,8 +224,8 @@ def _trie(phrases, word_end: str = r"(?!\w)") -> str:
 
 @lru_cache(maxsize=None)
 def _scanner(strict: bool) -> re.Pattern:
-    """The scan for where an atom may start, run on the lower-cased text: a number, a bracket or a
-    lead phrase of some kind."""
+    """The scan for where an atom may start, run on the lower-cased text: a number or a lead phrase of
+    some kind."""
     kinds = _kinds(strict)
     leads = set().union(*(leads for _, leads in kinds.values()))
     numbers = {lead[len(DIGIT):] for lead in leads if lead.startswith(DIGIT)}
@@ -237,16 +239,16 @@ def _scanner(strict: bool) -> re.Pattern:
     # The non-word character before the start is the match, run on the text behind one: re skips in
     # C to a character that can begin a match. The rest is zero-width, so that a lead phrase hides
     # no start inside it.
-    words = _trie(lead for lead in leads if not lead.startswith((DIGIT, "(")))
+    words = _trie(lead for lead in leads if not lead.startswith(DIGIT))
     # the last group that matched names what the lead is, and holds what picks the pattern for it
-    return re.compile(r"\W(?=%s|(?P<word>%s)|(?P<bracket>\())" % (number, words))
+    return re.compile(r"\W(?=%s|(?P<word>%s))" % (number, words))
 
 
 @lru_cache(maxsize=4096)  # bounded: a phrase may be spelled with any white space
 def _lead_pattern(strict: bool, found: str, phrase: str) -> Tuple[regex.Pattern, Tuple[Tuple[str, int], ...],
                                                                    Dict[str, int]]:
     """The pattern of _dispatch for a lead that the scanner found: a number with ``phrase`` after
-    it, a lead ``phrase`` of words, or a bracket."""
+    it, or a lead ``phrase`` of words."""
     return _dispatch(strict, _dispatch_key(DIGIT + phrase if found == "after" else phrase))
 
 
