@@ -119,7 +119,8 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
     words_tail = "(?:,?%s%s%s%s|%s,%s%s|%s%s%s)?" % (SP, year_word, SP, YEAR, OSP, OSP, YEAR, SP, yrel, bare_year)
     month_tail = "(?:%s[/-]%s%s|,?%s%s%s%s|%s,%s%s|%s%s%s)?" % (
         OSP, OSP, YEAR, SP, year_word, SP, YEAR, OSP, OSP, YEAR, SP, yrel, bare_year)
-    count, shift_unit = r"\d{1,3}|%s" % _words(L["small_numbers"]), _words(list(L["shift_units"]) + list(L["clock_shift_units"]))
+    shift_units = list(L["shift_units"]) + list(L["clock_shift_units"])
+    count, shift_unit = r"\d{1,3}|%s" % _words(L["small_numbers"]), _words(shift_units)
     day_range = r"(?:(?P<d0>\d{1,2})%s[-–]%s)?" % (OSP, OSP)  # 28-30/7: a range gives its first day
     weekday_names, weekday_any = _words(L["weekdays"], capital=strict), _words(L["weekdays"])
     weekday = "(?:%s%s(?P<wd>%%s|[2-7])|(?P<sun>%s))" % (_words([L["weekday_word"]]), SP, _words(L["sundays"]))
@@ -183,14 +184,17 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
     day_month = {"#/", "#-", "#–", "# -", "# –"}  # 28/7, and a range: 28-30/7, 28 – 30/7
     leads = {
         "iso": {"#-", "#/"}, "compact": {DIGIT}, "dmy": day_month | {"#.#."} | parts | days,
-        "words": {"# " + L["month_word"]} | parts | days, "dm": day_month | parts | days,
+        "words": _phrases([DIGIT + " " + L["month_word"]], [DIGIT] + list(L["months"])) | parts | days,
+        "dm": day_month | parts | days,
         "monthday": parts | days,
         "holiday": parts | _phrases(L["named_day_prefixes"], list(L["named_days"]) + list(L["holidays"]))
         | set(L["holidays"]),
         "month": {"#/", L["month_word"]}, "quarter": {L["quarter_word"]},
         "year": {L["year_word"]}, "bareyear": {DIGIT},
-        "shift": set(L["shift_ago"]) | _phrases([DIGIT] + list(L["small_numbers"]),
-                                                  list(L["shift_units"]) + list(L["clock_shift_units"])),
+        # after a number in digits the direction too, as 6 tháng đầu năm is common (a longer trie of
+        # words would slow the first parse)
+        "shift": set(L["shift_ago"]) | _phrases(L["small_numbers"], shift_units)
+        | _phrases(_phrases([DIGIT], shift_units), L["shift_directions"]),
         "relperiod": set(L["relative_periods"]),
         "ppart": _phrases(L["period_parts"], unit_words), "unit": set(unit_words),
         "time": {"#:", "#h", "#g"} | _phrases([DIGIT], L["hour_words"]),
