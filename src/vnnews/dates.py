@@ -609,14 +609,13 @@ def _resolve(group: _Group, ref: dt.date, context: dt.date,
             if atoms[0].kind == "shift" and _key(atoms[0]["unit"]) in _LEX["clock_shift_units"]:
                 return _clock_shift(atoms[0], moment)
             return _period(atoms[0], ref)
-        main = next((a for a in atoms if "abs" in a.roles), None) or next((a for a in atoms if "rel" in a.roles), None)
-        timed = next((a for a in atoms if "time" in a.roles), None)
+        by_role = {role: atom for atom in atoms for role in atom.roles}  # one of each: see _Group.joins
+        main, timed, zone = by_role.get("abs") or by_role.get("rel"), by_role.get("time"), by_role.get("tz")
         if main is None and timed is None:  # a zone alone
             return None
         day, relative = _day(main, ref, context) if main else (context, True)
         if timed is None:
             return day, "day", relative
-        zone = next((a for a in atoms if a.kind == "tz"), None)
         tz = _zone(timed["z"]) if timed.kind == "iso" else \
             _zone(None, zone["tzs"], zone["tzh"], zone["tzm"]) if zone else VIETNAM_TZ
         clock = _clock(timed, main["part"] if main and main.kind != "iso" else None)
