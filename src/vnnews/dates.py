@@ -180,7 +180,8 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         "tz": r"\(?%s(?:%s)%s(?P<tzs>[+-])%s(?P<tzh>\d{1,2})(?::?(?P<tzm>\d{2}))?%s\)?" % (
             OSP, _words(L["timezones"]), OSP, OSP, OSP),
     }
-    parts, days = set(L["parts_of_day"]), set(L["day_words"])
+    parts = set(L["parts_of_day"])
+    days = _phrases(L["day_words"], [DIGIT])  # ngày 15: a day word alone is common (ngày tới)
     day_month = {"#/", "#-", "#–", "# -", "# –"}  # 28/7, and a range: 28-30/7, 28 – 30/7
     leads = {
         "iso": {"#-", "#/"}, "compact": {DIGIT}, "dmy": day_month | {"#.#."} | parts | days,
@@ -198,7 +199,8 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         "relperiod": set(L["relative_periods"]),
         "ppart": _phrases(L["period_parts"], unit_words), "unit": set(unit_words),
         "time": {"#:", "#h", "#g"} | _phrases([DIGIT], L["hour_words"]),
-        "weekday": parts | days | {L["weekday_word"]} | set(L["sundays"]),
+        "weekday": parts | _phrases(L["day_words"], [L["weekday_word"]] + list(L["sundays"])) | {L["weekday_word"]}
+        | set(L["sundays"]),
         "wdabbr": set(L["weekday_abbreviations"]),
         "relday": parts | set(L["relative_days"]) | set(L["lone_relative_days"]),
         "same": set(L["same_day"]),
@@ -283,11 +285,11 @@ def _merged(strict: bool, kinds: Tuple[str, ...]) -> Tuple[regex.Pattern, Tuple[
 
 
 def _dispatch_key(lead: str) -> str:
-    """What picks the pattern to try at a lead phrase: the phrase; for a number, DIGIT and the first
-    sign or letter after it (after ``:`` only a time can follow)."""
+    """What picks the pattern to try at a lead phrase: the phrase, a number in it as DIGIT; for a
+    number, DIGIT and the first sign or letter after it (after ``:`` only a time can follow)."""
     if lead.startswith(DIGIT):
         return DIGIT + lead[len(DIGIT):].lstrip()[:1]
-    return " ".join(lead.split())
+    return " ".join(DIGIT if word.isdigit() else word for word in lead.split())
 
 
 def _lower(text: str) -> str:
