@@ -246,16 +246,15 @@ def _scanner(strict: bool) -> re.Pattern:
     # C to a character that can begin a match. The rest is zero-width, so that a lead phrase hides
     # no start inside it.
     words = _trie(lead for lead in leads if not lead.startswith(DIGIT))
-    # the last group that matched names what the lead is, and holds what picks the pattern for it
     return re.compile(r"\W(?=%s|(?P<word>%s))" % (number, words))
 
 
 @lru_cache(maxsize=4096)  # bounded: a phrase may be spelled with any white space
-def _lead_pattern(strict: bool, found: str, phrase: str) -> Tuple[regex.Pattern, Tuple[Tuple[str, int], ...],
-                                                                   Dict[str, int]]:
-    """The pattern of _dispatch for a lead that the scanner found: a number with ``phrase`` after
-    it, or a lead ``phrase`` of words."""
-    return _dispatch(strict, _dispatch_key(DIGIT + phrase if found == "after" else phrase))
+def _lead_pattern(strict: bool, after: Optional[str], words: Optional[str]) -> Tuple[
+        regex.Pattern, Tuple[Tuple[str, int], ...], Dict[str, int]]:
+    """The pattern of _dispatch for a lead that the scanner found: a number with ``after`` after
+    it, or a lead phrase of ``words``."""
+    return _dispatch(strict, _dispatch_key(DIGIT + after if words is None else words))
 
 
 @lru_cache(maxsize=None)
@@ -306,12 +305,15 @@ def _atoms(text: str, strict: bool):
         start = lead.start()
         if start < end:
             continue
-        pattern, kinds, index = _lead_pattern(strict, lead.lastgroup, lead.group(lead.lastindex))
+        pattern, kinds, index = _lead_pattern(strict, *lead.groups())
         m = pattern.match(text, start)
         if m:
             end = m.end()
             values = m.groups()  # one call: the regex module is slow to look up a group by name
-            yield _Atom(next(kind for kind, place in kinds if values[place] is not None), m, values, index)
+            for kind, place in kinds:
+                if values[place] is not None:
+                    yield _Atom(kind, m, values, index)
+                    break
 
 
 # what each kind of atom contributes to a date: a day (abs wins over rel), a clock time, a zone;
