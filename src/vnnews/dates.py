@@ -236,10 +236,10 @@ def _scanner(strict: bool) -> re.Pattern:
     leads = set().union(*(leads for _, leads in kinds.values()))
     numbers = {lead[len(DIGIT):] for lead in leads if lead.startswith(DIGIT)}
     # In running text a number can start a date only before what a lead has after it, and not inside
-    # 1/2/3 or 1.839 (the bounds of every kind say so too): most numbers are skipped. The digit comes
-    # before the look behind it, so that re gives up at once where no digit follows the non-word.
-    # In a string known to be a date any number may (a bare year), and what follows it still picks
-    # the pattern to try.
+    # 1/2/3 or 1.839 (the bounds of every kind say so too): most numbers are skipped. The look-behinds
+    # come after the first digit and look back over it, so that re gives up at once where no digit
+    # follows. In a string known to be a date any number may start one (a bare year), and what
+    # follows it still picks the pattern to try.
     inside = r"(?<![^\W_]/\d)(?<!\d[.,:]\d)" if strict else ""
     number = r"\d%s\d{0,3}(?P<after>%s)" % (inside, _trie(numbers, word_end=""))
     # The non-word character before the start is the match, run on the text behind one: re skips in
