@@ -202,7 +202,7 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         "weekday": parts | _phrases(L["day_words"], [L["weekday_word"]] + list(L["sundays"])) | {L["weekday_word"]}
         | set(L["sundays"]),
         "wdabbr": set(L["weekday_abbreviations"]),
-        "relday": parts | set(L["relative_days"]) | set(L["lone_relative_days"]),
+        "relday": parts | set(L["relative_days"]) | (set() if strict else set(L["lone_relative_days"])),
         "same": set(L["same_day"]),
         "tz": set(L["timezones"]) | {"(" + zone for zone in L["timezones"]} | _phrases(["("], L["timezones"]),
     }
