@@ -75,15 +75,17 @@ def _key(text: str) -> str:
 
 
 def _words(words, capital: bool = False) -> str:
-    """A lexicon word list as a regex alternation, longest first, any white space between words.
-    With ``capital`` the first letter must be upper case while the rest ignores case."""
-    out = []
-    for word in sorted(set(words), key=len, reverse=True):
-        pattern = SP.join(regex.escape(part) for part in word.split())
-        if capital:
-            pattern = "(?-i:%s)%s" % (regex.escape(word[0].upper()), pattern[len(regex.escape(word[0])):])
-        out.append(pattern)
-    return "(?:%s)" % "|".join(out)
+    """A lexicon word list as a regex alternation, a longer word before its prefix, any white space
+    between words: a prefix tree, which the regex module tries faster than a flat list. With
+    ``capital`` the first letter must be upper case while the rest ignores case."""
+    words = {" ".join(word.split()) for word in words}
+    if not capital:
+        return "(?:%s)" % lexicon.prefix_tree(words, space=SP)
+    rests: Dict[str, set] = {}
+    for word in words:
+        rests.setdefault(word[0], set()).add(word[1:])
+    return "(?:%s)" % "|".join("(?-i:%s)%s" % (regex.escape(first.upper()), lexicon.prefix_tree(rest, space=SP))
+                               for first, rest in sorted(rests.items()))
 
 
 def _not_before(words) -> str:
@@ -117,7 +119,8 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
     words_tail = "(?:,?%s%s%s%s|%s,%s%s|%s%s%s)?" % (SP, year_word, SP, YEAR, OSP, OSP, YEAR, SP, yrel, bare_year)
     month_tail = "(?:%s[/-]%s%s|,?%s%s%s%s|%s,%s%s|%s%s%s)?" % (
         OSP, OSP, YEAR, SP, year_word, SP, YEAR, OSP, OSP, YEAR, SP, yrel, bare_year)
-    count, shift_unit = r"\d{1,3}|%s" % _words(L["small_numbers"]), _words(list(L["shift_units"]) + list(L["clock_shift_units"]))
+    shift_units = list(L["shift_units"]) + list(L["clock_shift_units"])
+    count, shift_unit = r"\d{1,3}|%s" % _words(L["small_numbers"]), _words(shift_units)
     day_range = r"(?:(?P<d0>\d{1,2})%s[-–]%s)?" % (OSP, OSP)  # 28-30/7: a range gives its first day
     weekday_names, weekday_any = _words(L["weekdays"], capital=strict), _words(L["weekdays"])
     weekday = "(?:%s%s(?P<wd>%%s|[2-7])|(?P<sun>%s))" % (_words([L["weekday_word"]]), SP, _words(L["sundays"]))
@@ -177,24 +180,31 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         "tz": r"\(?%s(?:%s)%s(?P<tzs>[+-])%s(?P<tzh>\d{1,2})(?::?(?P<tzm>\d{2}))?%s\)?" % (
             OSP, _words(L["timezones"]), OSP, OSP, OSP),
     }
-    parts, days = set(L["parts_of_day"]), set(L["day_words"])
+    parts = set(L["parts_of_day"])
+    days = _phrases(L["day_words"], [DIGIT])  # ngày 15: a day word alone is common (ngày tới)
     day_month = {"#/", "#-", "#–", "# -", "# –"}  # 28/7, and a range: 28-30/7, 28 – 30/7
     leads = {
         "iso": {"#-", "#/"}, "compact": {DIGIT}, "dmy": day_month | {"#.#."} | parts | days,
-        "words": {"# " + L["month_word"]} | parts | days, "dm": day_month | parts | days,
+        "words": _phrases([DIGIT + " " + L["month_word"]], [DIGIT] + list(L["months"])) | parts | days,
+        "dm": day_month | parts | days,
         "monthday": parts | days,
-        "holiday": parts | set(L["named_day_prefixes"]) | set(L["holidays"]),
+        "holiday": parts | _phrases(L["named_day_prefixes"], list(L["named_days"]) + list(L["holidays"]))
+        | set(L["holidays"]),
         "month": {"#/", L["month_word"]}, "quarter": {L["quarter_word"]},
         "year": {L["year_word"]}, "bareyear": {DIGIT},
-        "shift": set(L["shift_ago"]) | _phrases([DIGIT] + list(L["small_numbers"]),
-                                                  list(L["shift_units"]) + list(L["clock_shift_units"])),
+        # after a number in digits the direction too, as 6 tháng đầu năm is common (a longer trie of
+        # words would slow the first parse)
+        "shift": set(L["shift_ago"]) | _phrases(L["small_numbers"], shift_units)
+        | _phrases(_phrases([DIGIT], shift_units), L["shift_directions"]),
         "relperiod": set(L["relative_periods"]),
         "ppart": _phrases(L["period_parts"], unit_words), "unit": set(unit_words),
         "time": {"#:", "#h", "#g"} | _phrases([DIGIT], L["hour_words"]),
-        "weekday": parts | days | {L["weekday_word"]} | set(L["sundays"]),
+        "weekday": parts | _phrases(L["day_words"], [L["weekday_word"]] + list(L["sundays"])) | {L["weekday_word"]}
+        | set(L["sundays"]),
         "wdabbr": set(L["weekday_abbreviations"]),
-        "relday": parts | set(L["relative_days"]) | set(L["lone_relative_days"]),
-        "same": set(L["same_day"]), "tz": {"("} | set(L["timezones"]),
+        "relday": parts | set(L["relative_days"]) | (set() if strict else set(L["lone_relative_days"])),
+        "same": set(L["same_day"]),
+        "tz": set(L["timezones"]) | {"(" + zone for zone in L["timezones"]} | _phrases(["("], L["timezones"]),
     }
     return {kind: (p, leads[kind]) for kind, p in kinds.items() if p is not None}
 
@@ -220,42 +230,65 @@ def _trie(phrases, word_end: str = r"(?!\w)") -> str:
 
 @lru_cache(maxsize=None)
 def _scanner(strict: bool) -> re.Pattern:
-    """The scan for where an atom may start, run on the lower-cased text: a number, a bracket or a
-    lead phrase of some kind."""
+    """The scan for where an atom may start, run on the lower-cased text: a number or a lead phrase of
+    some kind."""
     kinds = _kinds(strict)
     leads = set().union(*(leads for _, leads in kinds.values()))
     numbers = {lead[len(DIGIT):] for lead in leads if lead.startswith(DIGIT)}
-    # in running text a number can start a date only before what a lead has after it, and not inside
-    # 1/2/3 or 1.839 (the bounds of every kind say so too): most numbers are skipped
-    number = r"(?<![^\W_]/)(?<!\d[.,:])\d{1,4}(?P<after>%s)" % _trie(numbers, word_end="") if strict else r"\d(?P<after>)"
+    # In running text a number can start a date only before what a lead has after it, and not inside
+    # 1/2/3 or 1.839 (the bounds of every kind say so too): most numbers are skipped. The look-behinds
+    # come after the first digit and look back over it, so that re gives up at once where no digit
+    # follows. In a string known to be a date any number may start one (a bare year), and what
+    # follows it still picks the pattern to try.
+    inside = r"(?<![^\W_]/\d)(?<!\d[.,:]\d)" if strict else ""
+    number = r"\d%s\d{0,3}(?P<after>%s)" % (inside, _trie(numbers, word_end=""))
     # The non-word character before the start is the match, run on the text behind one: re skips in
     # C to a character that can begin a match. The rest is zero-width, so that a lead phrase hides
     # no start inside it.
-    words = _trie(lead for lead in leads if not lead.startswith((DIGIT, "(")))
-    return re.compile(r"\W(?=(?P<number>%s)|\(|(?P<word>%s))" % (number, words))
+    words = _trie(lead for lead in leads if not lead.startswith(DIGIT))
+    return re.compile(r"\W(?=%s|(?P<word>%s))" % (number, words))
+
+
+@lru_cache(maxsize=4096)  # bounded: a phrase may be spelled with any white space
+def _lead_pattern(strict: bool, after: Optional[str], words: Optional[str]) -> Tuple[
+        regex.Pattern, Tuple[Tuple[str, int], ...], Dict[str, int]]:
+    """The pattern of _dispatch for a lead that the scanner found: a number with ``after`` after
+    it, or a lead phrase of ``words``."""
+    return _dispatch(strict, _dispatch_key(DIGIT + after if words is None else words))
 
 
 @lru_cache(maxsize=None)
 def _dispatch(strict: bool, key: str) -> Tuple[regex.Pattern, Tuple[Tuple[str, int], ...], Dict[str, int]]:
-    """For a key of a lead (see _dispatch_key), one pattern of the kinds that can start with it in
-    order of preference, each in a group named ``is_<kind>``: one match call costs less than one per
-    kind, though the regex module is slow to try a big alternation at every position of a text. With
-    it come its kinds with the place of their group in ``match.groups()``, and that place for every
-    group name. Compiled on first use: there are dozens, and most texts need a few."""
-    kinds = _kinds(strict)
-    chosen = [kind for kind, (_, leads) in kinds.items() if key in {_dispatch_key(lead, strict) for lead in leads}]
-    pattern = "|".join("(?P<is_%s>%s)" % (kind, _BOUNDS[kind in _RANGE_KINDS] % kinds[kind][0]) for kind in chosen)
+    """For a key of a lead (see _dispatch_key), the _merged pattern of the kinds that can start there:
+    those with a lead of that key, of a phrase that the key's phrase goes on from (năm for năm nay),
+    or a bare number (DIGIT) before a number's key."""
+    def fits(lead: str) -> bool:
+        lead_key = _dispatch_key(lead)
+        return key == lead_key or key.startswith(lead_key + " ") or (lead == DIGIT and key.startswith(DIGIT))
+
+    return _merged(strict, tuple(kind for kind, (_, leads) in _kinds(strict).items() if any(map(fits, leads))))
+
+
+@lru_cache(maxsize=None)
+def _merged(strict: bool, kinds: Tuple[str, ...]) -> Tuple[regex.Pattern, Tuple[Tuple[str, int], ...], Dict[str, int]]:
+    """One pattern of ``kinds`` in order of preference, each in a group named ``is_<kind>``: one match
+    call costs less than one per kind, though the regex module is slow to try a big alternation at
+    every position of a text. With it come its kinds with the place of their group in
+    ``match.groups()``, and that place for every group name. Compiled on first use: there are
+    dozens, and most texts need a few."""
+    patterns = _kinds(strict)
+    pattern = "|".join("(?P<is_%s>%s)" % (kind, _BOUNDS[kind in _RANGE_KINDS] % patterns[kind][0]) for kind in kinds)
     compiled = regex.compile(pattern, regex.IGNORECASE)
     index = {name: number - 1 for name, number in compiled.groupindex.items()}
-    return compiled, tuple((kind, index["is_" + kind]) for kind in chosen), index
+    return compiled, tuple((kind, index["is_" + kind]) for kind in kinds), index
 
 
-def _dispatch_key(lead: str, strict: bool) -> str:
-    """What picks the pattern to try at a lead phrase: its first word; for a number in running text,
-    DIGIT and the first sign or letter after it (after ``:`` only a time can follow), else DIGIT."""
+def _dispatch_key(lead: str) -> str:
+    """What picks the pattern to try at a lead phrase: the phrase, a number in it as DIGIT; for a
+    number, DIGIT and the first sign or letter after it (after ``:`` only a time can follow)."""
     if lead.startswith(DIGIT):
-        return DIGIT + lead[len(DIGIT):].lstrip()[:1] if strict else DIGIT
-    return lead.split(None, 1)[0]
+        return DIGIT + lead[len(DIGIT):].lstrip()[:1]
+    return " ".join(DIGIT if word.isdigit() else word for word in lead.split())
 
 
 def _lower(text: str) -> str:
@@ -272,15 +305,15 @@ def _atoms(text: str, strict: bool):
         start = lead.start()
         if start < end:
             continue
-        found = lead.lastgroup
-        key = _dispatch_key(DIGIT + lead.group("after"), strict) if found == "number" else \
-            lead.group("word").split(None, 1)[0] if found else "("
-        pattern, kinds, index = _dispatch(strict, key)
+        pattern, kinds, index = _lead_pattern(strict, *lead.groups())
         m = pattern.match(text, start)
         if m:
             end = m.end()
             values = m.groups()  # one call: the regex module is slow to look up a group by name
-            yield _Atom(next(kind for kind, place in kinds if values[place] is not None), m, values, index)
+            for kind, place in kinds:
+                if values[place] is not None:
+                    yield _Atom(kind, m, values, index)
+                    break
 
 
 # what each kind of atom contributes to a date: a day (abs wins over rel), a clock time, a zone;
@@ -296,14 +329,20 @@ _GAP = regex.compile(r"%s[,\-–|]?%s(?:%s%s)?\(?%s" % (OSP, OSP, _words(_LEX["c
 _CLOSE = regex.compile(OSP + r"\)")
 _CUES = regex.compile(r"[^\p{L}\p{N}]*(?:%s(?![\p{L}])[^\p{L}\p{N}]*){0,4}" % _words(_LEX["cues"]), regex.I)
 _PUNCT = regex.compile(r"[^\p{L}\p{N}]*")
+# what stands just before a candidate, searched backwards from its end: forwards, the regex module
+# would try the pattern at every position of the window
 _COUNT_BEFORE = regex.compile(r"(?:\d+|%s|%s)\s{1,3}(?:%s\s{1,3})?$" % (
-    _words(_LEX["small_numbers"]), _words(_LEX["count_words"]), _words(_LEX["shift_units"])), regex.I)
-_DAY_CUE_BEFORE = regex.compile(r"(?:(?<![\p{L}])%s\s{1,3}|\(\s{0,2})$" % _words(_LEX["day_cues"]), regex.I)
-_NUMBER_CUE_BEFORE = regex.compile(r"(?<![\p{L}])%s\.?\s{0,3}$" % _words(_LEX["number_cues"]), regex.I)
+    _words(_LEX["small_numbers"]), _words(_LEX["count_words"]), _words(_LEX["shift_units"])), regex.I | regex.REVERSE)
+_DAY_CUE_BEFORE = regex.compile(r"(?:(?<![\p{L}])%s\s{1,3}|\(\s{0,2})$" % _words(_LEX["day_cues"]),
+                                regex.I | regex.REVERSE)
+_NUMBER_CUE_BEFORE = regex.compile(r"(?<![\p{L}])%s\.?\s{0,3}$" % _words(_LEX["number_cues"]), regex.I | regex.REVERSE)
+_CLOCK_CUE_BEFORE = regex.compile(r"(?<![\p{L}])%s\s{1,3}$" % _words(_LEX["connectors"]), regex.I | regex.REVERSE)
 _STOP_AFTER = regex.compile(r"\s{0,2}(?:[,.;:)]|$)")
-_CLOCK_CUE_BEFORE = regex.compile(r"(?<![\p{L}])%s\s{1,3}$" % _words(_LEX["connectors"]), regex.I)
 _DATELINE_PREFIX = regex.compile(r"(?P<who>\S.*?)\s{0,3}[|\-–—,·]\s{0,3}")
 _WINDOW = 30  # characters looked at before a candidate: enough for the cue words, keeps scans linear
+# a date line names a day that is not relative, so it writes a year in digits: four (YEAR, 20170728)
+# or two after a day and a month (31/10/74); most lines that find_date_line is asked about have none
+_YEAR_DIGITS = re.compile(r"\d{4}|\d[/.-]\d\d?[/.-]\d\d")
 
 
 class _Atom:
@@ -574,14 +613,13 @@ def _resolve(group: _Group, ref: dt.date, context: dt.date,
             if atoms[0].kind == "shift" and _key(atoms[0]["unit"]) in _LEX["clock_shift_units"]:
                 return _clock_shift(atoms[0], moment)
             return _period(atoms[0], ref)
-        main = next((a for a in atoms if "abs" in a.roles), None) or next((a for a in atoms if "rel" in a.roles), None)
-        timed = next((a for a in atoms if "time" in a.roles), None)
+        by_role = {role: atom for atom in atoms for role in atom.roles}  # one of each: see _Group.joins
+        main, timed, zone = by_role.get("abs") or by_role.get("rel"), by_role.get("time"), by_role.get("tz")
         if main is None and timed is None:  # a zone alone
             return None
         day, relative = _day(main, ref, context) if main else (context, True)
         if timed is None:
             return day, "day", relative
-        zone = next((a for a in atoms if a.kind == "tz"), None)
         tz = _zone(timed["z"]) if timed.kind == "iso" else \
             _zone(None, zone["tzs"], zone["tzh"], zone["tzm"]) if zone else VIETNAM_TZ
         clock = _clock(timed, main["part"] if main and main.kind != "iso" else None)
@@ -667,7 +705,7 @@ def find_date_line(line: str) -> Optional[Tuple[DateValue, int, int]]:
     ``Thứ Ba, 17/09/2024 - 13:25``, ``# date = 20201001``), or ends a dateline footer, a short byline
     and a separator before the date (``Nam Thành - Thể thao Việt Nam | 23:00 06/02/2017``). A body
     sentence that holds a date is not one, nor is a relative date (``Hôm nay``) or a bare year."""
-    if not isinstance(line, str) or len(line) > _MAX_DATE_LINE:
+    if not isinstance(line, str) or len(line) > _MAX_DATE_LINE or not _YEAR_DIGITS.search(line):
         return None
     ref = _today()
     groups = _groups(line, strict=False)
