@@ -1,14 +1,27 @@
-"""Synthetic Vietnamese news articles for the benchmarks, composed from templates.
+"""Synthetic Vietnamese news articles for the benchmarks, in two kinds.
 
-Each article has what the parser looks for: a title line, a date line, a sapo, body paragraphs with
-money, percentages and quantities, an image placeholder line with its caption (``Ảnh: ...``), and
-a byline. Numbers, dates, places and names vary with a seeded random generator, so a run is
-reproducible. Articles are about 3 KB of UTF-8.
+``generate``: composed from templates. Each article has what the parser looks for: a title line, a
+date line, a sapo, body paragraphs with money, percentages and quantities, an image placeholder line
+with its caption (``Ảnh: ...``), and a byline. Every sentence holds numbers, so these articles are
+about twice as dense in facts as the fixtures: a stress case for the number and date stages.
+
+``from_fixtures``: the same shape, with the title, paragraphs, captions and bylines of the articles
+in ``fixtures/`` (their ``.expected.json``), their numbers and dates varied; as dense in facts as
+those articles.
+
+Numbers, dates, places and names vary with a seeded random generator, so a run is reproducible.
+Articles are about 3 KB of UTF-8.
 """
 from __future__ import annotations
 
+import json
 import random
+import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Iterator
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 PLACES = ["Nghệ An", "Hà Tĩnh", "Thanh Hóa", "Quảng Ninh", "Đà Nẵng", "Cần Thơ", "Lâm Đồng", "Bình Định",
           "Hải Phòng", "Khánh Hòa", "Đồng Tháp", "Thái Nguyên", "Quảng Nam", "Kiên Giang", "Bắc Ninh"]
@@ -129,3 +142,57 @@ def generate(count: int, seed: int = 0, size: int = 3000) -> Iterator[str]:
     rng = random.Random(seed)
     for _ in range(count):
         yield article(rng, size)
+
+
+# a day/month[/year] keeps the shape of a date; a year stays a plausible year; any other digit run
+# becomes another number of as many digits
+_DIGITS = re.compile(r"(?<!\d)(?P<date>\d{1,2}(?P<sep>[/-])\d{1,2}(?:(?P=sep)\d{4})?)(?![\d/-])"
+                     r"|(?P<year>(?:19|20)\d\d)(?!\d)|\d+")
+
+
+def _vary(text: str, rng: random.Random) -> str:
+    def new(m: re.Match) -> str:
+        if m.group("date"):
+            sep = m.group("sep")
+            day = "%d%s%d" % (rng.randint(1, 28), sep, rng.randint(1, 12))
+            return day + (sep + str(rng.randint(2010, 2024)) if m.group().count(sep) == 2 else "")
+        if m.group("year"):
+            return str(rng.randint(2010, 2024))
+        digits = m.group()
+        first = rng.randint(0 if len(digits) == 1 or digits[0] == "0" else 1, 9)
+        return str(first) + "".join(str(rng.randint(0, 9)) for _ in digits[1:])
+
+    return _DIGITS.sub(new, text)
+
+
+@lru_cache(maxsize=None)
+def _fixture_parts() -> dict:
+    """Titles, paragraphs, captions and author names of the fixtures' expected records."""
+    parts = {"titles": [], "paragraphs": [], "captions": [], "authors": []}
+    for path in sorted(FIXTURES.glob("*.expected.json")):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        parts["titles"] += [record["title"]] if record.get("title") else []
+        for key, field in (("paragraphs", "text"), ("captions", "text"), ("authors", "name")):
+            parts[key] += [item[field] if isinstance(item, dict) else item for item in record.get(key) or []]
+    return parts
+
+
+def fixture_article(rng: random.Random, size: int = 3000) -> str:
+    """One article of about ``size`` bytes of UTF-8 from the fixtures' parts."""
+    parts = _fixture_parts()
+    fixed = {key: value for key, value in _fields(rng).items() if key in KEPT}
+    text = [_vary(rng.choice(parts["titles"]), rng), rng.choice(DATE_LINES).format(**{**_fields(rng), **fixed})]
+    body = rng.sample(parts["paragraphs"], len(parts["paragraphs"]))
+    text += [_vary(body.pop(), rng), rng.choice(PLACEHOLDERS).format(**_fields(rng)),
+             _vary(rng.choice(parts["captions"]), rng)]
+    byline = " " * rng.randint(20, 60) + rng.choice(parts["authors"])
+    while body and len("\n\n".join(text + [byline]).encode("utf-8")) < size - 150:
+        text.append(_vary(body.pop(), rng))
+    return "\n\n".join(text + [byline])
+
+
+def from_fixtures(count: int, seed: int = 0, size: int = 3000) -> Iterator[str]:
+    """``count`` articles from the fixtures' parts, lazily."""
+    rng = random.Random(seed)
+    for _ in range(count):
+        yield fixture_article(rng, size)
