@@ -29,6 +29,7 @@ today in Vietnam is the reference, for the year of ``28/7`` as for ``hôm qua``.
   the day last named before it in the same text, as are ``cùng ngày`` and ``hôm đó``;
 - a two-digit year below 50 is in the 2000s, from 50 in the 1900s (``31/10/74`` is 1974); in running
   text it is read only after slashes (``20/4/17``), never after dashes (``10-12-14`` is a score);
+- ``bây giờ`` (now) is the reference day, as ``hôm nay`` is;
 - ``relative`` on a mention says that its value depends on the reference.
 
 A bare ``d/m`` is ambiguous with a fraction. :func:`parse_date` is told that its string is a date,
