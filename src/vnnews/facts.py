@@ -105,13 +105,9 @@ def _grammar() -> SimpleNamespace:
     # before digits is otherwise a code (A320)
     codes = "|".join(s for names in units["currency_prefixes"].values() for s in names if re.fullmatch("[A-Z]{3}", s))
     iso_before = rf"(?<!\w)(?:{codes})"
-    # searched through the text: the first character must be a digit
     ending = tail(True) + unit(r"\p{Ll}", "")
-    digits = regex.compile(rf"(?:{_BOUNDARY}|(?<={iso_before}))(?P<amt>{by_digits}){ending}")
     # tried only where number words start, just before an anchor word
-    amount = regex.compile(rf"{_BOUNDARY}(?P<amt>{by_digits}|{by_words}){ending}")
-    for pattern in (digits, amount):  # _Groups reads m.groups() by position
-        assert sorted(pattern.groupindex, key=pattern.groupindex.get) == list(_Groups._fields)
+    amount = _with_groups(regex.compile(rf"{_BOUNDARY}(?P<amt>{by_digits}|{by_words}){ending}"))
     # The same search in the stdlib re, about twice as fast, for text in the scripts where both
     # engines class every character alike. re has no captures of a repeated group: each end of a
     # range after the first is matched again (range_end_plain), the tail of a fraction is its
@@ -126,7 +122,8 @@ def _grammar() -> SimpleNamespace:
     digits_plain = re.compile(rf"(?P<amt>(?P<number>{digit}(?>(?:{boundary})\d*(?:[.,]\d+)*)){scaled})(?P<tail>{tail(False)})"
                               + unit(f"[{lower}]", "_glued"))
     return SimpleNamespace(
-        digits=digits,
+        # searched through text outside the plain script: see _digits
+        digits_source=rf"(?:{_BOUNDARY}|(?<={iso_before}))(?P<amt>{by_digits}){ending}",
         amount=amount,
         # each end after the first of a range or a chain matched by digits_plain, for its span
         range_end_plain=re.compile(rf"{sep}(?P<amt>{by_digits}|{by_words})"),
@@ -164,6 +161,20 @@ def _grammar() -> SimpleNamespace:
         money_scales=num.money_scales,
         num=num,
     )
+
+
+@lru_cache(maxsize=None)
+def _digits() -> regex.Pattern:
+    """The search for amounts in digits in text outside the plain script (the first character of a
+    match is a digit). Compiled on first use: most texts are in the plain script, and the pattern
+    is slow to compile."""
+    return _with_groups(regex.compile(_grammar().digits_source))
+
+
+def _with_groups(pattern: regex.Pattern) -> regex.Pattern:
+    """``pattern``, whose groups _Groups reads from ``m.groups()`` by position."""
+    assert sorted(pattern.groupindex, key=pattern.groupindex.get) == list(_Groups._fields)
+    return pattern
 
 
 def _shortest(phrases) -> set:
@@ -264,8 +275,8 @@ class _Amount(namedtuple("_Amount", "start end spans groups")):
 
 def _digit_matches(t: str, pos: int, g, plain: bool) -> Iterator:
     """The matches of amounts in digits from ``pos``, each searched from the end of the one before:
-    of ``digits_plain`` in ``plain`` text, of ``digits`` otherwise."""
-    return (g.digits_plain if plain else g.digits).finditer(t, pos)
+    of ``digits_plain`` in ``plain`` text, of _digits otherwise."""
+    return (g.digits_plain if plain else _digits()).finditer(t, pos)
 
 
 def _batched(matches: Iterator) -> Iterator:
