@@ -26,6 +26,14 @@ today in Vietnam is the reference, for the year of ``28/7`` as for ``hôm qua``.
 - a day and month without a year (``28/7``, ``ngày 10-12``, ``Giáng sinh``) is the occurrence nearest
   the reference: its year, unless that is more than half a year away (``28/12`` read on 3 January is
   last December);
+- a lunar (âm lịch) day is the solar day it falls on (:mod:`vnnews.lunar`, Vietnamese calendar): a
+  day and month followed by ``âm lịch``, ``(âm lịch)``, ``ÂL`` or the leap word ``nhuận`` (``15/8 âm
+  lịch``, ``mùng 1 tháng 2 nhuận năm 2023``), ``mùng 3 Tết``, ``rằm tháng Giêng`` and the lunar
+  holidays (``Tết Nguyên đán``, ``Giỗ Tổ Hùng Vương``, ``Trung thu``); a year is the lunar year,
+  without one the occurrence nearest the reference, as for ``28/7``; a lunar day that does not exist
+  (day 30 of a 29-day month, a month that is not leap) is no date, and never the solar one. ``Tết``
+  alone is no date, as it names the season more often than the day (``ăn Tết``, ``Tết này``), nor is
+  a lunar month alone (``tháng 8 âm lịch``), which is no solar period;
 - a time without a day (``21h``, ``lúc 13g15``) is on the reference day; in :func:`find_dates` it is on
   the day last named before it in the same text, as are ``cùng ngày`` and ``hôm đó``;
 - a two-digit year below 50 is in the 2000s, from 50 in the 1900s (``31/10/74`` is 1974); in running
@@ -56,6 +64,7 @@ from typing import Dict, List, Optional, Tuple
 import regex
 
 from . import lexicon
+from .lunar import lunar_to_solar
 from .model import VIETNAM_TZ, DateMention, DateValue
 
 _LEX = lexicon.load("dates")
@@ -108,10 +117,21 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
     part = "(?P<part>%s)" % _words(L["parts_of_day"])
     prefix = "(?:%s%s)?(?:(?P<dayword>%s)%s)?" % (part, SP, day_words, SP)
     month_name = _words(L["months"], capital=strict)
+    year_word = _words([L["year_word"]])
+    # lunar: a marker or a leap month word after a day and month makes them lunar (15/8 âm lịch is
+    # never 15 August); a month before one is no date (not_lunar)
+    lunar_word = _words(L["lunar_markers"])
+    leap = "%s(?P<leap>%s)" % (SP, _words(L["leap_month_words"]))
+    lunar_mark = "(?:%s(?P<lunar>%s)|%s\\(%s(?P<lunar>%s)%s\\))" % (SP, lunar_word, OSP, OSP, lunar_word, OSP)
+    lunar_tail = "(?:%s%s?|%s)" % (leap, lunar_mark, lunar_mark)
+    lunar_after = r"(?:%s|%s\(%s)%s(?![\p{L}])" % (SP, OSP, OSP, _words(list(L["lunar_markers"]) + L["leap_month_words"]))
+    # at the month, so that dropping a year does not get past it: not tháng 8 năm 2017 âm lịch
+    not_lunar = r"(?!(?:,?%s%s%s(?:1[89]|2[01])\d\d)?%s)" % (SP, year_word, SP, lunar_after)
+    year_after = ",?%s%s%s%s" % (SP, year_word, SP, YEAR)
+    lunar_day = "(?:%s)?%s" % (year_after, lunar_tail)  # after a day and month: ngày 10 tháng 3 năm 2017 (âm lịch)
     # tháng năm 2017 is a month without its number, not May
     month = r"(?P<m>\d{1,2}|(?!%s%s\d)%s)" % (regex.escape(L["year_word"]), SP, month_name)
     yrel = "(?P<yrel>%s)" % _words(year_words)
-    year_word = _words([L["year_word"]])
     month_word = _words([L["month_word"]])
     direction = "(?:%s(?P<dir>%s)(?!%s(?:\\d|%s|%s|%s|%s)))?" % (
         SP, _words(L["directions"]), SP, _words(unit_words), day_words, _words([L["weekday_word"]]),
@@ -128,6 +148,16 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
     weekday = "(?:%s%s(?P<wd>%%s|[2-7])|(?P<sun>%s))" % (_words([L["weekday_word"]]), SP, _words(L["sundays"]))
     week_rel = _words(k for k, (unit, _) in L["relative_periods"].items() if unit == "week")
     week_tail = "(?:%s(?P<wrel>%s)|%s)" % (SP, week_rel, direction)
+    lunar_month = r"(?P<m>\d{1,2}|%s)" % _words(L["months"])  # any case: rằm tháng says it is a month
+    lunar = "(?:%s)(?:%s|%s%s|%s%s)?%s" % ("|".join([
+        # mùng 3 Tết; ngày 29 Tết and ngày 30 Tết are the last days before it, in month 12
+        "(?P<dayword>%s)%s(?P<d>10|0?[1-9])%s(?P<tet>%s)" % (
+            _words(L["lunar_new_year_day_words"]), SP, SP, _words(L["lunar_new_year"])),
+        "(?P<full>%s)%s%s%s%s(?:%s)?" % (_words(L["full_moon"]), SP, month_word, SP, lunar_month, lunar_tail),
+        # Trung thu, Tết Trung thu (15/8 âm lịch): the date in brackets is the holiday's own
+        r"(?:(?:%s)%s)?(?P<lhol>%s)(?:(?:%s|%s\(%s)\d{1,2}/\d{1,2}(?:%s%s)?(?:%s\))?)?" % (
+            _words(L["named_day_prefixes"]), SP, _words(L["lunar_holidays"]), SP, OSP, OSP, SP, lunar_word, OSP),
+    ]), year_after, SP, YEAR, SP, yrel, direction)
     clock = r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?"  # 7:30, 13:25:42
     clock_letter = r"(?P<h>\d{1,2})[hg](?P<mi>\d{2})?p?"  # 7h30, 21h, 13g15
     clock_words = r"(?P<h>\d{1,2})%s(?P<hw>%s)(?:%s(?:(?P<to>%s)%s)?(?P<mi>\d{1,2})(?:%s%s)?|%s(?P<half>%s))?" % (
@@ -137,15 +167,18 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         "iso": r"%s(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?:(?:T|\s{1,2})(?P<h>\d{1,2}):(?P<mi>\d{2})"
                r"(?::(?P<s>\d{2})(?:[.,]\d{1,6})?)?(?P<z>Z|[+-]\d{2}:?\d{2})?)?" % YEAR,
         "compact": None if strict else r"(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)",
-        "dmy": r"%s%s(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?:%s|%s(?P<yy>\d\d))" % (
-            prefix, day_range, YEAR, "(?<=/\\d{1,2}/)" if strict else ""),
-        "words": (r"(?:%s%s)?(?P<dayword>%s)%s(?P<d>\d{1,2})%s%s%s%s%s" % (
-                      part, SP, day_words, SP, SP, month_word, SP, month, words_tail)
+        "dmy": r"%s%s(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?:%s|%s(?P<yy>\d\d))%s?" % (
+            prefix, day_range, YEAR, "(?<=/\\d{1,2}/)" if strict else "", lunar_tail),
+        "words": (r"(?:%s%s)?(?P<dayword>%s)%s(?P<d>\d{1,2})%s%s%s%s(?:%s)?%s" % (
+                      part, SP, day_words, SP, SP, month_word, SP, month, lunar_day, words_tail)
                   + r"|(?P<d>\d{1,2})%s%s%s%s" % (SP, month_word, SP, month)
-                  + (r",?%s%s%s%s" % (SP, year_word, SP, YEAR) if strict else words_tail)),
-        "dm": (r"%s%s(?P<d>\d{1,2})/(?P<m>\d{1,2})%s%s" % (prefix, day_range, dm_tail, direction)
-               + r"|(?:%s%s)?(?P<dayword>%s)%s(?P<d>\d{1,2})[.-](?P<m>\d{1,2})%s%s" % (
-                   part, SP, day_words, SP, dm_tail, direction)),
+                  # in running text a year or a lunar marker must follow: 6 tháng 8 may be a count
+                  + ("(?:%s(?:%s)?|%s)" % (lunar_day, year_after, year_after) if strict
+                     else "(?:%s)?%s" % (lunar_day, words_tail))),
+        "dm": (r"%s%s(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:%s)?%s%s" % (prefix, day_range, lunar_day, dm_tail, direction)
+               + r"|(?:%s%s)?(?P<dayword>%s)%s(?P<d>\d{1,2})[.-](?P<m>\d{1,2})(?:%s)?%s%s" % (
+                   part, SP, day_words, SP, lunar_day, dm_tail, direction)),
+        "lunar": lunar,  # before monthday, as mùng 3 Tết goes on from mùng 3
         # ngày 15: the 15th of the reference's month or the one next to it; in running text only
         # before a stop (Ngày 15, ...), as mỗi ngày 2 lần and mỗi ngày 2, 3 chuyến are no dates
         "monthday": r"(?:%s%s)?(?P<dayword>%s)%s(?P<d>\d{1,2})%s" % (
@@ -155,7 +188,7 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
             _words(L["named_day_prefixes"]), SP, _words(L["holidays"]), SP,
             "(?:%s/%s%s|%s%s%s%s|%s%s|%s%s)?" % (OSP, OSP, YEAR, SP, year_word, SP, YEAR, SP, YEAR, SP, yrel),
             direction),
-        "month": r"%s%s%s%s%s|(?P<m>\d{1,2})/%s" % (month_word, SP, month, month_tail, direction, YEAR),
+        "month": r"%s%s%s%s%s%s|(?P<m>\d{1,2})/%s" % (month_word, SP, month, not_lunar, month_tail, direction, YEAR),
         "quarter": r"%s%s(?P<q>[1-4]|(?-i:IV|I{1,3}))(?:%s/%s%s|%s%s%s%s|%s%s)?%s" % (
             _words([L["quarter_word"]]), SP, OSP, OSP, YEAR, SP, year_word, SP, YEAR, SP, yrel, direction),
         "year": r"%s%s%s(?:%s[-–]%s(?:1[89]|2[01])\d\d)?" % (year_word, SP, YEAR, OSP, OSP),
@@ -165,8 +198,10 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
             _words(L["shift_ago"]), SP, count, SP, shift_unit),
         "relperiod": "(?P<rper>%s)" % _words(L["relative_periods"]),
         "ppart": r"(?P<pp>%s)(?=%s%s(?![\p{L}]))" % (_words(L["period_parts"]), SP, _words(unit_words)),
-        "unit": r"(?<=%s%s)(?P<unit>%s)%s" % (
-            _words(L["period_parts"]), SP, _words(unit_words), _not_before(L["unit_compounds"])),
+        # đầu tháng, not đầu tháng 8 âm lịch, a lunar month (see not_lunar)
+        "unit": r"(?<=%s%s)(?P<unit>%s)%s(?!%s(?:\d{1,2}|%s)%s)" % (
+            _words(L["period_parts"]), SP, _words(unit_words), _not_before(L["unit_compounds"]), SP,
+            _words(L["months"]), lunar_after),
         "time": r"(?:%s|%s|%s)(?:%s%s%s)?" % (
             clock, clock_letter, clock_words, SP, part, _not_before(L["short_relative_days"])),
         "weekday": r"%s%s%s" % (prefix, weekday % weekday_names, week_tail) + (
@@ -187,6 +222,9 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
     day_month = {"#/", "#-", "#–", "# -", "# –"}  # 28/7, and a range: 28-30/7, 28 – 30/7
     leads = {
         "iso": {"#-", "#/"}, "compact": {DIGIT}, "dmy": day_month | {"#.#."} | parts | days,
+        # specific words only, not a part of day or ngày 15 (sáng mùng 3 Tết is mùng 3 Tết): the scan stays fast
+        "lunar": _phrases(L["lunar_new_year_day_words"], [DIGIT]) | _phrases(L["full_moon"], [L["month_word"]])
+        | set(L["lunar_holidays"]) | _phrases(L["named_day_prefixes"], L["lunar_holidays"]),
         "words": _phrases([DIGIT + " " + L["month_word"]], [DIGIT] + list(L["months"])) | parts | days,
         "dm": day_month | parts | days,
         "monthday": parts | days,
@@ -321,7 +359,7 @@ def _atoms(text: str, strict: bool):
 # what each kind of atom contributes to a date: a day (abs wins over rel), a clock time, a zone;
 # every other kind is a period that stands alone (or after a period part: đầu tháng 7)
 _ROLES = {kind: frozenset([role]) for kind, role in (
-    ("iso", "abs"), ("compact", "abs"), ("dmy", "abs"), ("words", "abs"), ("dm", "abs"), ("holiday", "abs"),
+    ("iso", "abs"), ("compact", "abs"), ("lunar", "abs"), ("dmy", "abs"), ("words", "abs"), ("dm", "abs"), ("holiday", "abs"),
     ("monthday", "rel"),
     ("weekday", "rel"), ("wdabbr", "rel"), ("relday", "rel"), ("same", "rel"), ("time", "time"), ("tz", "tz"))}
 _PERIOD, _TZ, _DAY = frozenset(["period"]), frozenset(["tz"]), frozenset(["abs", "rel"])
@@ -464,11 +502,21 @@ def _month_number(text: str) -> int:
     return int(text) if text.isdigit() else _LEX["months"][_key(text)]
 
 
+def _day_maker(atom: _Atom, day: int, month: int):
+    """The date of ``day`` and ``month`` in a given year, solar or lunar as ``atom`` says."""
+    if atom.kind == "lunar" or atom["lunar"] or atom["leap"]:
+        leap = bool(atom["leap"])
+        return lambda year: lunar_to_solar(day, month, year, leap)
+    return lambda year: dt.date(year, month, day)
+
+
 def _day_month(atom: _Atom, ref: dt.date, day: int, month: int) -> Tuple[dt.date, bool]:
+    """A day and month in the year that ``atom`` names, or the nearest one."""
+    make = _day_maker(atom, day, month)
     year = _year_of(atom, ref)
     if year is not None:
-        return dt.date(year, month, day), not atom["y"]
-    return _choose(lambda y: dt.date(y, month, day), ref, _direction(atom), nearest=True), True
+        return make(year), not atom["y"]
+    return _choose(make, ref, _direction(atom), nearest=True), True
 
 
 def _nearest_month_day(ref: dt.date, day: int) -> dt.date:
@@ -496,12 +544,20 @@ def _day(atom: _Atom, ref: dt.date, context: dt.date) -> Tuple[dt.date, bool]:
     kind = atom.kind
     if kind in ("iso", "compact", "dmy"):
         year = int(atom["y"]) if atom["y"] else int(atom["yy"]) + (2000 if int(atom["yy"]) < TWO_DIGIT_PIVOT else 1900)
-        return dt.date(year, int(atom["m"]), int(atom["d0"] or atom["d"])), False
+        return _day_maker(atom, int(atom["d0"] or atom["d"]), int(atom["m"]))(year), False
     if kind in ("words", "dm"):
         return _day_month(atom, ref, int(atom["d0"] or atom["d"]), _month_number(atom["m"]))
     if kind == "holiday":
         table = _LEX["named_days"] if atom["named"] else _LEX["holidays"]
         day, month = table[_key(atom["named"] or atom["hol"])]
+        return _day_month(atom, ref, day, month)
+    if kind == "lunar":
+        if atom["lhol"]:
+            day, month = _LEX["lunar_holidays"][_key(atom["lhol"])]
+        elif atom["tet"]:  # mùng 3 Tết
+            day, month = int(atom["d"]), 1
+        else:
+            day, month = _LEX["full_moon"][_key(atom["full"])], _month_number(atom["m"])
         return _day_month(atom, ref, day, month)
     if kind == "monthday":
         return _nearest_month_day(ref, int(atom["d"])), True
@@ -660,7 +716,7 @@ def _in_running_text(text: str, group: _Group) -> bool:
     bare = not (first["part"] or first["dayword"])
     if first.kind in ("dm", "month") and first.m.group(0)[0].isdigit() and _NUMBER_CUE_BEFORE.search(before):
         return False  # Quyết định số 1/2020
-    if first.kind == "dm" and bare and not (first["y"] or first["yrel"] or first["dir"]):
+    if first.kind == "dm" and bare and not (first["y"] or first["yrel"] or first["dir"] or first["lunar"] or first["leap"]):
         return bool(_DAY_CUE_BEFORE.search(before) or _STOP_AFTER.match(text, group.end))  # 6/10 vị trí
     if first.kind == "weekday" and bare and (first["wd"] or "").isdigit() and not (first["wrel"] or first["dir"]):
         return bool(_DAY_CUE_BEFORE.search(before))  # đứng thứ 2
