@@ -124,11 +124,12 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
     leap = "%s(?P<leap>%s)" % (SP, _words(L["leap_month_words"]))
     lunar_mark = "(?:%s(?P<lunar>%s)|%s\\(%s(?P<lunar>%s)%s\\))" % (SP, lunar_word, OSP, OSP, lunar_word, OSP)
     lunar_tail = "(?:%s%s?|%s)" % (leap, lunar_mark, lunar_mark)
-    lunar_after = r"(?:%s|%s\(%s)%s(?![\p{L}])" % (SP, OSP, OSP, _words(list(L["lunar_markers"]) + L["leap_month_words"]))
+    lunar_after = r"(?:%s|%s\(%s)%s(?![\p{L}])" % (
+        SP, OSP, OSP, _words(list(L["lunar_markers"]) + L["leap_month_words"]))
     # at the month, so that dropping a year does not get past it: not tháng 8 năm 2017 âm lịch
     not_lunar = r"(?!(?:,?%s%s%s(?:1[89]|2[01])\d\d)?%s)" % (SP, year_word, SP, lunar_after)
     year_after = ",?%s%s%s%s" % (SP, year_word, SP, YEAR)
-    lunar_day = "(?:%s)?%s" % (year_after, lunar_tail)  # after a day and month: ngày 10 tháng 3 năm 2017 (âm lịch)
+    lunar_day = "(?:%s)?%s" % (year_after, lunar_tail)  # ngày 10 tháng 3 năm 2017 (âm lịch)
     # tháng năm 2017 is a month without its number, not May
     month = r"(?P<m>\d{1,2}|(?!%s%s\d)%s)" % (regex.escape(L["year_word"]), SP, month_name)
     yrel = "(?P<yrel>%s)" % _words(year_words)
@@ -359,8 +360,8 @@ def _atoms(text: str, strict: bool):
 # what each kind of atom contributes to a date: a day (abs wins over rel), a clock time, a zone;
 # every other kind is a period that stands alone (or after a period part: đầu tháng 7)
 _ROLES = {kind: frozenset([role]) for kind, role in (
-    ("iso", "abs"), ("compact", "abs"), ("lunar", "abs"), ("dmy", "abs"), ("words", "abs"), ("dm", "abs"), ("holiday", "abs"),
-    ("monthday", "rel"),
+    ("iso", "abs"), ("compact", "abs"), ("dmy", "abs"), ("words", "abs"), ("dm", "abs"), ("holiday", "abs"),
+    ("lunar", "abs"), ("monthday", "rel"),
     ("weekday", "rel"), ("wdabbr", "rel"), ("relday", "rel"), ("same", "rel"), ("time", "time"), ("tz", "tz"))}
 _PERIOD, _TZ, _DAY = frozenset(["period"]), frozenset(["tz"]), frozenset(["abs", "rel"])
 _DAY_AND_TIME = frozenset(["abs", "time"])  # an ISO time; also what a zone may follow
@@ -716,7 +717,7 @@ def _in_running_text(text: str, group: _Group) -> bool:
     bare = not (first["part"] or first["dayword"])
     if first.kind in ("dm", "month") and first.m.group(0)[0].isdigit() and _NUMBER_CUE_BEFORE.search(before):
         return False  # Quyết định số 1/2020
-    if first.kind == "dm" and bare and not (first["y"] or first["yrel"] or first["dir"] or first["lunar"] or first["leap"]):
+    if first.kind == "dm" and bare and not any(first[name] for name in ("y", "yrel", "dir", "lunar", "leap")):
         return bool(_DAY_CUE_BEFORE.search(before) or _STOP_AFTER.match(text, group.end))  # 6/10 vị trí
     if first.kind == "weekday" and bare and (first["wd"] or "").isdigit() and not (first["wrel"] or first["dir"]):
         return bool(_DAY_CUE_BEFORE.search(before))  # đứng thứ 2
