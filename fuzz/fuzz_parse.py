@@ -9,6 +9,7 @@ with atheris.instrument_imports():  # the whole pipeline, imported here so that 
     import vnnews
     import vnnews.article  # noqa: F401
     import vnnews.decode  # noqa: F401
+    import vnnews.normalize
 
 
 _SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
@@ -19,8 +20,10 @@ def check(text):
     errors = article.offset_errors(text)
     assert not errors, errors[:3]
     # JSON cannot tell a high and a low surrogate side by side from the astral character they pair
-    # into: such a str (not valid Unicode; no decoder makes one) reads back as that character
-    if not _SURROGATE_PAIR.search(text):
+    # into: such a str (not valid Unicode; no decoder makes one) reads back as that character. The
+    # display strings come from the normalized text, where dropping a zero-width character between
+    # two surrogates puts them side by side
+    if not (_SURROGATE_PAIR.search(text) or _SURROGATE_PAIR.search(vnnews.normalize.normalize(text).text)):
         assert vnnews.Article.from_json(article.to_json()) == article
 
 

@@ -151,6 +151,13 @@ def test_over_the_limit_and_normalized():
     assert article.title == TITLE and "truncated" in codes(article)
 
 
+def test_a_limit_of_zero_parses_nothing_and_a_negative_one_is_refused():
+    article = check("a\nb", vnnews.parse_article("a\nb", tokenize=False, max_chars=0))
+    assert [(w.code, w.start, w.end) for w in article.warnings if w.code == "truncated"] == [("truncated", 0, 3)]
+    with pytest.raises(ValueError):
+        vnnews.parse_article("a\nb", tokenize=False, max_chars=-5)
+
+
 def test_one_huge_line():
     text = ARTICLE + "Dòng " + "rất dài " * 200_000 + "\n"
     parsed(text)

@@ -449,7 +449,13 @@ def _reference(reference) -> Tuple[dt.date, Optional[dt.datetime]]:
         now = dt.datetime.now(VIETNAM_TZ).replace(microsecond=0)
         return now.date(), now
     if isinstance(reference, dt.datetime):
-        moment = reference.astimezone(VIETNAM_TZ) if reference.tzinfo else reference.replace(tzinfo=VIETNAM_TZ)
+        if not reference.tzinfo:
+            moment = reference.replace(tzinfo=VIETNAM_TZ)
+        else:
+            try:
+                moment = reference.astimezone(VIETNAM_TZ)
+            except OverflowError:  # hours from the calendar's ends, Vietnam time is past them: the end it passed
+                moment = (dt.datetime.max if reference.year > 1 else dt.datetime.min).replace(tzinfo=VIETNAM_TZ)
         return moment.date(), moment
     if isinstance(reference, dt.date):
         return reference, None

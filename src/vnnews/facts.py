@@ -366,7 +366,8 @@ def _read(t: str, m: _Amount, g, floor: int) -> list:
     elif d.den:
         return []
     values = [numbers.value(ts, decimal_context=kind == "percent") for ts in toks]
-    if None in values or d.den and values[-1] > int(d.den[1:]):
+    # regex's \d knows digits newer than Python's Unicode tables, which int() cannot read
+    if None in values or d.den and (not d.den[1:].isdecimal() or values[-1] > int(d.den[1:])):
         return []  # 20/5 is a date; 6/10 vị trí is six of ten
     if words_only and kind != "percent" and not _words_count(toks, qualifier, g):
         if not (d.cur and toks[0][0] not in g.num.scales

@@ -43,6 +43,8 @@ def truncate(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> Tuple[str, List[P
     """``text`` cut to at most ``max_chars`` characters, at the last line break if there is one in
     the second half of the allowance (else at the limit, not inside a character's marks), with a
     ``truncated`` warning; ``text`` unchanged and no warning when it is short enough."""
+    if max_chars < 0:  # a negative cut would slice from the end: keep most of the text, warn out of range
+        raise ValueError("max_chars must be 0 or more, not %d" % max_chars)
     if len(text) <= max_chars:
         return text, []
     cut = max(text.rfind("\n", 0, max_chars + 1), text.rfind("\r", 0, max_chars + 1))
