@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from functools import lru_cache
 
 TIME_ZONE = 7  # hours east of UTC: the Vietnamese calendar counts its days in Vietnam time
 SYNODIC_MONTH = 29.530588853  # mean days from one new moon to the next
@@ -96,6 +97,7 @@ def _leap_month_offset(month_11_start: int) -> int:
     return offset - 1
 
 
+@lru_cache(maxsize=4096)  # each call computes a dozen new moons; news name the same few days again and again
 def lunar_to_solar(day: int, month: int, year: int, leap: bool = False) -> dt.date:
     """The Gregorian date of day ``day`` of lunar month ``month`` (the leap one with ``leap``) of
     lunar year ``year``; ValueError when there is no such day (day 30 of a 29-day month, a leap flag
