@@ -6,10 +6,10 @@ memory stays flat however long the input is, and results come back in input orde
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import gzip
-import contextlib
 import itertools
 import json
 import multiprocessing

@@ -439,10 +439,6 @@ def _groups(text: str, strict: bool) -> List[_Group]:
 
 
 # -- resolution -----------------------------------------------------------------------------------
-def _today() -> dt.date:
-    return dt.datetime.now(VIETNAM_TZ).date()
-
-
 def _reference(reference) -> Tuple[dt.date, Optional[dt.datetime]]:
     """The reference's day, and its time in Vietnam when it has one (None: now)."""
     if reference is None:
@@ -781,7 +777,7 @@ def find_date_line(line: str) -> Optional[Tuple[DateValue, int, int]]:
     sentence that holds a date is not one, nor is a relative date (``Hôm nay``) or a bare year."""
     if not isinstance(line, str) or len(line) > _MAX_DATE_LINE or not _YEAR_DIGITS.search(line):
         return None
-    ref = _today()
+    ref = _reference(None)[0]  # today
     groups = _groups(line, strict=False)
     found = _whole(line, groups, ref)
     if found is None:
