@@ -35,7 +35,7 @@ from .model import Fact
 from .normalize import normalize
 
 _SPACE = r"[^\S\n\r\x0b\x0c\x85\u2028\u2029]"  # white space within a line
-_DIGITS = r"(?>\d+(?:[.,]\d+)*)"
+_DIGITS = r"(?>%s|\d+(?:[.,]\d+)*)" % numbers.SPACED_NUMBER
 _BOUNDARY_BEHIND = (r"[\w.,/:+=#@&\\]", r"\w[-–]", r"\d" + _SPACE)  # not inside a code, a date or a digit group
 _BOUNDARY = "".join(r"(?<!%s)" % behind for behind in _BOUNDARY_BEHIND)
 _MAX_CHAIN = 4  # ``85-65-95 cm``; longer chains are lists or codes
@@ -119,7 +119,7 @@ def _grammar() -> SimpleNamespace:
     # digits of the plain script as a set, which re tests faster than the Unicode class \d
     digit = "[%s]" % "".join(c for c in plain if c.isdecimal())
     boundary = "".join(r"(?<!%s\d)" % behind for behind in _BOUNDARY_BEHIND) + rf"|(?<={iso_before}\d)"
-    digits_plain = re.compile(rf"(?P<amt>(?P<number>{digit}(?>(?:{boundary})\d*(?:[.,]\d+)*)){scaled})(?P<tail>{tail(False)})"
+    digits_plain = re.compile(rf"(?P<amt>(?P<number>{digit}(?>(?:{boundary})(?:{numbers.SPACED_AFTER_FIRST}|\d*(?:[.,]\d+)*))){scaled})(?P<tail>{tail(False)})"
                               + unit(f"[{lower}]", "_glued"))
     return SimpleNamespace(
         # searched through text outside the plain script: see _digits

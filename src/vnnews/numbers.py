@@ -32,7 +32,6 @@ from . import lexicon
 
 Number = Union[int, float]
 
-_TOKEN = regex.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
 # one digit group, the usual token (re's \d is a subset of regex's)
 _DIGIT_GROUP = re.compile(r"\d+(?:[.,]\d+)*")
 # digit tokens are read with stdlib re, cheaper per call than regex
@@ -40,8 +39,12 @@ _THOUSANDS_DOT = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _THOUSANDS_COMMA = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _PLAIN = re.compile(r"\d+(?:[.,]\d+)?")
 _LEADING_POINT = re.compile(r"(?<![\w.,])\.(?=\d)")  # .77: a point no digit stands before is decimal
-# 1 000 000, 10 000: a space between groups of three digits, the first not 0 (0912 345 678 is a phone)
-_SPACED_GROUPS = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?!\d|\.\d)")
+# 1 000 000, 10 000, 1 234,5: a space between groups of three digits, the first not 0 (0912 345 678
+# is a phone); the pattern from the second digit on serves patterns that match the first one apart
+SPACED_AFTER_FIRST = r"(?<=[1-9])\d{0,2}+(?:[ \u00a0\u202f]\d{3})+(?!\d|\.\d)(?:,\d+)?"
+SPACED_NUMBER = r"(?<![\d.,])\d" + SPACED_AFTER_FIRST
+_SPACED_NUMBER = re.compile(SPACED_NUMBER)
+_TOKEN = regex.compile(SPACED_NUMBER + r"|\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
 _MAX_TOKEN = 40  # longer digit runs are identifiers or noise, never amounts
 _MAX_TOKENS = 60  # no number is written with more words; also bounds the recursion
 _MAX_UNIT = 30  # characters: the longest currency or percent spelling, with spaces
@@ -106,6 +109,8 @@ def _plain_digits(token: str, decimal_context: bool) -> Optional[str]:
         return token.replace(",", "")
     if _PLAIN.fullmatch(token):
         return token.replace(",", ".")
+    if _SPACED_NUMBER.fullmatch(token):
+        return "".join(token.split()).replace(",", ".")
     return None
 
 
@@ -286,7 +291,7 @@ def _usual_digits(text: str, lex) -> str:
     """Other ways of writing digits, spelled the usual way: .77 -> 0,77, 1 000 000 -> 1000000,
     3M -> 3 triệu (before lower-casing: the case of a scale letter matters)."""
     text = _LEADING_POINT.sub("0,", text)
-    text = _SPACED_GROUPS.sub(lambda m: "".join(m[0].split()), text)
+    text = _SPACED_NUMBER.sub(lambda m: "".join(m[0].split()), text)
     return lex.suffix_scale.sub(lambda m: "%s %s" % (m[1], lex.suffix_scales[m[2]]), text)
 
 
