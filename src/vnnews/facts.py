@@ -1,9 +1,10 @@
 """extract_facts: the numeric facts of a text (money, percent, rate, quantity), with offsets.
 
 An amount is digits or number words with their scale words, a fraction ``6/10``, or a range or
-chain of amounts (``5-7``, ``từ 2 đến 3``). Amounts in digits are found by one search pattern (run in
-the stdlib re, which is faster, when the text is in the scripts where re and regex class every
-character alike, each end of a range then matched again on its own; regex otherwise). Amounts
+chain of amounts (``5-7``, ``từ 2 đến 3``); a minus or ``âm`` before a single amount makes it
+negative. Amounts in digits are found by one search pattern (run in the stdlib re, which is faster,
+when the text is in the scripts where re and regex class every character alike, each end of a range
+then matched again on its own; regex otherwise). Amounts
 in words count only with a scale word, a percent or a currency (``năm triệu người``, ``hai mươi lăm
 phần trăm``, ``ba trăm đô la``; ``hai bên`` is a small count), so they are found from a few anchor
 words that all of them contain (mười, mươi, trăm, the scale and percent words). The words
@@ -42,6 +43,8 @@ _MAX_CHAIN = 4  # ``85-65-95 cm``; longer chains are lists or codes
 _MAX_AMOUNT = 80  # characters of one amount; longer runs of digits or number words are noise
 _COMPARED = regex.compile(r"[^.;!?\n]{0,30}?\bso\s+với\b")  # what a comparative hơn compares to
 _WINDOW = 60  # characters read before an amount for its qualifier and context
+_BEFORE_SIGN = " \t\u00a0("  # what a minus sign glued to an amount stands after
+_GLUED = " "  # marks a sign glued to the amount among the runs of _chunks_before
 _SEARCH_BATCH = 64  # amounts in digits searched at a time before they are read: an article's worth
 _YEARS = range(1900, 2100)
 _HALF = Decimal("0.5")
@@ -157,6 +160,8 @@ def _grammar() -> SimpleNamespace:
         capital_ordinals=_lower(units["capital_ordinals"]),
         money_verbs=_lower(units["money_verbs"]),
         money_abbreviations=_lower(units["money_abbreviations"]),
+        # a minus word (âm) or, as _chunks_before marks it, a sign glued to the amount
+        minus={w if w.isalpha() else _GLUED + w for w in num.minus},
         scales=num.scales.keys(),
         money_scales=num.money_scales,
         num=num,
@@ -252,7 +257,7 @@ def _join_cents(text: str, facts: List[Fact], g) -> List[Fact]:
     ``hai mươi đô và 43 xu`` = 20.43 USD (each part alone is read as its own fact first)."""
     joined: List[Fact] = []
     for fact in facts:
-        whole = joined[-1] if joined and fact.value < 1 else None  # the test that fails first, mostly
+        whole = joined[-1] if joined and 0 < fact.value < 1 else None  # the test that fails first, mostly
         if (whole is not None and fact.kind == whole.kind == "money" and fact.unit == whole.unit
                 and isinstance(whole.value, int) and fact.qualifier is None
                 and fact.text.rsplit(None, 1)[-1].lower() in g.subunits
@@ -347,6 +352,8 @@ def _read(t: str, m: _Amount, g, floor: int) -> list:
         if len(toks[-1]) > 1 and toks[-1][-1] in g.time and toks[-1][-2] in g.scales:
             return []  # hai nghìn năm: a duration, năm after a scale word is the year
     before = _context(_chunks_before(t, first))
+    if before.minus and single:
+        first = t.rfind(before.minus.lstrip(), 0, first)
     qualifier = _qualifier(t, last, before, kind, unit, g)
     end = last
     if kind is None or prefix and not d.cur:
@@ -380,7 +387,7 @@ def _read(t: str, m: _Amount, g, floor: int) -> list:
     if factor is not None:
         values = [number * factor for number in values]
     if single:
-        return [(kind, numbers.plain(values[0]), first, end, unit, qualifier)]
+        return [(kind, numbers.plain(-values[0] if before.minus else values[0]), first, end, unit, qualifier)]
     starts = [first] + [s for s, _ in spans[1:]]
     stops = [e for _, e in spans[:-1]] + [end]
     qualifiers = [qualifier] + [None] * (len(spans) - 1)
@@ -403,13 +410,18 @@ def _read_digits(t: str, m, g, floor: int) -> list:
     if kind is None:
         return [] if g.money_scales.isdisjoint(toks) else _read(t, _digit_amount(t, g, m), g, floor)
     before = _context(_chunks_before(t, first))
+    if before.minus:
+        first = t.rfind(before.minus.lstrip(), 0, first)
     qualifier = _qualifier(t, last, before, kind, unit, g)
     if per and kind == "quantity":
         kind, unit = "rate", _fold(unit + per).lower()
     if kind in ("quantity", "rate") and g.scales.isdisjoint(toks) and _not_a_count([toks], before, qualifier, msr or msr_glued, None):
         return []
     value = numbers.value(toks, decimal_context=kind == "percent")
-    return [] if value is None else [(kind, numbers.plain(value), first, last, unit, qualifier)]
+    if value is None:
+        return []
+    return [(kind, numbers.plain(-value if before.minus else value), first, last, unit, qualifier)]
+
 
 
 def _may_follow_prefix(t: str, first: int, g) -> bool:
@@ -457,7 +469,7 @@ def _kind(unit_groups: tuple, prefix: Optional[str]):
 
 
 # what the words before an amount say about it (see _context)
-_Context = namedtuple("_Context", "qualifier comparative money_verb score positional date_preposition")
+_Context = namedtuple("_Context", "qualifier comparative money_verb score positional date_preposition minus")
 
 
 @lru_cache(maxsize=4096)
@@ -465,9 +477,13 @@ def _context(chunks: Tuple[str, ...]) -> _Context:
     """What the last words before an amount (``chunks``, as written, split at white space, at
     most 4) say about it: its qualifier (trên), whether a comparative comes before that qualifier
     (thấp hơn) or a money verb (ủng hộ), a word before a score (thắng), a position or a date
-    (tầng 3, ngày 10) unless a count follows anyway (con số 200), a preposition before a date (từ).
+    (tầng 3, ngày 10) unless a count follows anyway (con số 200), a preposition before a date (từ),
+    and the minus before it as written (âm 2%; −3 độ C, see _chunks_before), if any.
     Memoised: a few words recur before most amounts."""
     g = _grammar()
+    minus = chunks[-1] if chunks and chunks[-1].lower() in g.minus else None
+    if minus:
+        chunks = chunks[:-1]
     words = _words(chunks)
     qualifier = _phrase(words, g.qualifiers)
     rest = words[: len(words) - len(qualifier.split())] if qualifier else words
@@ -481,14 +497,21 @@ def _context(chunks: Tuple[str, ...]) -> _Context:
         score=bool(_phrase(words, g.score)),
         positional=bool(ordinal and not _phrase(words, g.not_ordinal)),
         date_preposition=bool(_phrase(words, g.date_prepositions)),
+        minus=minus,
     )
 
 
 def _chunks_before(text: str, start: int) -> Tuple[str, ...]:
-    """The last 4 runs of non-space characters before ``start`` if a space precedes it."""
-    if start == 0 or not text[start - 1].isspace():
+    """The last 4 runs of non-space characters before ``start`` if a space precedes it. A minus
+    sign glued to the amount after a space or a bracket (−3 độ C; at a line start a dash is a
+    bullet) comes last, marked by _GLUED, which no run holds."""
+    if start == 0:
         return ()
-    return tuple(text[max(0, start - _WINDOW):start].rsplit(None, 4)[-4:])
+    if text[start - 1].isspace():
+        return tuple(text[max(0, start - _WINDOW):start].rsplit(None, 4)[-4:])
+    if _GLUED + text[start - 1] in _grammar().minus and start > 1 and text[start - 2] in _BEFORE_SIGN:
+        return _chunks_before(text, start - 1) + (_GLUED + text[start - 1],)
+    return ()
 
 
 def _words(chunks: Tuple[str, ...]) -> Tuple[str, ...]:
