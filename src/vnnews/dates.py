@@ -11,8 +11,10 @@ today in Vietnam is the reference, for the year of ``28/7`` as for ``hôm qua``.
 - week, month, quarter and year expressions give their first day, a week starting on Monday
   (``tuần này``, ``tháng 10/2017``, ``quý 3``, ``năm ngoái``);
 - a count shifts the reference by whole units and keeps the day: ``3 tuần sau`` is 21 days later,
-  ``2 tháng trước`` the same day two months earlier; a count without ``trước``/``sau``/``nữa`` is a
-  duration (``3 tuần``, ``17 năm qua``, ``6 tháng đầu năm``), not a date;
+  ``2 tháng trước`` the same day two months earlier; ``sau 3 ngày`` is 3 days later, but only before
+  a stop (``sau 3 tháng thi công`` counts from another event); a count without ``trước``/``sau``/``nữa``
+  is a duration (``3 tuần``, ``17 năm qua``, ``6 tháng đầu năm``), not a date, and so is the span of
+  the coming days (``3 ngày tới``, as ``3 ngày qua``) while ``3 ngày nữa`` is the day 3 days later;
 - hours and minutes shift the reference's time (``2 giờ trước``, ``30 phút trước``), so they resolve
   only against a reference that has one (a datetime, or None: now), never against a bare date;
 - ``đầu``/``giữa``/``cuối`` give the first day of the first, middle or last part: of a month the 1st,
@@ -161,6 +163,7 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
     ]), year_after, SP, YEAR, SP, yrel, direction)
     clock = r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?"  # 7:30, 13:25:42
     clock_letter = r"(?P<h>\d{1,2})[hg](?P<mi>\d{2})?p?"  # 7h30, 21h, 13g15
+    stop = r"(?=%s(?:[.;:)\n]|,(?!%s\d)|$))" % (OSP, OSP)  # a comma before a number may be in a list: 2, 3 chuyến
     clock_words = r"(?P<h>\d{1,2})%s(?P<hw>%s)(?:%s(?:(?P<to>%s)%s)?(?P<mi>\d{1,2})(?:%s%s)?|%s(?P<half>%s))?" % (
         SP, _words(L["hour_words"]), SP, _words(L["to_the_hour_words"]), SP, SP, _words(L["minute_words"]),
         SP, _words(L["half_hour_words"]))  # 3 giờ, 8 giờ 15 phút, 3 giờ kém 15, 8 giờ rưỡi
@@ -182,8 +185,7 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         "lunar": lunar,  # before monthday, as mùng 3 Tết goes on from mùng 3
         # ngày 15: the 15th of the reference's month or the one next to it; in running text only
         # before a stop (Ngày 15, ...), as mỗi ngày 2 lần and mỗi ngày 2, 3 chuyến are no dates
-        "monthday": r"(?:%s%s)?(?P<dayword>%s)%s(?P<d>\d{1,2})%s" % (
-            part, SP, day_words, SP, r"(?=%s(?:[.;:)\n]|,(?!%s\d)|$))" % (OSP, OSP) if strict else ""),
+        "monthday": r"(?:%s%s)?(?P<dayword>%s)%s(?P<d>\d{1,2})%s" % (part, SP, day_words, SP, stop if strict else ""),
         "holiday": r"(?:%s%s)??(?:(?:%s)%s(?P<named>%s)|(?:(?:%s)%s)?(?P<hol>%s))(?:%s\d{1,2}/\d{1,2})?%s%s" % (
             part, SP, _words(L["named_day_prefixes"]), SP, _words(L["named_days"]),
             _words(L["named_day_prefixes"]), SP, _words(L["holidays"]), SP,
@@ -194,9 +196,14 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
             _words([L["quarter_word"]]), SP, OSP, OSP, YEAR, SP, year_word, SP, YEAR, SP, yrel, direction),
         "year": r"%s%s%s(?:%s[-–]%s(?:1[89]|2[01])\d\d)?" % (year_word, SP, YEAR, OSP, OSP),
         "bareyear": None if strict else YEAR,
+        # sau 3 ngày only before a stop, even in a string known to be a date: sau 3 tháng thi công and
+        # sau 3 ngày kể từ khi count from another event; calendar units only, as sau 2 giờ is as often
+        # after two o'clock
         "shift": r"(?P<n>%s)%s(?P<unit>%s)%s(?P<sdir>%s)%s|(?P<ago>%s)%s(?P<n>%s)%s(?P<unit>%s)" % (
             count, SP, shift_unit, SP, _words(L["shift_directions"]), _not_before(L["shift_blockers"]),
-            _words(L["shift_ago"]), SP, count, SP, shift_unit),
+            _words(L["shift_ago"]), SP, count, SP, shift_unit)
+        + r"|(?P<later>%s)%s(?P<n>%s)%s(?P<unit>%s)%s" % (
+            _words(L["shift_later"]), SP, count, SP, _words(L["shift_units"]), stop),
         "relperiod": "(?P<rper>%s)" % _words(L["relative_periods"]),
         "ppart": r"(?P<pp>%s)(?=%s%s(?![\p{L}]))" % (_words(L["period_parts"]), SP, _words(unit_words)),
         # đầu tháng, not đầu tháng 8 âm lịch, a lunar month (see not_lunar)
@@ -236,7 +243,8 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         # after a number in digits the direction too, as 6 tháng đầu năm is common (a longer trie of
         # words would slow the first parse)
         "shift": set(L["shift_ago"]) | _phrases(L["small_numbers"], shift_units)
-        | _phrases(_phrases([DIGIT], shift_units), L["shift_directions"]),
+        | _phrases(_phrases([DIGIT], shift_units), L["shift_directions"])
+        | _phrases(L["shift_later"], {DIGIT} | _phrases(L["small_numbers"], L["shift_units"])),
         "relperiod": set(L["relative_periods"]),
         "ppart": _phrases(L["period_parts"], unit_words), "unit": set(unit_words),
         "time": {"#:", "#h", "#g"} | _phrases([DIGIT], L["hour_words"]),
@@ -613,9 +621,9 @@ def _period(atom: _Atom, ref: dt.date) -> Tuple[dt.date, str, bool]:
 
 
 def _shift_count(atom: _Atom) -> int:
-    """The signed count of a shift: 3 for 3 tuần sau, -3 for 3 ngày trước and cách đây 3 ngày."""
+    """The signed count of a shift: 3 for 3 tuần sau and sau 3 tuần, -3 for 3 ngày trước and cách đây 3 ngày."""
     n = int(atom["n"]) if atom["n"].isdigit() else _LEX["small_numbers"][_key(atom["n"])]
-    return n * (_LEX["shift_directions"][_key(atom["sdir"])] if atom["sdir"] else -1)
+    return n * (_LEX["shift_directions"][_key(atom["sdir"])] if atom["sdir"] else 1 if atom["later"] else -1)
 
 
 def _clock_shift(atom: _Atom, moment: Optional[dt.datetime]) -> Optional[Tuple[DateValue, str, bool]]:
