@@ -3,7 +3,9 @@
 Values: a date gives ``datetime.date``; a date with a clock time gives an aware ``datetime`` in
 ``VIETNAM_TZ`` (+07:00). A time with ``Z`` or another offset (ISO, ``GMT+0``) is converted to +07:00;
 a time without a zone is Vietnam time. Out-of-range pieces (31/2, month 13, hour 25) give None;
-``24 giờ`` and ``12 giờ đêm`` are the midnight that ends the day (0:00 the day after).
+``24 giờ`` and ``12 giờ đêm`` are the midnight that ends the day (0:00 the day after), and so is
+``nửa đêm`` (midnight) before a day: ``nửa đêm 20/7`` is 0:00 on 21 July; alone, as any part of day
+alone, it is no date.
 
 Resolution is against ``reference`` (a date, or a datetime taken in Vietnam time); when it is None,
 today in Vietnam is the reference, for the year of ``28/7`` as for ``hôm qua``. The rules:
@@ -646,13 +648,20 @@ def _part_of(pp: _Atom, target: _Atom, ref: dt.date) -> Tuple[dt.date, str, bool
     return start.replace(month=offset), unit, relative
 
 
-def _clock(atom: _Atom, part: Optional[str]) -> Tuple[dt.time, int]:
-    """The clock time of a time atom, read in ``part`` of the day unless it names its own, and the
-    days it moves the date by: 12 giờ đêm and 24 giờ are the midnight that ends the day, 0:00 the
-    day after."""
-    hour, minute = int(atom["h"]), int(atom["mi"] or 0) + (30 if atom["half"] else 0)
-    part = atom["part"] or part
-    rule = _LEX["parts_of_day"][_key(part)] if part else {}
+def _part_rule(part: Optional[str]) -> dict:
+    return _LEX["parts_of_day"][_key(part)] if part else {}
+
+
+def _clock(atom: Optional[_Atom], part: Optional[str]) -> Tuple[dt.time, int]:
+    """The clock time of a time atom, read in ``part`` of the day unless it names its own, or
+    without one the hour that ``part`` names (nửa đêm is 12 giờ đêm), and the days it moves the date
+    by: 12 giờ đêm and 24 giờ are the midnight that ends the day, 0:00 the day after."""
+    if atom is None:
+        hour, minute, second, to = _part_rule(part)["at"], 0, 0, None
+    else:
+        hour, minute = int(atom["h"]), int(atom["mi"] or 0) + (30 if atom["half"] else 0)
+        second, to, part = int(atom["s"] or 0), atom["to"], atom["part"] or part
+    rule = _part_rule(part)
     pm = rule.get("pm")
     if pm and pm[0] <= hour <= pm[1]:
         hour += 12
@@ -660,10 +669,10 @@ def _clock(atom: _Atom, part: Optional[str]) -> Tuple[dt.time, int]:
         hour = 24  # 12 giờ đêm: the midnight that ends the day, as 24 giờ is
     elif hour > 24 or hour == 24 and minute:
         raise ValueError("no clock time: %d:%02d" % (hour, minute))
-    if atom["to"]:  # 3 giờ kém 15 is 2:45
+    if to:  # 3 giờ kém 15 is 2:45
         hour, minute = hour - 1, 60 - minute
     days, hour = divmod(hour, 24)
-    return dt.time(hour, minute, int(atom["s"] or 0)), days
+    return dt.time(hour, minute, second), days
 
 
 def _zone(text: Optional[str], sign=None, hours=None, minutes=None) -> dt.tzinfo:
@@ -696,11 +705,12 @@ def _resolve(group: _Group, ref: dt.date, context: dt.date,
         if main is None and timed is None:  # a zone alone
             return None
         day, relative = _day(main, ref, context) if main else (context, True)
-        if timed is None:
+        part = main["part"] if main and main.kind != "iso" else None
+        if timed is None and "at" not in _part_rule(part):  # đêm 20/7 is a day, nửa đêm 20/7 a time
             return day, "day", relative
-        tz = _zone(timed["z"]) if timed.kind == "iso" else \
+        tz = _zone(timed["z"]) if timed is not None and timed.kind == "iso" else \
             _zone(None, zone["tzs"], zone["tzh"], zone["tzm"]) if zone else VIETNAM_TZ
-        clock, days = _clock(timed, main["part"] if main and main.kind != "iso" else None)
+        clock, days = _clock(timed, part)
         value = dt.datetime.combine(day + dt.timedelta(days=days), clock, tzinfo=tz).astimezone(VIETNAM_TZ)
         return value, "time", relative
     except (ValueError, KeyError, OverflowError):
