@@ -32,8 +32,8 @@ today in Vietnam is the reference, for the year of ``28/7`` as for ``hôm qua``.
   last December);
 - a lunar (âm lịch) day is the solar day it falls on (:mod:`vnnews.lunar`, Vietnamese calendar): a
   day and month followed by ``âm lịch``, ``(âm lịch)``, ``ÂL`` or the leap word ``nhuận`` (``15/8 âm
-  lịch``, ``mùng 1 tháng 2 nhuận năm 2023``), ``mùng 3 Tết``, ``rằm tháng Giêng`` and the lunar
-  holidays (``Tết Nguyên đán``, ``Giỗ Tổ Hùng Vương``, ``Trung thu``); a year is the lunar year,
+  lịch``, ``mùng 1 tháng 2 nhuận năm 2023``), ``mùng 3 Tết`` and ``ngày 2 Tết``, ``rằm tháng Giêng``
+  and the lunar holidays (``Tết Nguyên đán``, ``Giỗ Tổ Hùng Vương``, ``Trung thu``); a year is the lunar year,
   without one the occurrence nearest the reference, as for ``28/7``; a lunar day that does not exist
   (day 30 of a 29-day month, a month that is not leap) is no date, and never the solar one. ``Tết``
   alone is no date, as it names the season more often than the day (``ăn Tết``, ``Tết này``), nor is
@@ -155,7 +155,7 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
     week_tail = "(?:%s(?P<wrel>%s)|%s)" % (SP, week_rel, direction)
     lunar_month = r"(?P<m>\d{1,2}|%s)" % _words(L["months"])  # any case: rằm tháng says it is a month
     lunar = "(?:%s)(?:%s|%s%s|%s%s)?%s" % ("|".join([
-        # mùng 3 Tết; ngày 29 Tết and ngày 30 Tết are the last days before it, in month 12
+        # mùng 3 Tết, ngày 2 Tết; ngày 29 Tết and ngày 30 Tết are the last days before it, in month 12
         "(?P<dayword>%s)%s(?P<d>10|0?[1-9])%s(?P<tet>%s)" % (
             _words(L["lunar_new_year_day_words"]), SP, SP, _words(L["lunar_new_year"])),
         "(?P<full>%s)%s%s%s%s(?:%s)?" % (_words(L["full_moon"]), SP, month_word, SP, lunar_month, lunar_tail),
@@ -232,7 +232,8 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
     day_month = {"#/", "#-", "#–", "# -", "# –"}  # 28/7, and a range: 28-30/7, 28 – 30/7
     leads = {
         "iso": {"#-", "#/"}, "compact": {DIGIT}, "dmy": day_month | {"#.#."} | parts | days,
-        # specific words only, not a part of day or ngày 15 (sáng mùng 3 Tết is mùng 3 Tết): the scan stays fast
+        # specific words only, not a part of day (sáng mùng 3 Tết is mùng 3 Tết), so that the scan stays
+        # fast; ngày and a number too, for ngày 2 Tết
         "lunar": _phrases(L["lunar_new_year_day_words"], [DIGIT]) | _phrases(L["full_moon"], [L["month_word"]])
         | set(L["lunar_holidays"]) | _phrases(L["named_day_prefixes"], L["lunar_holidays"]),
         "words": _phrases([DIGIT + " " + L["month_word"]], [DIGIT] + list(L["months"])) | parts | days,
