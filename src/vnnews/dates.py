@@ -33,8 +33,11 @@ today in Vietnam is the reference, for the year of ``28/7`` as for ``hôm qua``.
 - a lunar (âm lịch) day is the solar day it falls on (:mod:`vnnews.lunar`, Vietnamese calendar): a
   day and month followed by ``âm lịch``, ``(âm lịch)``, ``ÂL`` or the leap word ``nhuận`` (``15/8 âm
   lịch``, ``mùng 1 tháng 2 nhuận năm 2023``), ``mùng 3 Tết`` and ``ngày 2 Tết``, ``rằm tháng Giêng``
-  and the lunar holidays (``Tết Nguyên đán``, ``Giỗ Tổ Hùng Vương``, ``Trung thu``); a year is the lunar year,
-  without one the occurrence nearest the reference, as for ``28/7``; a lunar day that does not exist
+  and the lunar holidays (``Tết Nguyên đán``, ``Giỗ Tổ Hùng Vương``, ``Trung thu``); a year is the
+  lunar year, also one named in the 60-year cycle after ``năm`` after a lunar date or after ``Tết``
+  (``rằm tháng Giêng năm Giáp Thìn``, ``Tết Giáp Thìn``: of the years of that name the one nearest
+  the reference's, or the one written with it: ``Tết Mậu Thân 1968``); without a year a lunar day is
+  the occurrence nearest the reference, as for ``28/7``; a lunar day that does not exist
   (day 30 of a 29-day month, a month that is not leap) is no date, and never the solar one. ``Tết``
   alone is no date, as it names the season more often than the day (``ăn Tết``, ``Tết này``), nor is
   a lunar month alone (``tháng 8 âm lịch``), which is no solar period;
@@ -68,7 +71,7 @@ from typing import Dict, List, Optional, Tuple
 import regex
 
 from . import lexicon
-from .lunar import lunar_to_solar
+from .lunar import lunar_to_solar, sexagenary_year
 from .model import VIETNAM_TZ, DateMention, DateValue
 
 _LEX = lexicon.load("dates")
@@ -133,7 +136,13 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
     # at the month, so that dropping a year does not get past it: not tháng 8 năm 2017 âm lịch
     not_lunar = r"(?!(?:,?%s%s%s(?:1[89]|2[01])\d\d)?%s)" % (SP, year_word, SP, lunar_after)
     year_after = ",?%s%s%s%s" % (SP, year_word, SP, YEAR)
-    lunar_day = "(?:%s)?%s" % (year_after, lunar_tail)  # ngày 10 tháng 3 năm 2017 (âm lịch)
+    # Giáp Thìn: a year of the 60-year cycle, read only after năm after a lunar date or after Tết, as
+    # its words are also given names (Mậu Thân)
+    stem_branch = r"(?P<stem>%s)%s(?P<branch>%s)(?![\p{L}])" % (
+        _words(L["lunar_year_stems"]), SP, _words(L["lunar_year_branches"]))
+    named_year = ",?%s%s%s%s(?:%s%s)?" % (SP, year_word, SP, stem_branch, SP, YEAR)  # năm Giáp Thìn (2024)
+    # ngày 10 tháng 3 năm 2017 (âm lịch), ngày 10 tháng 3 âm lịch năm Giáp Thìn
+    lunar_day = "(?:%s|%s)?%s(?:%s)?" % (year_after, named_year, lunar_tail, named_year)
     # tháng năm 2017 is a month without its number, not May
     month = r"(?P<m>\d{1,2}|(?!%s%s\d)%s)" % (regex.escape(L["year_word"]), SP, month_name)
     yrel = "(?P<yrel>%s)" % _words(year_words)
@@ -154,15 +163,18 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
     week_rel = _words(k for k, (unit, _) in L["relative_periods"].items() if unit == "week")
     week_tail = "(?:%s(?P<wrel>%s)|%s)" % (SP, week_rel, direction)
     lunar_month = r"(?P<m>\d{1,2}|%s)" % _words(L["months"])  # any case: rằm tháng says it is a month
-    lunar = "(?:%s)(?:%s|%s%s|%s%s)?%s" % ("|".join([
-        # mùng 3 Tết, ngày 2 Tết; ngày 29 Tết and ngày 30 Tết are the last days before it, in month 12
-        "(?P<dayword>%s)%s(?P<d>10|0?[1-9])%s(?P<tet>%s)" % (
-            _words(L["lunar_new_year_day_words"]), SP, SP, _words(L["lunar_new_year"])),
+    tet = "(?P<tet>%s)" % _words(L["lunar_new_year"])
+    lunar = "(?:%s)(?:%s|%s|%s%s|%s%s)?%s" % ("|".join([
+        # mùng 3 Tết (Giáp Thìn), ngày 2 Tết; ngày 29 Tết and ngày 30 Tết are the last days before it,
+        # in month 12
+        "(?P<dayword>%s)%s(?P<d>10|0?[1-9])%s%s(?:%s%s)?" % (
+            _words(L["lunar_new_year_day_words"]), SP, SP, tet, SP, stem_branch),
+        "%s%s%s" % (tet, SP, stem_branch),  # Tết Giáp Thìn; Tết alone is no date
         "(?P<full>%s)%s%s%s%s(?:%s)?" % (_words(L["full_moon"]), SP, month_word, SP, lunar_month, lunar_tail),
         # Trung thu, Tết Trung thu (15/8 âm lịch): the date in brackets is the holiday's own
         r"(?:(?:%s)%s)?(?P<lhol>%s)(?:(?:%s|%s\(%s)\d{1,2}/\d{1,2}(?:%s%s)?(?:%s\))?)?" % (
             _words(L["named_day_prefixes"]), SP, _words(L["lunar_holidays"]), SP, OSP, OSP, SP, lunar_word, OSP),
-    ]), year_after, SP, YEAR, SP, yrel, direction)
+    ]), named_year, year_after, SP, YEAR, SP, yrel, direction)
     clock = r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?"  # 7:30, 13:25:42
     clock_letter = r"(?P<h>\d{1,2})[hg](?P<mi>\d{2})?p?"  # 7h30, 21h, 13g15
     stop = r"(?=%s(?:[.;:)\n]|,(?!%s\d)|$))" % (OSP, OSP)  # a comma before a number may be in a list: 2, 3 chuyến
@@ -235,6 +247,7 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         # specific words only, not a part of day (sáng mùng 3 Tết is mùng 3 Tết), so that the scan stays
         # fast; ngày and a number too, for ngày 2 Tết
         "lunar": _phrases(L["lunar_new_year_day_words"], [DIGIT]) | _phrases(L["full_moon"], [L["month_word"]])
+        | _phrases(L["lunar_new_year"], L["lunar_year_stems"])
         | set(L["lunar_holidays"]) | _phrases(L["named_day_prefixes"], L["lunar_holidays"]),
         "words": _phrases([DIGIT + " " + L["month_word"]], [DIGIT] + list(L["months"])) | parts | days,
         "dm": day_month | parts | days,
@@ -505,11 +518,15 @@ def _direction(atom: _Atom) -> Optional[int]:
 
 
 def _year_of(atom: _Atom, ref: dt.date) -> Optional[int]:
-    if atom["y"]:
-        return int(atom["y"])
-    if atom["yrel"]:
-        return ref.year + _LEX["relative_periods"][_key(atom["yrel"])][1]
-    return None
+    year = int(atom["y"]) if atom["y"] else \
+        ref.year + _LEX["relative_periods"][_key(atom["yrel"])][1] if atom["yrel"] else None
+    if atom["stem"]:  # Giáp Thìn: the one nearest the year written with it (which it must be) or the reference's
+        named = sexagenary_year(_LEX["lunar_year_stems"][_key(atom["stem"])],
+                                _LEX["lunar_year_branches"][_key(atom["branch"])], ref.year if year is None else year)
+        if year is not None and named != year:
+            raise ValueError("%s %s is not %d" % (atom["stem"], atom["branch"], year))
+        return named
+    return year
 
 
 def _month_number(text: str) -> int:
@@ -568,8 +585,8 @@ def _day(atom: _Atom, ref: dt.date, context: dt.date) -> Tuple[dt.date, bool]:
     if kind == "lunar":
         if atom["lhol"]:
             day, month = _LEX["lunar_holidays"][_key(atom["lhol"])]
-        elif atom["tet"]:  # mùng 3 Tết
-            day, month = int(atom["d"]), 1
+        elif atom["tet"]:  # mùng 3 Tết; Tết Giáp Thìn is its first day
+            day, month = int(atom["d"] or 1), 1
         else:
             day, month = _LEX["full_moon"][_key(atom["full"])], _month_number(atom["m"])
         return _day_month(atom, ref, day, month)
@@ -624,7 +641,8 @@ def _period(atom: _Atom, ref: dt.date) -> Tuple[dt.date, str, bool]:
 
 
 def _shift_count(atom: _Atom) -> int:
-    """The signed count of a shift: 3 for 3 tuần sau and sau 3 tuần, -3 for 3 ngày trước and cách đây 3 ngày."""
+    """The signed count of a shift: 3 for 3 tuần sau and sau 3 tuần, -3 for 3 ngày trước and cách đây
+    3 ngày."""
     n = int(atom["n"]) if atom["n"].isdigit() else _LEX["small_numbers"][_key(atom["n"])]
     return n * (_LEX["shift_directions"][_key(atom["sdir"])] if atom["sdir"] else 1 if atom["later"] else -1)
 
