@@ -40,7 +40,10 @@ today in Vietnam is the reference, for the year of ``28/7`` as for ``hôm qua``.
   the occurrence nearest the reference, as for ``28/7``; a lunar day that does not exist
   (day 30 of a 29-day month, a month that is not leap) is no date, and never the solar one. ``Tết``
   alone is no date, as it names the season more often than the day (``ăn Tết``, ``Tết này``), nor is
-  a lunar month alone (``tháng 8 âm lịch``), which is no solar period;
+  a lunar month alone (``tháng 8 âm lịch``), which is no solar period. ``giao thừa`` (``đêm giao
+  thừa``) is the last day of the lunar year, the day before Tết, whose year it takes (``giao thừa Tết
+  Giáp Thìn`` is 9 February 2024); before a number, a year not named in the cycle or ``Dương lịch``
+  (``giao thừa 31/12``, ``giao thừa năm 2023``) it may be or is the eve of 1 January, no lunar date;
 - a time without a day (``21h``, ``lúc 13g15``) is on the reference day; in :func:`find_dates` it is on
   the day last named before it in the same text, as are ``cùng ngày`` and ``hôm đó``;
 - a two-digit year below 50 is in the 2000s, from 50 in the 1900s (``31/10/74`` is 1974); in running
@@ -170,6 +173,11 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         "(?P<dayword>%s)%s(?P<d>10|0?[1-9])%s%s(?:%s%s)?" % (
             _words(L["lunar_new_year_day_words"]), SP, SP, tet, SP, stem_branch),
         "%s%s%s" % (tet, SP, stem_branch),  # Tết Giáp Thìn; Tết alone is no date
+        # giao thừa (Tết Giáp Thìn), the eve of Tết; not before a year or a solar word, as giao thừa năm
+        # 2023, giao thừa 31/12 and giao thừa Tết Dương lịch may be or are the eve of 1 January
+        r"(?P<eve>%s)(?!,?%s(?:%s(?![\p{L}])|%s%s(?!%s))|%s\(?%s\d)(?:%s%s)?(?:%s%s)?" % (
+            _words(L["lunar_new_year_eve"]), SP, _words(L["solar_new_year_words"]), year_word, SP,
+            _words(L["lunar_year_stems"]), OSP, OSP, SP, tet, SP, stem_branch),
         "(?P<full>%s)%s%s%s%s(?:%s)?" % (_words(L["full_moon"]), SP, month_word, SP, lunar_month, lunar_tail),
         # Trung thu, Tết Trung thu (15/8 âm lịch): the date in brackets is the holiday's own
         r"(?:(?:%s)%s)?(?P<lhol>%s)(?:(?:%s|%s\(%s)\d{1,2}/\d{1,2}(?:%s%s)?(?:%s\))?)?" % (
@@ -247,7 +255,7 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         # specific words only, not a part of day (sáng mùng 3 Tết is mùng 3 Tết), so that the scan stays
         # fast; ngày and a number too, for ngày 2 Tết
         "lunar": _phrases(L["lunar_new_year_day_words"], [DIGIT]) | _phrases(L["full_moon"], [L["month_word"]])
-        | _phrases(L["lunar_new_year"], L["lunar_year_stems"])
+        | _phrases(L["lunar_new_year"], L["lunar_year_stems"]) | set(L["lunar_new_year_eve"])
         | set(L["lunar_holidays"]) | _phrases(L["named_day_prefixes"], L["lunar_holidays"]),
         "words": _phrases([DIGIT + " " + L["month_word"]], [DIGIT] + list(L["months"])) | parts | days,
         "dm": day_month | parts | days,
@@ -585,11 +593,13 @@ def _day(atom: _Atom, ref: dt.date, context: dt.date) -> Tuple[dt.date, bool]:
     if kind == "lunar":
         if atom["lhol"]:
             day, month = _LEX["lunar_holidays"][_key(atom["lhol"])]
-        elif atom["tet"]:  # mùng 3 Tết; Tết Giáp Thìn is its first day
-            day, month = int(atom["d"] or 1), 1
-        else:
+        elif atom["full"]:
             day, month = _LEX["full_moon"][_key(atom["full"])], _month_number(atom["m"])
-        return _day_month(atom, ref, day, month)
+        else:  # mùng 3 Tết; Tết Giáp Thìn and giao thừa go by its first day
+            day, month = int(atom["d"] or 1), 1
+        value, relative = _day_month(atom, ref, day, month)
+        # giao thừa: the day before Tết, the last of month 12, which has 29 or 30 days
+        return (value - dt.timedelta(days=1) if atom["eve"] else value), relative
     if kind == "monthday":
         return _nearest_month_day(ref, int(atom["d"])), True
     if kind == "relday":
