@@ -138,14 +138,19 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         SP, OSP, OSP, _words(list(L["lunar_markers"]) + L["leap_month_words"]))
     # at the month, so that dropping a year does not get past it: not tháng 8 năm 2017 âm lịch
     not_lunar = r"(?!(?:,?%s%s%s(?:1[89]|2[01])\d\d)?%s)" % (SP, year_word, SP, lunar_after)
-    year_after = ",?%s%s%s%s" % (SP, year_word, SP, YEAR)
+
+    def year_in(year: str) -> str:  # năm and a year
+        return ",?%s%s%s%s" % (SP, year_word, SP, year)
+
+    year_after = year_in(YEAR)
     # Giáp Thìn: a year of the 60-year cycle, read only after năm after a lunar date or after Tết, as
     # its words are also given names (Mậu Thân)
     stem_branch = r"(?P<stem>%s)%s(?P<branch>%s)(?![\p{L}])" % (
         _words(L["lunar_year_stems"]), SP, _words(L["lunar_year_branches"]))
-    named_year = ",?%s%s%s%s(?:%s%s)?" % (SP, year_word, SP, stem_branch, SP, YEAR)  # năm Giáp Thìn (2024)
+    cycle_year = "%s(?:%s%s)?" % (stem_branch, SP, YEAR)  # Giáp Thìn (2024)
+    lunar_year = year_in("(?:%s|%s)" % (YEAR, cycle_year))  # one năm for both: no second try after a failed marker
     # ngày 10 tháng 3 năm 2017 (âm lịch), ngày 10 tháng 3 âm lịch năm Giáp Thìn
-    lunar_day = "(?:%s|%s)?%s(?:%s)?" % (year_after, named_year, lunar_tail, named_year)
+    lunar_day = "(?:%s)?%s(?:%s)?" % (lunar_year, lunar_tail, year_in(cycle_year))
     # tháng năm 2017 is a month without its number, not May
     month = r"(?P<m>\d{1,2}|(?!%s%s\d)%s)" % (regex.escape(L["year_word"]), SP, month_name)
     yrel = "(?P<yrel>%s)" % _words(year_words)
@@ -167,7 +172,7 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
     week_tail = "(?:%s(?P<wrel>%s)|%s)" % (SP, week_rel, direction)
     lunar_month = r"(?P<m>\d{1,2}|%s)" % _words(L["months"])  # any case: rằm tháng says it is a month
     tet = "(?P<tet>%s)" % _words(L["lunar_new_year"])
-    lunar = "(?:%s)(?:%s|%s|%s%s|%s%s)?%s" % ("|".join([
+    lunar = "(?:%s)(?:%s|%s%s|%s%s)?%s" % ("|".join([
         # mùng 3 Tết (Giáp Thìn), ngày 2 Tết; ngày 29 Tết and ngày 30 Tết are the last days before it,
         # in month 12
         "(?P<dayword>%s)%s(?P<d>10|0?[1-9])%s%s(?:%s%s)?" % (
@@ -182,7 +187,7 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         # Trung thu, Tết Trung thu (15/8 âm lịch): the date in brackets is the holiday's own
         r"(?:(?:%s)%s)?(?P<lhol>%s)(?:(?:%s|%s\(%s)\d{1,2}/\d{1,2}(?:%s%s)?(?:%s\))?)?" % (
             _words(L["named_day_prefixes"]), SP, _words(L["lunar_holidays"]), SP, OSP, OSP, SP, lunar_word, OSP),
-    ]), named_year, year_after, SP, YEAR, SP, yrel, direction)
+    ]), lunar_year, SP, YEAR, SP, yrel, direction)
     clock = r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?"  # 7:30, 13:25:42
     clock_letter = r"(?P<h>\d{1,2})[hg](?P<mi>\d{2})?p?"  # 7h30, 21h, 13g15
     stop = r"(?=%s(?:[.;:)\n]|,(?!%s\d)|$))" % (OSP, OSP)  # a comma before a number may be in a list: 2, 3 chuyến
@@ -252,9 +257,10 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
     day_month = {"#/", "#-", "#–", "# -", "# –"}  # 28/7, and a range: 28-30/7, 28 – 30/7
     leads = {
         "iso": {"#-", "#/"}, "compact": {DIGIT}, "dmy": day_month | {"#.#."} | parts | days,
-        # specific words only, not a part of day (sáng mùng 3 Tết is mùng 3 Tết), so that the scan stays
-        # fast; ngày and a number too, for ngày 2 Tết
-        "lunar": _phrases(L["lunar_new_year_day_words"], [DIGIT]) | _phrases(L["full_moon"], [L["month_word"]])
+        # specific words only, not a part of day (sáng mùng 3 Tết is mùng 3 Tết) nor a day and a number
+        # before anything but Tết (ngày 15 is common), so that the scan stays fast
+        "lunar": _phrases(_phrases(L["lunar_new_year_day_words"], [DIGIT]), L["lunar_new_year"])
+        | _phrases(L["full_moon"], [L["month_word"]])
         | _phrases(L["lunar_new_year"], L["lunar_year_stems"]) | set(L["lunar_new_year_eve"])
         | set(L["lunar_holidays"]) | _phrases(L["named_day_prefixes"], L["lunar_holidays"]),
         "words": _phrases([DIGIT + " " + L["month_word"]], [DIGIT] + list(L["months"])) | parts | days,
