@@ -88,6 +88,8 @@ OSP = H + "{0,3}"
 YEAR = r"(?P<y>(?:1[89]|2[01])\d\d)"
 TWO_DIGIT_PIVOT = 50  # 28/7/17 is 2017, 31/10/74 is 1974
 DIGIT = "#"  # a number in a lead phrase: "#/" is a number before a slash
+STOP = "$"  # at the end of a lead phrase: a stop follows (sau 3 ngày, ...)
+STOP_AHEAD = r"(?=%s(?:[.;:)\n]|,(?!%s\d)|$))" % (OSP, OSP)  # a comma before a number may be in a list: 2, 3 chuyến
 UNITS = {"week": 7, "month": 1, "quarter": 3, "year": 12}  # days for a week, months for the rest
 
 
@@ -190,7 +192,6 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
     ]), lunar_year, SP, YEAR, SP, yrel, direction)
     clock = r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?"  # 7:30, 13:25:42
     clock_letter = r"(?P<h>\d{1,2})[hg](?P<mi>\d{2})?p?"  # 7h30, 21h, 13g15
-    stop = r"(?=%s(?:[.;:)\n]|,(?!%s\d)|$))" % (OSP, OSP)  # a comma before a number may be in a list: 2, 3 chuyến
     clock_words = r"(?P<h>\d{1,2})%s(?P<hw>%s)(?:%s(?:(?P<to>%s)%s)?(?P<mi>\d{1,2})(?:%s%s)?|%s(?P<half>%s))?" % (
         SP, _words(L["hour_words"]), SP, _words(L["to_the_hour_words"]), SP, SP, _words(L["minute_words"]),
         SP, _words(L["half_hour_words"]))  # 3 giờ, 8 giờ 15 phút, 3 giờ kém 15, 8 giờ rưỡi
@@ -212,7 +213,8 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         "lunar": lunar,  # before monthday, as mùng 3 Tết goes on from mùng 3
         # ngày 15: the 15th of the reference's month or the one next to it; in running text only
         # before a stop (Ngày 15, ...), as mỗi ngày 2 lần and mỗi ngày 2, 3 chuyến are no dates
-        "monthday": r"(?:%s%s)?(?P<dayword>%s)%s(?P<d>\d{1,2})%s" % (part, SP, day_words, SP, stop if strict else ""),
+        "monthday": r"(?:%s%s)?(?P<dayword>%s)%s(?P<d>\d{1,2})%s" % (
+            part, SP, day_words, SP, STOP_AHEAD if strict else ""),
         "holiday": r"(?:%s%s)??(?:(?:%s)%s(?P<named>%s)|(?:(?:%s)%s)?(?P<hol>%s))(?:%s\d{1,2}/\d{1,2})?%s%s" % (
             part, SP, _words(L["named_day_prefixes"]), SP, _words(L["named_days"]),
             _words(L["named_day_prefixes"]), SP, _words(L["holidays"]), SP,
@@ -230,7 +232,7 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
             count, SP, shift_unit, SP, _words(L["shift_directions"]), _not_before(L["shift_blockers"]),
             _words(L["shift_ago"]), SP, count, SP, shift_unit)
         + r"|(?P<later>%s)%s(?P<n>%s)%s(?P<unit>%s)%s" % (
-            _words(L["shift_later"]), SP, count, SP, _words(L["shift_units"]), stop),
+            _words(L["shift_later"]), SP, count, SP, _words(L["shift_units"]), STOP_AHEAD),
         "relperiod": "(?P<rper>%s)" % _words(L["relative_periods"]),
         "ppart": r"(?P<pp>%s)(?=%s%s(?![\p{L}]))" % (_words(L["period_parts"]), SP, _words(unit_words)),
         # đầu tháng, not đầu tháng 8 âm lịch, a lunar month (see not_lunar)
@@ -274,7 +276,9 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         # words would slow the first parse)
         "shift": set(L["shift_ago"]) | _phrases(L["small_numbers"], shift_units)
         | _phrases(_phrases([DIGIT], shift_units), L["shift_directions"])
-        | _phrases(L["shift_later"], {DIGIT} | _phrases(L["small_numbers"], L["shift_units"])),
+        # after sau a count, a unit and the stop, as sau 3 tháng thi công is common
+        | {phrase + STOP for phrase in _phrases(_phrases(L["shift_later"], [DIGIT] + list(L["small_numbers"])),
+                                                L["shift_units"])},
         "relperiod": set(L["relative_periods"]),
         "ppart": _phrases(L["period_parts"], unit_words), "unit": set(unit_words),
         "time": {"#:", "#h", "#g"} | _phrases([DIGIT], L["hour_words"]),
@@ -301,10 +305,10 @@ _BOUNDS = {
 }
 
 
-def _trie(phrases, word_end: str = r"(?!\w)") -> str:
+def _trie(phrases, word_end: str = r"(?!\w)", digits: str = r"\d{1,2}") -> str:
     """An ``re`` alternation of lower-case ``phrases`` (see lexicon.prefix_tree); DIGIT inside a
-    phrase is a day or month number."""
-    return lexicon.prefix_tree(phrases, space=SP, specials={DIGIT: r"\d{1,2}"}, word_end=word_end)
+    phrase is a number of ``digits``, STOP a look-ahead for a stop."""
+    return lexicon.prefix_tree(phrases, space=SP, specials={DIGIT: digits, STOP: STOP_AHEAD}, word_end=word_end)
 
 
 @lru_cache(maxsize=None)
@@ -324,7 +328,7 @@ def _scanner(strict: bool) -> re.Pattern:
     # The non-word character before the start is the match, run on the text behind one: re skips in
     # C to a character that can begin a match. The rest is zero-width, so that a lead phrase hides
     # no start inside it.
-    words = _trie(lead for lead in leads if not lead.startswith(DIGIT))
+    words = _trie((lead for lead in leads if not lead.startswith(DIGIT)), digits=r"\d{1,3}")  # sau 100 ngày
     return re.compile(r"\W(?=%s|(?P<word>%s))" % (number, words))
 
 
@@ -367,7 +371,7 @@ def _dispatch_key(lead: str) -> str:
     number, DIGIT and the first sign or letter after it (after ``:`` only a time can follow)."""
     if lead.startswith(DIGIT):
         return DIGIT + lead[len(DIGIT):].lstrip()[:1]
-    return " ".join(DIGIT if word.isdigit() else word for word in lead.split())
+    return " ".join(DIGIT if word.isdigit() else word for word in lead.rstrip(STOP).split())
 
 
 def _lower(text: str) -> str:
