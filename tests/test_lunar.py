@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from vnnews.lunar import lunar_to_solar
+from vnnews.lunar import lunar_to_solar, sexagenary_year
 
 
 @pytest.mark.parametrize("lunar, solar", [
@@ -63,3 +63,28 @@ def test_months_follow_each_other():
                 except ValueError:
                     pass
                 assert last + dt.timedelta(days=1) == _next_month_start(month, year, leap)
+
+
+@pytest.mark.parametrize("stem, branch, near, year", [
+    (0, 0, 1984, 1984), (0, 4, 2017, 2024), (9, 3, 2024, 2023),  # Giáp Tý, Giáp Thìn, Quý Mão
+    (4, 8, 2017, 2028), (4, 8, 1990, 1968),  # Mậu Thân: the nearest of 1968 and 2028
+    (0, 10, 2024, 1994),  # Giáp Tuất, 30 years from both 1994 and 2054: the earlier
+    (7, 1, 2021, 2021), (9, 11, 2024, 2043), (5, 11, 2019, 2019),  # Tân Sửu, Quý Hợi, Kỷ Hợi
+])
+def test_sexagenary_year(stem, branch, near, year):
+    assert sexagenary_year(stem, branch, near) == year
+
+
+def test_sexagenary_year_every_year_once():
+    """The 60 pairs of stem and branch of the same parity name the 60 years of a cycle, each once."""
+    years = {sexagenary_year(stem, branch, 2000)
+             for stem in range(10) for branch in range(12) if stem % 2 == branch % 2}
+    assert sorted(years) == list(range(1970, 2030))
+    for year in years:
+        assert sexagenary_year((year - 4) % 10, (year - 4) % 12, 2000) == year
+
+
+@pytest.mark.parametrize("stem, branch", [(0, 1), (1, 0), (9, 4)])
+def test_no_such_sexagenary_year(stem, branch):
+    with pytest.raises(ValueError):
+        sexagenary_year(stem, branch, 2024)

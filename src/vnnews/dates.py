@@ -3,7 +3,9 @@
 Values: a date gives ``datetime.date``; a date with a clock time gives an aware ``datetime`` in
 ``VIETNAM_TZ`` (+07:00). A time with ``Z`` or another offset (ISO, ``GMT+0``) is converted to +07:00;
 a time without a zone is Vietnam time. Out-of-range pieces (31/2, month 13, hour 25) give None;
-``24 giờ`` and ``12 giờ đêm`` are the midnight that ends the day (0:00 the day after).
+``24 giờ`` and ``12 giờ đêm`` are the midnight that ends the day (0:00 the day after), and so is
+``nửa đêm`` (midnight) before a day: ``nửa đêm 20/7`` is 0:00 on 21 July; alone, as any part of day
+alone, it is no date.
 
 Resolution is against ``reference`` (a date, or a datetime taken in Vietnam time); when it is None,
 today in Vietnam is the reference, for the year of ``28/7`` as for ``hôm qua``. The rules:
@@ -11,8 +13,10 @@ today in Vietnam is the reference, for the year of ``28/7`` as for ``hôm qua``.
 - week, month, quarter and year expressions give their first day, a week starting on Monday
   (``tuần này``, ``tháng 10/2017``, ``quý 3``, ``năm ngoái``);
 - a count shifts the reference by whole units and keeps the day: ``3 tuần sau`` is 21 days later,
-  ``2 tháng trước`` the same day two months earlier; a count without ``trước``/``sau``/``nữa`` is a
-  duration (``3 tuần``, ``17 năm qua``, ``6 tháng đầu năm``), not a date;
+  ``2 tháng trước`` the same day two months earlier; ``sau 3 ngày`` is 3 days later, but only before
+  a stop (``sau 3 tháng thi công`` counts from another event); a count without ``trước``/``sau``/``nữa``
+  is a duration (``3 tuần``, ``17 năm qua``, ``6 tháng đầu năm``), not a date, and so is the span of
+  the coming days (``3 ngày tới``, as ``3 ngày qua``) while ``3 ngày nữa`` is the day 3 days later;
 - hours and minutes shift the reference's time (``2 giờ trước``, ``30 phút trước``), so they resolve
   only against a reference that has one (a datetime, or None: now), never against a bare date;
 - ``đầu``/``giữa``/``cuối`` give the first day of the first, middle or last part: of a month the 1st,
@@ -28,12 +32,18 @@ today in Vietnam is the reference, for the year of ``28/7`` as for ``hôm qua``.
   last December);
 - a lunar (âm lịch) day is the solar day it falls on (:mod:`vnnews.lunar`, Vietnamese calendar): a
   day and month followed by ``âm lịch``, ``(âm lịch)``, ``ÂL`` or the leap word ``nhuận`` (``15/8 âm
-  lịch``, ``mùng 1 tháng 2 nhuận năm 2023``), ``mùng 3 Tết``, ``rằm tháng Giêng`` and the lunar
-  holidays (``Tết Nguyên đán``, ``Giỗ Tổ Hùng Vương``, ``Trung thu``); a year is the lunar year,
-  without one the occurrence nearest the reference, as for ``28/7``; a lunar day that does not exist
+  lịch``, ``mùng 1 tháng 2 nhuận năm 2023``), ``mùng 3 Tết`` and ``ngày 2 Tết``, ``rằm tháng Giêng``
+  and the lunar holidays (``Tết Nguyên đán``, ``Giỗ Tổ Hùng Vương``, ``Trung thu``); a year is the
+  lunar year, also one named in the 60-year cycle after ``năm`` after a lunar date or after ``Tết``
+  (``rằm tháng Giêng năm Giáp Thìn``, ``Tết Giáp Thìn``: of the years of that name the one nearest
+  the reference's, or the one written with it: ``Tết Mậu Thân 1968``); without a year a lunar day is
+  the occurrence nearest the reference, as for ``28/7``; a lunar day that does not exist
   (day 30 of a 29-day month, a month that is not leap) is no date, and never the solar one. ``Tết``
   alone is no date, as it names the season more often than the day (``ăn Tết``, ``Tết này``), nor is
-  a lunar month alone (``tháng 8 âm lịch``), which is no solar period;
+  a lunar month alone (``tháng 8 âm lịch``), which is no solar period. ``giao thừa`` (``đêm giao
+  thừa``) is the last day of the lunar year, the day before Tết, whose year it takes (``giao thừa Tết
+  Giáp Thìn`` is 9 February 2024); before a number, a year not named in the cycle or ``Dương lịch``
+  (``giao thừa 31/12``, ``giao thừa năm 2023``) it may be or is the eve of 1 January, no lunar date;
 - a time without a day (``21h``, ``lúc 13g15``) is on the reference day; in :func:`find_dates` it is on
   the day last named before it in the same text, as are ``cùng ngày`` and ``hôm đó``;
 - a two-digit year below 50 is in the 2000s, from 50 in the 1900s (``31/10/74`` is 1974); in running
@@ -64,7 +74,7 @@ from typing import Dict, List, Optional, Tuple
 import regex
 
 from . import lexicon
-from .lunar import lunar_to_solar
+from .lunar import lunar_to_solar, sexagenary_year
 from .model import VIETNAM_TZ, DateMention, DateValue
 
 _LEX = lexicon.load("dates")
@@ -78,6 +88,8 @@ OSP = H + "{0,3}"
 YEAR = r"(?P<y>(?:1[89]|2[01])\d\d)"
 TWO_DIGIT_PIVOT = 50  # 28/7/17 is 2017, 31/10/74 is 1974
 DIGIT = "#"  # a number in a lead phrase: "#/" is a number before a slash
+STOP = "$"  # at the end of a lead phrase: a stop follows (sau 3 ngày, ...)
+STOP_AHEAD = r"(?=%s(?:[.;:)\n]|,(?!%s\d)|$))" % (OSP, OSP)  # a comma before a number may be in a list: 2, 3 chuyến
 UNITS = {"week": 7, "month": 1, "quarter": 3, "year": 12}  # days for a week, months for the rest
 
 
@@ -128,8 +140,19 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         SP, OSP, OSP, _words(list(L["lunar_markers"]) + L["leap_month_words"]))
     # at the month, so that dropping a year does not get past it: not tháng 8 năm 2017 âm lịch
     not_lunar = r"(?!(?:,?%s%s%s(?:1[89]|2[01])\d\d)?%s)" % (SP, year_word, SP, lunar_after)
-    year_after = ",?%s%s%s%s" % (SP, year_word, SP, YEAR)
-    lunar_day = "(?:%s)?%s" % (year_after, lunar_tail)  # ngày 10 tháng 3 năm 2017 (âm lịch)
+
+    def year_in(year: str) -> str:  # năm and a year
+        return ",?%s%s%s%s" % (SP, year_word, SP, year)
+
+    year_after = year_in(YEAR)
+    # Giáp Thìn: a year of the 60-year cycle, read only after năm after a lunar date or after Tết, as
+    # its words are also given names (Mậu Thân)
+    stem_branch = r"(?P<stem>%s)%s(?P<branch>%s)(?![\p{L}])" % (
+        _words(L["lunar_year_stems"]), SP, _words(L["lunar_year_branches"]))
+    cycle_year = "%s(?:%s%s)?" % (stem_branch, SP, YEAR)  # Giáp Thìn (2024)
+    lunar_year = year_in("(?:%s|%s)" % (YEAR, cycle_year))  # one năm for both: no second try after a failed marker
+    # ngày 10 tháng 3 năm 2017 (âm lịch), ngày 10 tháng 3 âm lịch năm Giáp Thìn
+    lunar_day = "(?:%s)?%s(?:%s)?" % (lunar_year, lunar_tail, year_in(cycle_year))
     # tháng năm 2017 is a month without its number, not May
     month = r"(?P<m>\d{1,2}|(?!%s%s\d)%s)" % (regex.escape(L["year_word"]), SP, month_name)
     yrel = "(?P<yrel>%s)" % _words(year_words)
@@ -150,15 +173,23 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
     week_rel = _words(k for k, (unit, _) in L["relative_periods"].items() if unit == "week")
     week_tail = "(?:%s(?P<wrel>%s)|%s)" % (SP, week_rel, direction)
     lunar_month = r"(?P<m>\d{1,2}|%s)" % _words(L["months"])  # any case: rằm tháng says it is a month
+    tet = "(?P<tet>%s)" % _words(L["lunar_new_year"])
     lunar = "(?:%s)(?:%s|%s%s|%s%s)?%s" % ("|".join([
-        # mùng 3 Tết; ngày 29 Tết and ngày 30 Tết are the last days before it, in month 12
-        "(?P<dayword>%s)%s(?P<d>10|0?[1-9])%s(?P<tet>%s)" % (
-            _words(L["lunar_new_year_day_words"]), SP, SP, _words(L["lunar_new_year"])),
+        # mùng 3 Tết (Giáp Thìn), ngày 2 Tết; ngày 29 Tết and ngày 30 Tết are the last days before it,
+        # in month 12
+        "(?P<dayword>%s)%s(?P<d>10|0?[1-9])%s%s(?:%s%s)?" % (
+            _words(L["lunar_new_year_day_words"]), SP, SP, tet, SP, stem_branch),
+        "%s%s%s" % (tet, SP, stem_branch),  # Tết Giáp Thìn; Tết alone is no date
+        # giao thừa (Tết Giáp Thìn), the eve of Tết; not before a year or a solar word, as giao thừa năm
+        # 2023, giao thừa 31/12 and giao thừa Tết Dương lịch may be or are the eve of 1 January
+        r"(?P<eve>%s)(?!,?%s(?:%s(?![\p{L}])|%s%s(?!%s))|%s\(?%s\d)(?:%s%s)?(?:%s%s)?" % (
+            _words(L["lunar_new_year_eve"]), SP, _words(L["solar_new_year_words"]), year_word, SP,
+            _words(L["lunar_year_stems"]), OSP, OSP, SP, tet, SP, stem_branch),
         "(?P<full>%s)%s%s%s%s(?:%s)?" % (_words(L["full_moon"]), SP, month_word, SP, lunar_month, lunar_tail),
         # Trung thu, Tết Trung thu (15/8 âm lịch): the date in brackets is the holiday's own
         r"(?:(?:%s)%s)?(?P<lhol>%s)(?:(?:%s|%s\(%s)\d{1,2}/\d{1,2}(?:%s%s)?(?:%s\))?)?" % (
             _words(L["named_day_prefixes"]), SP, _words(L["lunar_holidays"]), SP, OSP, OSP, SP, lunar_word, OSP),
-    ]), year_after, SP, YEAR, SP, yrel, direction)
+    ]), lunar_year, SP, YEAR, SP, yrel, direction)
     clock = r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?"  # 7:30, 13:25:42
     clock_letter = r"(?P<h>\d{1,2})[hg](?P<mi>\d{2})?p?"  # 7h30, 21h, 13g15
     clock_words = r"(?P<h>\d{1,2})%s(?P<hw>%s)(?:%s(?:(?P<to>%s)%s)?(?P<mi>\d{1,2})(?:%s%s)?|%s(?P<half>%s))?" % (
@@ -183,7 +214,7 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         # ngày 15: the 15th of the reference's month or the one next to it; in running text only
         # before a stop (Ngày 15, ...), as mỗi ngày 2 lần and mỗi ngày 2, 3 chuyến are no dates
         "monthday": r"(?:%s%s)?(?P<dayword>%s)%s(?P<d>\d{1,2})%s" % (
-            part, SP, day_words, SP, r"(?=%s(?:[.;:)\n]|,(?!%s\d)|$))" % (OSP, OSP) if strict else ""),
+            part, SP, day_words, SP, STOP_AHEAD if strict else ""),
         "holiday": r"(?:%s%s)??(?:(?:%s)%s(?P<named>%s)|(?:(?:%s)%s)?(?P<hol>%s))(?:%s\d{1,2}/\d{1,2})?%s%s" % (
             part, SP, _words(L["named_day_prefixes"]), SP, _words(L["named_days"]),
             _words(L["named_day_prefixes"]), SP, _words(L["holidays"]), SP,
@@ -194,9 +225,14 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
             _words([L["quarter_word"]]), SP, OSP, OSP, YEAR, SP, year_word, SP, YEAR, SP, yrel, direction),
         "year": r"%s%s%s(?:%s[-–]%s(?:1[89]|2[01])\d\d)?" % (year_word, SP, YEAR, OSP, OSP),
         "bareyear": None if strict else YEAR,
+        # sau 3 ngày only before a stop, even in a string known to be a date: sau 3 tháng thi công and
+        # sau 3 ngày kể từ khi count from another event; calendar units only, as sau 2 giờ is as often
+        # after two o'clock
         "shift": r"(?P<n>%s)%s(?P<unit>%s)%s(?P<sdir>%s)%s|(?P<ago>%s)%s(?P<n>%s)%s(?P<unit>%s)" % (
             count, SP, shift_unit, SP, _words(L["shift_directions"]), _not_before(L["shift_blockers"]),
-            _words(L["shift_ago"]), SP, count, SP, shift_unit),
+            _words(L["shift_ago"]), SP, count, SP, shift_unit)
+        + r"|(?P<later>%s)%s(?P<n>%s)%s(?P<unit>%s)%s" % (
+            _words(L["shift_later"]), SP, count, SP, _words(L["shift_units"]), STOP_AHEAD),
         "relperiod": "(?P<rper>%s)" % _words(L["relative_periods"]),
         "ppart": r"(?P<pp>%s)(?=%s%s(?![\p{L}]))" % (_words(L["period_parts"]), SP, _words(unit_words)),
         # đầu tháng, not đầu tháng 8 âm lịch, a lunar month (see not_lunar)
@@ -223,8 +259,11 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
     day_month = {"#/", "#-", "#–", "# -", "# –"}  # 28/7, and a range: 28-30/7, 28 – 30/7
     leads = {
         "iso": {"#-", "#/"}, "compact": {DIGIT}, "dmy": day_month | {"#.#."} | parts | days,
-        # specific words only, not a part of day or ngày 15 (sáng mùng 3 Tết is mùng 3 Tết): the scan stays fast
-        "lunar": _phrases(L["lunar_new_year_day_words"], [DIGIT]) | _phrases(L["full_moon"], [L["month_word"]])
+        # specific words only, not a part of day (sáng mùng 3 Tết is mùng 3 Tết) nor a day and a number
+        # before anything but Tết (ngày 15 is common), so that the scan stays fast
+        "lunar": _phrases(_phrases(L["lunar_new_year_day_words"], [DIGIT]), L["lunar_new_year"])
+        | _phrases(L["full_moon"], [L["month_word"]])
+        | _phrases(L["lunar_new_year"], L["lunar_year_stems"]) | set(L["lunar_new_year_eve"])
         | set(L["lunar_holidays"]) | _phrases(L["named_day_prefixes"], L["lunar_holidays"]),
         "words": _phrases([DIGIT + " " + L["month_word"]], [DIGIT] + list(L["months"])) | parts | days,
         "dm": day_month | parts | days,
@@ -236,7 +275,10 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         # after a number in digits the direction too, as 6 tháng đầu năm is common (a longer trie of
         # words would slow the first parse)
         "shift": set(L["shift_ago"]) | _phrases(L["small_numbers"], shift_units)
-        | _phrases(_phrases([DIGIT], shift_units), L["shift_directions"]),
+        | _phrases(_phrases([DIGIT], shift_units), L["shift_directions"])
+        # after sau a count, a unit and the stop, as sau 3 tháng thi công is common
+        | {phrase + STOP for phrase in _phrases(_phrases(L["shift_later"], [DIGIT] + list(L["small_numbers"])),
+                                                L["shift_units"])},
         "relperiod": set(L["relative_periods"]),
         "ppart": _phrases(L["period_parts"], unit_words), "unit": set(unit_words),
         "time": {"#:", "#h", "#g"} | _phrases([DIGIT], L["hour_words"]),
@@ -263,10 +305,10 @@ _BOUNDS = {
 }
 
 
-def _trie(phrases, word_end: str = r"(?!\w)") -> str:
+def _trie(phrases, word_end: str = r"(?!\w)", digits: str = r"\d{1,2}") -> str:
     """An ``re`` alternation of lower-case ``phrases`` (see lexicon.prefix_tree); DIGIT inside a
-    phrase is a day or month number."""
-    return lexicon.prefix_tree(phrases, space=SP, specials={DIGIT: r"\d{1,2}"}, word_end=word_end)
+    phrase is a number of ``digits``, STOP a look-ahead for a stop."""
+    return lexicon.prefix_tree(phrases, space=SP, specials={DIGIT: digits, STOP: STOP_AHEAD}, word_end=word_end)
 
 
 @lru_cache(maxsize=None)
@@ -286,7 +328,7 @@ def _scanner(strict: bool) -> re.Pattern:
     # The non-word character before the start is the match, run on the text behind one: re skips in
     # C to a character that can begin a match. The rest is zero-width, so that a lead phrase hides
     # no start inside it.
-    words = _trie(lead for lead in leads if not lead.startswith(DIGIT))
+    words = _trie((lead for lead in leads if not lead.startswith(DIGIT)), digits=r"\d{1,3}")  # sau 100 ngày
     return re.compile(r"\W(?=%s|(?P<word>%s))" % (number, words))
 
 
@@ -329,7 +371,7 @@ def _dispatch_key(lead: str) -> str:
     number, DIGIT and the first sign or letter after it (after ``:`` only a time can follow)."""
     if lead.startswith(DIGIT):
         return DIGIT + lead[len(DIGIT):].lstrip()[:1]
-    return " ".join(DIGIT if word.isdigit() else word for word in lead.split())
+    return " ".join(DIGIT if word.isdigit() else word for word in lead.rstrip(STOP).split())
 
 
 def _lower(text: str) -> str:
@@ -494,11 +536,15 @@ def _direction(atom: _Atom) -> Optional[int]:
 
 
 def _year_of(atom: _Atom, ref: dt.date) -> Optional[int]:
-    if atom["y"]:
-        return int(atom["y"])
-    if atom["yrel"]:
-        return ref.year + _LEX["relative_periods"][_key(atom["yrel"])][1]
-    return None
+    year = int(atom["y"]) if atom["y"] else \
+        ref.year + _LEX["relative_periods"][_key(atom["yrel"])][1] if atom["yrel"] else None
+    if atom["stem"]:  # Giáp Thìn: the one nearest the year written with it (which it must be) or the reference's
+        named = sexagenary_year(_LEX["lunar_year_stems"][_key(atom["stem"])],
+                                _LEX["lunar_year_branches"][_key(atom["branch"])], ref.year if year is None else year)
+        if year is not None and named != year:
+            raise ValueError("%s %s is not %d" % (atom["stem"], atom["branch"], year))
+        return named
+    return year
 
 
 def _month_number(text: str) -> int:
@@ -557,11 +603,13 @@ def _day(atom: _Atom, ref: dt.date, context: dt.date) -> Tuple[dt.date, bool]:
     if kind == "lunar":
         if atom["lhol"]:
             day, month = _LEX["lunar_holidays"][_key(atom["lhol"])]
-        elif atom["tet"]:  # mùng 3 Tết
-            day, month = int(atom["d"]), 1
-        else:
+        elif atom["full"]:
             day, month = _LEX["full_moon"][_key(atom["full"])], _month_number(atom["m"])
-        return _day_month(atom, ref, day, month)
+        else:  # mùng 3 Tết; Tết Giáp Thìn and giao thừa go by its first day
+            day, month = int(atom["d"] or 1), 1
+        value, relative = _day_month(atom, ref, day, month)
+        # giao thừa: the day before Tết, the last of month 12, which has 29 or 30 days
+        return (value - dt.timedelta(days=1) if atom["eve"] else value), relative
     if kind == "monthday":
         return _nearest_month_day(ref, int(atom["d"])), True
     if kind == "relday":
@@ -613,9 +661,10 @@ def _period(atom: _Atom, ref: dt.date) -> Tuple[dt.date, str, bool]:
 
 
 def _shift_count(atom: _Atom) -> int:
-    """The signed count of a shift: 3 for 3 tuần sau, -3 for 3 ngày trước and cách đây 3 ngày."""
+    """The signed count of a shift: 3 for 3 tuần sau and sau 3 tuần, -3 for 3 ngày trước and cách đây
+    3 ngày."""
     n = int(atom["n"]) if atom["n"].isdigit() else _LEX["small_numbers"][_key(atom["n"])]
-    return n * (_LEX["shift_directions"][_key(atom["sdir"])] if atom["sdir"] else -1)
+    return n * (_LEX["shift_directions"][_key(atom["sdir"])] if atom["sdir"] else 1 if atom["later"] else -1)
 
 
 def _clock_shift(atom: _Atom, moment: Optional[dt.datetime]) -> Optional[Tuple[DateValue, str, bool]]:
@@ -638,13 +687,20 @@ def _part_of(pp: _Atom, target: _Atom, ref: dt.date) -> Tuple[dt.date, str, bool
     return start.replace(month=offset), unit, relative
 
 
-def _clock(atom: _Atom, part: Optional[str]) -> Tuple[dt.time, int]:
-    """The clock time of a time atom, read in ``part`` of the day unless it names its own, and the
-    days it moves the date by: 12 giờ đêm and 24 giờ are the midnight that ends the day, 0:00 the
-    day after."""
-    hour, minute = int(atom["h"]), int(atom["mi"] or 0) + (30 if atom["half"] else 0)
-    part = atom["part"] or part
-    rule = _LEX["parts_of_day"][_key(part)] if part else {}
+def _part_rule(part: Optional[str]) -> dict:
+    return _LEX["parts_of_day"][_key(part)] if part else {}
+
+
+def _clock(atom: Optional[_Atom], part: Optional[str]) -> Tuple[dt.time, int]:
+    """The clock time of a time atom, read in ``part`` of the day unless it names its own, or
+    without one the hour that ``part`` names (nửa đêm is 12 giờ đêm), and the days it moves the date
+    by: 12 giờ đêm and 24 giờ are the midnight that ends the day, 0:00 the day after."""
+    if atom is None:
+        hour, minute, second, to = _part_rule(part)["at"], 0, 0, None
+    else:
+        hour, minute = int(atom["h"]), int(atom["mi"] or 0) + (30 if atom["half"] else 0)
+        second, to, part = int(atom["s"] or 0), atom["to"], atom["part"] or part
+    rule = _part_rule(part)
     pm = rule.get("pm")
     if pm and pm[0] <= hour <= pm[1]:
         hour += 12
@@ -652,10 +708,10 @@ def _clock(atom: _Atom, part: Optional[str]) -> Tuple[dt.time, int]:
         hour = 24  # 12 giờ đêm: the midnight that ends the day, as 24 giờ is
     elif hour > 24 or hour == 24 and minute:
         raise ValueError("no clock time: %d:%02d" % (hour, minute))
-    if atom["to"]:  # 3 giờ kém 15 is 2:45
+    if to:  # 3 giờ kém 15 is 2:45
         hour, minute = hour - 1, 60 - minute
     days, hour = divmod(hour, 24)
-    return dt.time(hour, minute, int(atom["s"] or 0)), days
+    return dt.time(hour, minute, second), days
 
 
 def _zone(text: Optional[str], sign=None, hours=None, minutes=None) -> dt.tzinfo:
@@ -688,11 +744,12 @@ def _resolve(group: _Group, ref: dt.date, context: dt.date,
         if main is None and timed is None:  # a zone alone
             return None
         day, relative = _day(main, ref, context) if main else (context, True)
-        if timed is None:
+        part = main["part"] if main and main.kind != "iso" else None
+        if timed is None and "at" not in _part_rule(part):  # đêm 20/7 is a day, nửa đêm 20/7 a time
             return day, "day", relative
-        tz = _zone(timed["z"]) if timed.kind == "iso" else \
+        tz = _zone(timed["z"]) if timed is not None and timed.kind == "iso" else \
             _zone(None, zone["tzs"], zone["tzh"], zone["tzm"]) if zone else VIETNAM_TZ
-        clock, days = _clock(timed, main["part"] if main and main.kind != "iso" else None)
+        clock, days = _clock(timed, part)
         value = dt.datetime.combine(day + dt.timedelta(days=days), clock, tzinfo=tz).astimezone(VIETNAM_TZ)
         return value, "time", relative
     except (ValueError, KeyError, OverflowError):

@@ -1,4 +1,5 @@
-"""Vietnamese lunar (âm lịch) dates as Gregorian dates: :func:`lunar_to_solar`.
+"""Vietnamese lunar (âm lịch) dates as Gregorian dates: :func:`lunar_to_solar`; years named in the
+60-year cycle (Can Chi: Giáp Thìn is 2024): :func:`sexagenary_year`.
 
 Hồ Ngọc Đức's public-domain astronomical algorithm: new moons and the sun's longitude after Meeus,
 "Astronomical Algorithms" (1998). A lunar month starts on the day of its new moon; month 11 is the
@@ -17,6 +18,7 @@ TIME_ZONE = 7  # hours east of UTC: the Vietnamese calendar counts its days in V
 SYNODIC_MONTH = 29.530588853  # mean days from one new moon to the next
 NEW_MOON_1900 = 2415021.076998695  # Julian day of the new moon of 1 January 1900, new moon number 0
 _ORDINAL_TO_JULIAN_DAY = 1721425  # date.toordinal() + this is the Julian day number (proleptic Gregorian)
+CYCLE_START = 1984  # a Giáp Tý year, the first of a 60-year cycle
 
 
 def _julian_day(day: dt.date) -> int:
@@ -121,3 +123,14 @@ def lunar_to_solar(day: int, month: int, year: int, leap: bool = False) -> dt.da
     if day > _new_moon_day(k + offset + 1) - month_start:
         raise ValueError("lunar month %d of %d has fewer than %d days" % (month, year, day))
     return dt.date.fromordinal(month_start + day - 1 - _ORDINAL_TO_JULIAN_DAY)
+
+
+def sexagenary_year(stem: int, branch: int, near: int) -> int:
+    """The year of the 60-year cycle named by its heavenly stem (0 Giáp to 9 Quý) and earthly branch
+    (0 Tý to 11 Hợi) nearest the year ``near``, the earlier on a tie; ValueError for a stem and a
+    branch that never name a year together (one even, the other odd)."""
+    if (stem - branch) % 2:
+        raise ValueError("stem %d and branch %d name no year" % (stem, branch))
+    place = (6 * stem - 5 * branch) % 60  # the year in the cycle whose place is stem modulo 10 and branch modulo 12
+    year = near - (near - CYCLE_START - place) % 60  # the latest on or before near
+    return year + 60 if year + 60 - near < near - year else year
