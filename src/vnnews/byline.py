@@ -143,8 +143,8 @@ def parse_byline(text: str, start: int = 0, end: Optional[int] = None) -> Option
         names = _names(text, start, body_end)
         if names and not (byline.source is None and is_outlet(text[start:body_end])):
             byline.authors = names
-        elif byline.source is None and _looks_like_outlet_name(text[start:body_end]):
-            byline.source = _trim(text, start, body_end)
+        elif _looks_like_outlet_name(text[start:body_end]) and (byline.source is None or _both_outlets(text, start, body_end, byline)):
+            byline.source = _trim(text, start, body_end if byline.source is None else end)  # Theo TTXVN/Vietnam+
         else:
             return None
     else:
@@ -155,9 +155,10 @@ def parse_byline(text: str, start: int = 0, end: Optional[int] = None) -> Option
             if len(parts) == 2 and is_person(parts[0]) and is_outlet(parts[1]) and byline.source is None:
                 names = [_trim(text, start, start + len(parts[0]))]
                 byline.source = _trim(text, body_end - len(parts[1]), body_end)
-            elif byline.source is None and is_outlet(text[start:body_end]) and _looks_like_outlet_name(text[start:body_end]):
+            elif is_outlet(text[start:body_end]) and _looks_like_outlet_name(text[start:body_end]) and (
+                    byline.source is None or _both_outlets(text, start, body_end, byline)):
                 names = []  # an outlet line of its own (``Báo Tin tức`` under ``Theo Lê Ánh``)
-                byline.source = _trim(text, start, body_end)
+                byline.source = _trim(text, start, body_end if byline.source is None else end)
             else:
                 return None
         byline.authors = names
@@ -165,6 +166,12 @@ def parse_byline(text: str, start: int = 0, end: Optional[int] = None) -> Option
     if not byline.authors and byline.source is None:
         return None
     return byline
+
+
+def _both_outlets(text: str, start: int, body_end: int, byline: Byline) -> bool:
+    """Whether the line before its outlet tail names an outlet too: an agency and the outlet that
+    runs its story, credited together (``TTXVN/Vietnam+``)."""
+    return is_outlet(text[start:body_end]) and is_outlet(byline.source[0])
 
 
 def lead_source(text: str) -> Optional[Tuple[Piece, int]]:
