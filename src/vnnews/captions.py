@@ -49,9 +49,11 @@ def _lowercase_names():
 @lru_cache(maxsize=None)
 def _standalone_cues():
     """The credits written without a colon (``Ảnh minh họa``), lower case: any other needs one;
-    and their first words, far fewer, which a line must hold before it can hold a cue."""
+    and their first words, far fewer, which a line must hold before it can hold a cue (less the
+    words that hold another one: ``ảnh:`` is found where ``ảnh`` is)."""
     cues = tuple(c.lower() for c in lexicon.load("layout")["photo_credit_standalone"])
-    return cues, tuple({c.split()[0] for c in cues})
+    firsts = {c.split()[0] for c in cues}
+    return cues, tuple(w for w in firsts if not any(o != w and o in w for o in firsts))
 
 
 @lru_cache(maxsize=None)
@@ -76,7 +78,7 @@ def find_credits(text: str) -> List[Credit]:
     credit, (standalone, heads) = _patterns()[0], _standalone_cues()
     lowered = text.lower()
     if ":" not in text:  # most lines: substring tests are far cheaper than the credit pattern
-        if not any(map(lowered.__contains__, heads)):
+        if not any(head in lowered for head in heads):
             return []
         spaced = " ".join(lowered.split())  # a cue's words may stand apart by any white space
         if not any(map(spaced.__contains__, standalone)):
@@ -174,7 +176,8 @@ def split_credited(text: str, credits: List[Credit]) -> List[Tuple[str, int, int
 
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
-_CASE_TURN = regex.compile(r"(?<=\p{Ll}) (?=\p{Lu})")  # a lower-case word, one space, a capital
+# a lower-case word, one space, a capital; led by the space, which the engine skips ahead to
+_CASE_TURN = regex.compile(r" (?=\p{Lu})(?<=\p{Ll} )")
 
 
 def glued_caption_end(text: str, window: int = 200) -> Optional[int]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import List, Optional
 
 import regex
@@ -37,6 +38,9 @@ class Block:
     credit: Optional[str] = None  # caption: the photo credit's name
     value: object = None  # date: its value; byline: a Byline with offsets into the text
     guessed: bool = False  # found by a weak cue: reported as a warning
+
+
+_BOUNDS = attrgetter("start", "end")  # blocks sort by start, then end
 
 
 @lru_cache(maxsize=None)
@@ -97,7 +101,7 @@ class _Classifier:
                 self.blocks.append(Block(kind, line.start, line.end, line.index))
         self._glued_tail()
         self._lead_source()
-        self.blocks.sort(key=lambda b: (b.start, b.end))
+        self.blocks.sort(key=_BOUNDS)
         return self.blocks
 
     # -- one line at a time ------------------------------------------------------------------
