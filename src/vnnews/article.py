@@ -63,7 +63,8 @@ class _Builder:
         self._blocks(blocks)
         self._guesses(blocks)
         if len(a.paragraphs) > 1:  # a one-paragraph text has a body, not a lead
-            a.lead = dataclasses.replace(a.paragraphs[0])
+            first = a.paragraphs[0]  # a copy: _map_offsets maps each object once
+            a.lead = Paragraph(first.text, first.start, first.end)
         pieces = self._texts()
         self._sentences(pieces)
         foreign = language_warnings(self.text)
@@ -177,26 +178,37 @@ class _Builder:
 
     def _facts(self, pieces):
         """Facts of the title, body and captions. One pass over the whole text costs far less than
-        one per piece; what falls outside the pieces (header, file names, bylines) is dropped."""
+        one per piece; what falls outside the pieces (header, file names, bylines) is dropped. The
+        sentences lie within the pieces, so only a fact in no sentence (one that runs over a
+        sentence end, or lies outside) needs a look-up in the pieces."""
         a = self.article
         starts = [s.start for s in a.sentences]
         ends = [s.end for s in a.sentences]
-        facts = _inside(extract_facts(self.text), pieces)
-        for fact in facts:
+        inside = _inside(pieces)
+        for fact in extract_facts(self.text):
             index = bisect_right(starts, fact.start) - 1
-            fact.sentence = index if index >= 0 and ends[index] >= fact.end else None
-        a.facts += facts
+            if index >= 0 and fact.end <= ends[index]:
+                fact.sentence = index
+            elif inside(fact):
+                fact.sentence = None
+            else:
+                continue
+            a.facts.append(fact)
 
     def _dates(self, pieces):
-        paragraphs = [piece for piece in pieces if piece[2] is not None]
-        self.article.dates = _inside(find_dates(self.text, reference=self.article.published), paragraphs)
+        inside = _inside([piece for piece in pieces if piece[2] is not None])  # the paragraphs
+        self.article.dates = [date for date in find_dates(self.text, reference=self.article.published) if inside(date)]
 
 
-def _inside(found, pieces):
-    """The items (with start/end) that lie wholly within one of the sorted ``(start, end, _)``."""
+def _inside(pieces):
+    """A test of whether an item (with start/end) lies wholly within one of the sorted ``(start, end, _)``."""
     starts = [p[0] for p in pieces]
     ends = [p[1] for p in pieces]
-    return [item for item in found if (i := bisect_right(starts, item.start) - 1) >= 0 and item.end <= ends[i]]
+
+    def inside(item) -> bool:
+        i = bisect_right(starts, item.start) - 1
+        return i >= 0 and item.end <= ends[i]
+    return inside
 
 
 def _map_offsets(record, span, original: str):
