@@ -38,7 +38,8 @@ def _patterns():
     alt_tail = regex.compile(r"\b%s\s*$" % words["alt_text_tail"], regex.IGNORECASE)
     role_head = regex.compile(r"(?<![\p{L}\p{M}])(?:%s)\s*(?:[,\-/]|%s)\s*$" % (
         lexicon.alternation(words["photo_role_heads"]), lexicon.alternation(words["name_joiners"])), regex.IGNORECASE)
-    return credit, opener, video, alt_tail, role_head
+    opener_may_open = lexicon.may_open(words["caption_openers"], regex.IGNORECASE)
+    return credit, opener, video, alt_tail, role_head, opener_may_open
 
 
 @lru_cache(maxsize=None)
@@ -129,7 +130,8 @@ def sentence_starts(text: str, start: int = 0, end: Optional[int] = None) -> Lis
 
 
 def is_caption_opener(text: str) -> bool:
-    return _patterns()[1].match(text) is not None
+    patterns = _patterns()
+    return patterns[5](text) and patterns[1].match(text) is not None
 
 
 def is_video_line(text: str) -> bool:

@@ -54,6 +54,7 @@ def _patterns():
             regex.IGNORECASE,
         ),
         "related": regex.compile(r"^(?:%s)" % lexicon.alternation(words["related_cues"]), regex.IGNORECASE),
+        "related_may_open": lexicon.may_open(words["related_cues"], regex.IGNORECASE),
         "end_mark": {w for w in words["end_marks"]},
         "chrome": chrome,
         "chrome_max_chars": max(map(len, chrome)),
@@ -119,7 +120,7 @@ class _Classifier:
                 self.kinds[i] = "end_mark"
             elif self._is_chrome(t):
                 self.kinds[i] = "chrome"
-            elif p["related"].match(t) or _is_related_pair(t) or (listing and _is_title_shaped(t)):
+            elif (p["related_may_open"](t) and p["related"].match(t)) or _is_related_pair(t) or (listing and _is_title_shaped(t)):
                 self.kinds[i] = "related"  # a cue line, or a headline listed under ``Tin liên quan:``
                 listing = listing or t.endswith(":")
             elif len(t) <= CAPTION_MAX_CHARS and cap.is_video_line(t):
