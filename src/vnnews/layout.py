@@ -246,7 +246,9 @@ def _is_short_caption(text: str) -> bool:
 
 def classify(text: str, start: int = 0) -> List[Block]:
     """The blocks of ``text[start:]`` (after any header), in text order."""
-    lines = [line for line in split_lines(text) if line.start >= start]
-    for i, line in enumerate(lines):
-        line.index = i
+    lines = split_lines(text)
+    if start:  # the header's lines are left out, and the others counted again from 0
+        lines = [line for line in lines if line.start >= start]
+        for i, line in enumerate(lines):
+            line.index = i
     return _Classifier(text, lines).run()
