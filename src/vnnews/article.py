@@ -198,7 +198,8 @@ class _Builder:
 
     def _dates(self, pieces):
         inside = _inside([piece for piece in pieces if piece[2] is not None])  # the paragraphs
-        self.article.dates = [date for date in find_dates(self.text, reference=self.article.published) if inside(date)]
+        found = find_dates(self.text, reference=self.article.published)
+        self.article.dates = [date for date in found if inside(date)]
 
 
 def _inside(pieces):

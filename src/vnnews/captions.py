@@ -79,7 +79,7 @@ def find_credits(text: str) -> List[Credit]:
     credit, (standalone, heads) = _patterns()[0], _standalone_cues()
     lowered = text.lower()
     if ":" not in text:  # most lines: substring tests are far cheaper than the credit pattern
-        if not any(head in lowered for head in heads):
+        if not any(map(lowered.__contains__, heads)):
             return []
         spaced = " ".join(lowered.split())  # a cue's words may stand apart by any white space
         if not any(map(spaced.__contains__, standalone)):

@@ -120,7 +120,8 @@ class _Classifier:
                 self.kinds[i] = "end_mark"
             elif self._is_chrome(t):
                 self.kinds[i] = "chrome"
-            elif (p["related_may_open"](t) and p["related"].match(t)) or _is_related_pair(t) or (listing and _is_title_shaped(t)):
+            elif (p["related_may_open"](t) and p["related"].match(t)) or _is_related_pair(t) \
+                    or (listing and _is_title_shaped(t)):
                 self.kinds[i] = "related"  # a cue line, or a headline listed under ``Tin liên quan:``
                 listing = listing or t.endswith(":")
             elif len(t) <= CAPTION_MAX_CHARS and cap.is_video_line(t):
