@@ -38,7 +38,8 @@ def _patterns():
     alt_tail = regex.compile(r"\b%s\s*$" % words["alt_text_tail"], regex.IGNORECASE)
     role_head = regex.compile(r"(?<![\p{L}\p{M}])(?:%s)\s*(?:[,\-/]|%s)\s*$" % (
         lexicon.alternation(words["photo_role_heads"]), lexicon.alternation(words["name_joiners"])), regex.IGNORECASE)
-    return credit, opener, video, alt_tail, role_head
+    opener_may_open = lexicon.may_open(words["caption_openers"], regex.IGNORECASE)
+    return credit, opener, video, alt_tail, role_head, opener_may_open
 
 
 @lru_cache(maxsize=None)
@@ -49,9 +50,11 @@ def _lowercase_names():
 @lru_cache(maxsize=None)
 def _standalone_cues():
     """The credits written without a colon (``Ảnh minh họa``), lower case: any other needs one;
-    and their first words, far fewer, which a line must hold before it can hold a cue."""
+    and their first words, far fewer, which a line must hold before it can hold a cue (less the
+    words that hold another one: ``ảnh:`` is found where ``ảnh`` is)."""
     cues = tuple(c.lower() for c in lexicon.load("layout")["photo_credit_standalone"])
-    return cues, tuple({c.split()[0] for c in cues})
+    firsts = {c.split()[0] for c in cues}
+    return cues, tuple(w for w in firsts if not any(o != w and o in w for o in firsts))
 
 
 @lru_cache(maxsize=None)
@@ -127,7 +130,8 @@ def sentence_starts(text: str, start: int = 0, end: Optional[int] = None) -> Lis
 
 
 def is_caption_opener(text: str) -> bool:
-    return _patterns()[1].match(text) is not None
+    patterns = _patterns()
+    return patterns[5](text) and patterns[1].match(text) is not None
 
 
 def is_video_line(text: str) -> bool:
@@ -174,7 +178,8 @@ def split_credited(text: str, credits: List[Credit]) -> List[Tuple[str, int, int
 
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
-_CASE_TURN = regex.compile(r"(?<=\p{Ll}) (?=\p{Lu})")  # a lower-case word, one space, a capital
+# a lower-case word, one space, a capital; led by the space, which the engine skips ahead to
+_CASE_TURN = regex.compile(r" (?=\p{Lu})(?<=\p{Ll} )")
 
 
 def glued_caption_end(text: str, window: int = 200) -> Optional[int]:

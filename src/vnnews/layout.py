@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import List, Optional
 
 import regex
@@ -39,6 +40,9 @@ class Block:
     guessed: bool = False  # found by a weak cue: reported as a warning
 
 
+_BOUNDS = attrgetter("start", "end")  # blocks sort by start, then end
+
+
 @lru_cache(maxsize=None)
 def _patterns():
     words = lexicon.load("layout")
@@ -50,6 +54,7 @@ def _patterns():
             regex.IGNORECASE,
         ),
         "related": regex.compile(r"^(?:%s)" % lexicon.alternation(words["related_cues"]), regex.IGNORECASE),
+        "related_may_open": lexicon.may_open(words["related_cues"], regex.IGNORECASE),
         "end_mark": {w for w in words["end_marks"]},
         "chrome": chrome,
         "chrome_max_chars": max(map(len, chrome)),
@@ -97,7 +102,7 @@ class _Classifier:
                 self.blocks.append(Block(kind, line.start, line.end, line.index))
         self._glued_tail()
         self._lead_source()
-        self.blocks.sort(key=lambda b: (b.start, b.end))
+        self.blocks.sort(key=_BOUNDS)
         return self.blocks
 
     # -- one line at a time ------------------------------------------------------------------
@@ -115,7 +120,8 @@ class _Classifier:
                 self.kinds[i] = "end_mark"
             elif self._is_chrome(t):
                 self.kinds[i] = "chrome"
-            elif p["related"].match(t) or _is_related_pair(t) or (listing and _is_title_shaped(t)):
+            elif (p["related_may_open"](t) and p["related"].match(t)) or _is_related_pair(t) \
+                    or (listing and _is_title_shaped(t)):
                 self.kinds[i] = "related"  # a cue line, or a headline listed under ``Tin liên quan:``
                 listing = listing or t.endswith(":")
             elif len(t) <= CAPTION_MAX_CHARS and cap.is_video_line(t):
@@ -241,7 +247,9 @@ def _is_short_caption(text: str) -> bool:
 
 def classify(text: str, start: int = 0) -> List[Block]:
     """The blocks of ``text[start:]`` (after any header), in text order."""
-    lines = [line for line in split_lines(text) if line.start >= start]
-    for i, line in enumerate(lines):
-        line.index = i
+    lines = split_lines(text)
+    if start:  # the header's lines are left out, and the others counted again from 0
+        lines = [line for line in lines if line.start >= start]
+        for i, line in enumerate(lines):
+            line.index = i
     return _Classifier(text, lines).run()

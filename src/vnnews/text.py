@@ -61,9 +61,10 @@ def split_lines(text: str) -> List[Line]:
         position += len(piece)
         if piece[-1] not in _LINE_BREAKS and position < len(text):
             continue
-        raw = text[start:position].rstrip(_SPACES)  # the line breaks are white space too
-        content = raw.lstrip(_SPACES)
-        if content:
+        # the piece is the line unless pieces ran on; the line breaks are white space too
+        raw = (piece if start == position - len(piece) else text[start:position]).rstrip(_SPACES)
+        if raw:
+            content = raw.lstrip(_SPACES)
             indent = len(raw) - len(content)
             lines.append(Line(len(lines), content, start + indent, start + len(raw), raw[:indent], blank))
             blank = 0

@@ -9,7 +9,7 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, Iterable, Optional
+from typing import Callable, Dict, Iterable, Optional
 
 import regex
 
@@ -27,6 +27,29 @@ def alternation(words: Iterable[str]) -> str:
     """A word list as a regex alternation: longest first (so that ``Ảnh minh họa`` wins over
     ``Ảnh``), any run of white space where a word has a space."""
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+def may_open(words: Iterable[str], flags: int = 0) -> Callable[[str], bool]:
+    """A cheap first test for a pattern of ``words`` anchored at the start of a line: whether the
+    line's first two characters begin one of them. A dictionary look-up where the pattern costs a
+    regex call on every line; each new pair is put to the regex module once, with the pattern's
+    flags, so the answer follows its case folding (and ``alternation``'s white space). Only the
+    first pairs met are kept: text of random characters must not grow the dictionary without end."""
+    pattern = regex.compile(alternation(w[:2] for w in words), flags)
+    known: Dict[str, bool] = {}
+
+    def may_open(text: str) -> bool:
+        head = text[:2]
+        answer = known.get(head)
+        if answer is None:
+            answer = pattern.match(head) is not None
+            if len(known) < _MAX_KNOWN_OPENINGS:
+                known[head] = answer
+        return answer
+    return may_open
+
+
+_MAX_KNOWN_OPENINGS = 10_000
 
 
 def prefix_tree(words: Iterable[str], space: str = r"\s+", specials: Optional[Dict[str, str]] = None,
