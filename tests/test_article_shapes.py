@@ -214,6 +214,11 @@ def test_closing_end_mark():
     assert texts(a.paragraphs) == [fold(BODY), "Tổ chức triển khai mô hình một cửa liên thông đến cấp xã./."]
 
 
+def test_page_chrome_after_the_byline():
+    a = parse(TITLE + BODY + BODY + "Minh Sơn\nChia sẻ\nTags: giá xăng, xăng dầu, Bộ Công Thương\nTừ khoá : điều hành giá\n")
+    assert texts(a.authors, "name") == ["Minh Sơn"] and texts(a.paragraphs) == [fold(BODY)] * 2
+
+
 # -- related-article tails -----------------------------------------------------------------------
 
 def test_related_article_tails_are_not_body():

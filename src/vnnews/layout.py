@@ -58,6 +58,8 @@ def _patterns():
         "end_mark": {w for w in words["end_marks"]},
         "chrome": chrome,
         "chrome_max_chars": max(map(len, chrome)),
+        "chrome_label": regex.compile(r"(?:%s)\s*:" % lexicon.alternation(words["chrome_labels"]), regex.IGNORECASE),
+        "chrome_label_may_open": lexicon.may_open(words["chrome_labels"], regex.IGNORECASE),
         "letters_only": regex.compile(r"\p{Lu}[+-]?(?:\s+\p{Lu}[+-]?){1,3}"),  # A A, A- A+
     }
 
@@ -135,10 +137,12 @@ class _Classifier:
                     self._dateline_byline(line, start)
 
     def _is_chrome(self, t: str) -> bool:
-        """Page furniture: a menu or share label, a font-size control (``A A+``)."""
+        """Page furniture: a menu or share label, a font-size control (``A A+``), a line of tags."""
+        p = self.p
         # str.lower() never shortens a string: a line longer than every chrome line is none of them
-        return (len(t) <= self.p["chrome_max_chars"] and t.lower() in self.p["chrome"]) or (
-            len(t) <= 12 and _fullmatch(self.p["letters_only"], t))
+        return (len(t) <= p["chrome_max_chars"] and t.lower() in p["chrome"]) or (
+            len(t) <= 12 and _fullmatch(p["letters_only"], t)) or (
+            p["chrome_label_may_open"](t) and p["chrome_label"].match(t) is not None)
 
     def _dateline_byline(self, line: Line, date_start: int):
         """A dateline footer names the author and outlet before the date (``Tên - Báo | 23:00 ...``)."""
