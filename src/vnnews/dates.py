@@ -61,8 +61,9 @@ today in Vietnam is the reference, for the year of ``28/7`` as for ``hôm qua``.
 A bare ``d/m`` is ambiguous with a fraction. :func:`parse_date` is told that its string is a date,
 so it reads ``1/2`` as 1 February; :func:`find_dates` takes a bare ``d/m`` only after a cue word
 (``vào``, ``từ``, ``đến``, ``sáng``...) or before a comma, full stop or bracket, so ``6/10 vị trí``
-is no date. Day-months with ``-`` or ``.`` need ``ngày`` (``ngày 6.5``), so scores (``2-1``) and
-decimals (``99,6``) stay out. In running text, weekday and month names must be capitalised
+is no date. In running text day-months with ``-`` or ``.`` need ``ngày`` (``ngày 6.5``), so scores
+(``2-1``) and decimals (``12.5``) stay out; parse_date, told that its string is a date, reads ``30-4``
+and ``1.5`` alone as 30 April and 1 May. In running text, weekday and month names must be capitalised
 (``thứ Hai``, ``tháng Bảy``), since ``thứ hai`` is also "second", unless a part of day stands before
 the weekday or a week after it (``sáng thứ hai``, ``thứ ba tuần trước``); parse_date ignores case.
 
@@ -252,8 +253,9 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
                   + ("(?:%s(?:%s)?|%s)" % (lunar_day, year_after, year_after) if strict
                      else "(?:%s)?%s" % (lunar_day, words_tail))),
         "dm": (r"%s%s(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:%s)?%s%s" % (prefix, day_range, lunar_day, dm_tail, direction)
-               + r"|(?:%s%s)?(?P<dayword>%s)%s(?P<d>\d{1,2})[.-](?P<m>\d{1,2})(?:%s)?%s%s" % (
-                   part, SP, day_words, SP, lunar_day, dm_tail, direction)),
+               # ngày 6.5; alone (30-4, 1.5) only in a string known to be a date, as 2-1 is a score
+               + r"|(?:(?:%s%s)?(?P<dayword>%s)%s)%s(?P<d>\d{1,2})[.-](?P<m>\d{1,2})(?:%s)?%s%s" % (
+                   part, SP, day_words, SP, "" if strict else "?", lunar_day, dm_tail, direction)),
         "lunar": lunar,  # before monthday, as mùng 3 Tết goes on from mùng 3
         # ngày 15: the 15th of the reference's month or the one next to it; in running text only
         # before a stop (Ngày 15, ...), as mỗi ngày 2 lần and mỗi ngày 2, 3 chuyến are no dates
@@ -314,7 +316,7 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         | set(L["lunar_holidays"]) | _phrases(L["named_day_prefixes"], L["lunar_holidays"]),
         "words": _phrases([DIGIT + " " + L["month_word"]], [DIGIT] + list(L["months"])) | parts | days
         | _phrases(L["day_words"], nw["first"]),  # ngày mười lăm
-        "dm": day_month | parts | days,
+        "dm": day_month | parts | days | (set() if strict else {"#."}),
         "monthday": parts | days,
         "holiday": parts | _phrases(L["named_day_prefixes"], list(L["named_days"]) + list(L["holidays"]))
         | set(L["holidays"]),
