@@ -49,13 +49,21 @@ today in Vietnam is the reference, for the year of ``28/7`` as for ``hôm qua``.
 - a two-digit year below 50 is in the 2000s, from 50 in the 1900s (``31/10/74`` is 1974); in running
   text it is read only after slashes (``20/4/17``), never after dashes (``10-12-14`` is a score);
 - ``bây giờ`` (now) is the reference day, as ``hôm nay`` is;
+- a day, a year, an hour or a minute may be written in words, as transcripts and normalised text
+  write them, and is read by :mod:`vnnews.numbers`: ``ngày mười lăm tháng tám năm hai nghìn không
+  trăm hai mươi``, ``mùng một Tết``, ``hai mươi giờ ba mươi phút``; a day in words only after a day
+  word and before ``tháng`` (``hai ngày`` is a count), a year only after ``năm`` and from 1800 to 2199
+  (``một nghìn chín trăm bảy mươi lăm``), not after a count (``mỗi năm hai nghìn lượt khách``); a
+  number in words is read whole or not at all (``năm hai nghìn tỷ``), and a month name after a day
+  or before a year in words may be in lower case (``ngày một tháng năm``);
 - ``relative`` on a mention says that its value depends on the reference.
 
 A bare ``d/m`` is ambiguous with a fraction. :func:`parse_date` is told that its string is a date,
 so it reads ``1/2`` as 1 February; :func:`find_dates` takes a bare ``d/m`` only after a cue word
 (``vào``, ``từ``, ``đến``, ``sáng``...) or before a comma, full stop or bracket, so ``6/10 vị trí``
-is no date. Day-months with ``-`` or ``.`` need ``ngày`` (``ngày 6.5``), so scores (``2-1``) and
-decimals (``99,6``) stay out. In running text, weekday and month names must be capitalised
+is no date. In running text day-months with ``-`` or ``.`` need ``ngày`` (``ngày 6.5``), so scores
+(``2-1``) and decimals (``12.5``) stay out; parse_date, told that its string is a date, reads ``30-4``
+and ``1.5`` alone as 30 April and 1 May. In running text, weekday and month names must be capitalised
 (``thứ Hai``, ``tháng Bảy``), since ``thứ hai`` is also "second", unless a part of day stands before
 the weekday or a week after it (``sáng thứ hai``, ``thứ ba tuần trước``); parse_date ignores case.
 
@@ -73,7 +81,7 @@ from typing import Dict, List, Optional, Tuple
 
 import regex
 
-from . import lexicon
+from . import lexicon, numbers
 from .lunar import lunar_to_solar, sexagenary_year
 from .model import VIETNAM_TZ, DateMention, DateValue
 
@@ -117,6 +125,24 @@ def _not_before(words) -> str:
 
 
 @lru_cache(maxsize=None)
+def _number_words() -> Dict[str, List[str]]:
+    """The words of numbers written in words, from the number lexicon (numbers.value reads them):
+    ``small`` ones make a day, an hour or a minute (hai mươi mốt), ``first`` ones may start a day;
+    a year from 1800 to 2199 starts with a ``year_first`` word and a ``thousand`` and goes on with
+    ``year`` words (hai nghìn không trăm linh năm); ``all`` number words, none of which may follow a
+    number, so that one is read whole or not at all (not năm hai nghìn of năm hai nghìn tỷ)."""
+    nw = numbers.words()
+    first = [w for w, digit in nw.digits.items() if digit] + sorted(nw.ten)
+    small = list(nw.digits) + list(nw.after_tens) + sorted(nw.ten | nw.tens)
+    scales = [w for w in nw.scales if w not in nw.digit_only]
+    return {"first": first, "small": small,
+            "year_first": [w for w, digit in nw.digits.items() if digit in (1, 2)],
+            "thousand": [w for w in scales if nw.scales[w] == 1000],
+            "year": small + sorted(nw.zero_tens) + [w for w in scales if nw.scales[w] == 100],
+            "all": small + sorted(nw.zero_tens) + scales}
+
+
+@lru_cache(maxsize=None)
 def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
     """The pattern of every kind of date piece ("atom"), in order of preference, with the lead
     phrases it can start with: lexicon words, or a word and the one that must follow it where that
@@ -144,7 +170,19 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
     def year_in(year: str) -> str:  # năm and a year
         return ",?%s%s%s%s" % (SP, year_word, SP, year)
 
-    year_after = year_in(YEAR)
+    # numbers in words (ngày mười lăm tháng tám năm hai nghìn không trăm hai mươi), as transcripts and
+    # normalised text write them: bounded runs of number words, read whole by numbers.value
+    nw = _number_words()
+
+    def number_word(key: str) -> str:
+        return r"%s(?![\p{L}])" % _words(nw[key])
+
+    not_number = _not_before(nw["all"])
+    spelled = "%s(?:%s%s){0,2}%s" % (number_word("small"), SP, number_word("small"), not_number)
+    spelled_year = "%s%s%s(?:%s%s){0,5}%s" % (
+        number_word("year_first"), SP, number_word("thousand"), SP, number_word("year"), not_number)
+    named_year = "(?:%s|(?P<y>%s))" % (YEAR, spelled_year)
+    year_after = year_in(named_year)
     # Giáp Thìn: a year of the 60-year cycle, read only after năm after a lunar date or after Tết, as
     # its words are also given names (Mậu Thân)
     stem_branch = r"(?P<stem>%s)%s(?P<branch>%s)(?![\p{L}])" % (
@@ -153,8 +191,13 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
     lunar_year = year_in("(?:%s|%s)" % (YEAR, cycle_year))  # one năm for both: no second try after a failed marker
     # ngày 10 tháng 3 năm 2017 (âm lịch), ngày 10 tháng 3 âm lịch năm Giáp Thìn
     lunar_day = "(?:%s)?%s(?:%s)?" % (lunar_year, lunar_tail, year_in(cycle_year))
-    # tháng năm 2017 is a month without its number, not May
-    month = r"(?P<m>\d{1,2}|(?!%s%s\d)%s)" % (regex.escape(L["year_word"]), SP, month_name)
+    def month_of(names: str) -> str:  # tháng năm 2017 is a month without its number, not May
+        return r"(?P<m>\d{1,2}|(?!%s%s(?:\d|%s))%s)" % (regex.escape(L["year_word"]), SP, spelled_year, names)
+
+    month = month_of(month_name)
+    # after a day or before a year in words, a month name in any case: transcripts have no capitals,
+    # and the number says that tháng is no count (ngày mười lăm tháng tám)
+    month_any = month_of(_words(L["months"]))
     yrel = "(?P<yrel>%s)" % _words(year_words)
     month_word = _words([L["month_word"]])
     direction = "(?:%s(?P<dir>%s)(?!%s(?:\\d|%s|%s|%s|%s)))?" % (
@@ -162,9 +205,9 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         _words(L["sundays"]))
     dm_tail = "(?:%s%s%s%s|%s%s)?" % (SP, year_word, SP, YEAR, SP, yrel)
     bare_year = "" if strict else "|%s%s" % (SP, YEAR)  # 3 tháng 11 2016, in a string known to be a date
-    words_tail = "(?:,?%s%s%s%s|%s,%s%s|%s%s%s)?" % (SP, year_word, SP, YEAR, OSP, OSP, YEAR, SP, yrel, bare_year)
-    month_tail = "(?:%s[/-]%s%s|,?%s%s%s%s|%s,%s%s|%s%s%s)?" % (
-        OSP, OSP, YEAR, SP, year_word, SP, YEAR, OSP, OSP, YEAR, SP, yrel, bare_year)
+    words_tail = "(?:%s|%s,%s%s|%s%s%s)?" % (year_after, OSP, OSP, YEAR, SP, yrel, bare_year)
+    month_tail = "(?:%s[/-]%s%s|%s|%s,%s%s|%s%s%s)?" % (
+        OSP, OSP, YEAR, year_after, OSP, OSP, YEAR, SP, yrel, bare_year)
     shift_units = list(L["shift_units"]) + list(L["clock_shift_units"])
     count, shift_unit = r"\d{1,3}|%s" % _words(L["small_numbers"]), _words(shift_units)
     day_range = r"(?:(?P<d0>\d{1,2})%s[-–]%s)?" % (OSP, OSP)  # 28-30/7: a range gives its first day
@@ -175,10 +218,10 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
     lunar_month = r"(?P<m>\d{1,2}|%s)" % _words(L["months"])  # any case: rằm tháng says it is a month
     tet = "(?P<tet>%s)" % _words(L["lunar_new_year"])
     lunar = "(?:%s)(?:%s|%s%s|%s%s)?%s" % ("|".join([
-        # mùng 3 Tết (Giáp Thìn), ngày 2 Tết; ngày 29 Tết and ngày 30 Tết are the last days before it,
-        # in month 12
-        "(?P<dayword>%s)%s(?P<d>10|0?[1-9])%s%s(?:%s%s)?" % (
-            _words(L["lunar_new_year_day_words"]), SP, SP, tet, SP, stem_branch),
+        # mùng 3 Tết (Giáp Thìn), ngày 2 Tết, mùng một Tết; ngày 29 Tết and ngày 30 Tết are the last days
+        # before it, in month 12
+        "(?P<dayword>%s)%s(?P<d>10|0?[1-9]|%s%s)%s%s(?:%s%s)?" % (
+            _words(L["lunar_new_year_day_words"]), SP, number_word("first"), not_number, SP, tet, SP, stem_branch),
         "%s%s%s" % (tet, SP, stem_branch),  # Tết Giáp Thìn; Tết alone is no date
         # giao thừa (Tết Giáp Thìn), the eve of Tết; not before a year or a solar word, as giao thừa năm
         # 2023, giao thừa 31/12 and giao thừa Tết Dương lịch may be or are the eve of 1 January
@@ -192,8 +235,9 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
     ]), lunar_year, SP, YEAR, SP, yrel, direction)
     clock = r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?"  # 7:30, 13:25:42
     clock_letter = r"(?P<h>\d{1,2})[hg](?P<mi>\d{2})?p?"  # 7h30, 21h, 13g15
-    clock_words = r"(?P<h>\d{1,2})%s(?P<hw>%s)(?:%s(?:(?P<to>%s)%s)?(?P<mi>\d{1,2})(?:%s%s)?|%s(?P<half>%s))?" % (
-        SP, _words(L["hour_words"]), SP, _words(L["to_the_hour_words"]), SP, SP, _words(L["minute_words"]),
+    clock_words = r"(?P<h>\d{1,2}|%s)%s(?P<hw>%s)(?:%s(?:(?P<to>%s)%s)?(?P<mi>\d{1,2}|%s)(?:%s%s)?|%s(?P<half>%s))?" % (
+        spelled, SP, _words(L["hour_words"]), SP, _words(L["to_the_hour_words"]), SP, spelled, SP,
+        _words(L["minute_words"]),
         SP, _words(L["half_hour_words"]))  # 3 giờ, 8 giờ 15 phút, 3 giờ kém 15, 8 giờ rưỡi
     kinds = {
         "iso": r"%s(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?:(?:T|\s{1,2})(?P<h>\d{1,2}):(?P<mi>\d{2})"
@@ -201,15 +245,17 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         "compact": None if strict else r"(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)",
         "dmy": r"%s%s(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?:%s|%s(?P<yy>\d\d))%s?" % (
             prefix, day_range, YEAR, "(?<=/\\d{1,2}/)" if strict else "", lunar_tail),
-        "words": (r"(?:%s%s)?(?P<dayword>%s)%s(?P<d>\d{1,2})%s%s%s%s(?:%s)?%s" % (
-                      part, SP, day_words, SP, SP, month_word, SP, month, lunar_day, words_tail)
+        "words": (r"(?:%s%s)?(?P<dayword>%s)%s(?:(?P<d>\d{1,2})%s%s%s%s|(?P<d>%s)%s%s%s%s)(?:%s)?%s" % (
+                      part, SP, day_words, SP, SP, month_word, SP, month, spelled, SP, month_word, SP, month_any,
+                      lunar_day, words_tail)
                   + r"|(?P<d>\d{1,2})%s%s%s%s" % (SP, month_word, SP, month)
                   # in running text a year or a lunar marker must follow: 6 tháng 8 may be a count
                   + ("(?:%s(?:%s)?|%s)" % (lunar_day, year_after, year_after) if strict
                      else "(?:%s)?%s" % (lunar_day, words_tail))),
         "dm": (r"%s%s(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:%s)?%s%s" % (prefix, day_range, lunar_day, dm_tail, direction)
-               + r"|(?:%s%s)?(?P<dayword>%s)%s(?P<d>\d{1,2})[.-](?P<m>\d{1,2})(?:%s)?%s%s" % (
-                   part, SP, day_words, SP, lunar_day, dm_tail, direction)),
+               # ngày 6.5; alone (30-4, 1.5) only in a string known to be a date, as 2-1 is a score
+               + r"|(?:(?:%s%s)?(?P<dayword>%s)%s)%s(?P<d>\d{1,2})[.-](?P<m>\d{1,2})(?:%s)?%s%s" % (
+                   part, SP, day_words, SP, "" if strict else "?", lunar_day, dm_tail, direction)),
         "lunar": lunar,  # before monthday, as mùng 3 Tết goes on from mùng 3
         # ngày 15: the 15th of the reference's month or the one next to it; in running text only
         # before a stop (Ngày 15, ...), as mỗi ngày 2 lần and mỗi ngày 2, 3 chuyến are no dates
@@ -220,10 +266,13 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
             _words(L["named_day_prefixes"]), SP, _words(L["holidays"]), SP,
             "(?:%s/%s%s|%s%s%s%s|%s%s|%s%s)?" % (OSP, OSP, YEAR, SP, year_word, SP, YEAR, SP, YEAR, SP, yrel),
             direction),
-        "month": r"%s%s%s%s%s%s|(?P<m>\d{1,2})/%s" % (month_word, SP, month, not_lunar, month_tail, direction, YEAR),
+        "month": r"%s%s%s%s%s%s|%s%s%s%s|(?P<m>\d{1,2})/%s" % (
+            month_word, SP, month, not_lunar, month_tail, direction, month_word, SP, month_any,
+            year_in("(?P<y>%s)" % spelled_year), YEAR),
         "quarter": r"%s%s(?P<q>[1-4]|(?-i:IV|I{1,3}))(?:%s/%s%s|%s%s%s%s|%s%s)?%s" % (
             _words([L["quarter_word"]]), SP, OSP, OSP, YEAR, SP, year_word, SP, YEAR, SP, yrel, direction),
-        "year": r"%s%s%s(?:%s[-–]%s(?:1[89]|2[01])\d\d)?" % (year_word, SP, YEAR, OSP, OSP),
+        "year": r"%s%s(?:%s(?:%s[-–]%s(?:1[89]|2[01])\d\d)?|(?P<y>%s))" % (
+            year_word, SP, YEAR, OSP, OSP, spelled_year),
         "bareyear": None if strict else YEAR,
         # sau 3 ngày only before a stop, even in a string known to be a date: sau 3 tháng thi công and
         # sau 3 ngày kể từ khi count from another event; calendar units only, as sau 2 giờ is as often
@@ -261,12 +310,13 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         "iso": {"#-", "#/"}, "compact": {DIGIT}, "dmy": day_month | {"#.#."} | parts | days,
         # specific words only, not a part of day (sáng mùng 3 Tết is mùng 3 Tết) nor a day and a number
         # before anything but Tết (ngày 15 is common), so that the scan stays fast
-        "lunar": _phrases(_phrases(L["lunar_new_year_day_words"], [DIGIT]), L["lunar_new_year"])
+        "lunar": _phrases(_phrases(L["lunar_new_year_day_words"], [DIGIT] + nw["first"]), L["lunar_new_year"])
         | _phrases(L["full_moon"], [L["month_word"]])
         | _phrases(L["lunar_new_year"], L["lunar_year_stems"]) | set(L["lunar_new_year_eve"])
         | set(L["lunar_holidays"]) | _phrases(L["named_day_prefixes"], L["lunar_holidays"]),
-        "words": _phrases([DIGIT + " " + L["month_word"]], [DIGIT] + list(L["months"])) | parts | days,
-        "dm": day_month | parts | days,
+        "words": _phrases([DIGIT + " " + L["month_word"]], [DIGIT] + list(L["months"])) | parts | days
+        | _phrases(L["day_words"], nw["first"]),  # ngày mười lăm
+        "dm": day_month | parts | days | (set() if strict else {"#."}),
         "monthday": parts | days,
         "holiday": parts | _phrases(L["named_day_prefixes"], list(L["named_days"]) + list(L["holidays"]))
         | set(L["holidays"]),
@@ -281,7 +331,9 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
                                                 L["shift_units"])},
         "relperiod": set(L["relative_periods"]),
         "ppart": _phrases(L["period_parts"], unit_words), "unit": set(unit_words),
-        "time": {"#:", "#h", "#g"} | _phrases([DIGIT], L["hour_words"]),
+        # an hour in words: one number word before giờ, or two that start a longer number (hai mươi
+        # giờ), which are rare elsewhere; the pattern reads the rest
+        "time": {"#:", "#h", "#g"} | _phrases([DIGIT] + nw["small"], L["hour_words"]) | _phrases(nw["small"], nw["small"]),
         "weekday": parts | _phrases(L["day_words"], [L["weekday_word"]] + list(L["sundays"])) | {L["weekday_word"]}
         | set(L["sundays"]),
         "wdabbr": set(L["weekday_abbreviations"]),
@@ -535,8 +587,26 @@ def _direction(atom: _Atom) -> Optional[int]:
     return _LEX["directions"][_key(atom["dir"])] if atom["dir"] else None
 
 
+def _number(text: str) -> int:
+    """A whole number in digits or in words (hai mươi mốt), read by vnnews.numbers."""
+    if text.isdigit():
+        return int(text)
+    number = numbers.value(numbers.tokens(text))
+    if number is None or number != int(number):
+        raise ValueError("no whole number: %s" % text)
+    return int(number)
+
+
+def _year(text: str) -> int:
+    """A year of YEAR's range, in digits or in words (hai nghìn không trăm hai mươi)."""
+    year = _number(text)
+    if not 1800 <= year < 2200:
+        raise ValueError("no year: %s" % text)
+    return year
+
+
 def _year_of(atom: _Atom, ref: dt.date) -> Optional[int]:
-    year = int(atom["y"]) if atom["y"] else \
+    year = _year(atom["y"]) if atom["y"] else \
         ref.year + _LEX["relative_periods"][_key(atom["yrel"])][1] if atom["yrel"] else None
     if atom["stem"]:  # Giáp Thìn: the one nearest the year written with it (which it must be) or the reference's
         named = sexagenary_year(_LEX["lunar_year_stems"][_key(atom["stem"])],
@@ -595,7 +665,7 @@ def _day(atom: _Atom, ref: dt.date, context: dt.date) -> Tuple[dt.date, bool]:
         year = int(atom["y"]) if atom["y"] else int(atom["yy"]) + (2000 if int(atom["yy"]) < TWO_DIGIT_PIVOT else 1900)
         return _day_maker(atom, int(atom["d0"] or atom["d"]), int(atom["m"]))(year), False
     if kind in ("words", "dm"):
-        return _day_month(atom, ref, int(atom["d0"] or atom["d"]), _month_number(atom["m"]))
+        return _day_month(atom, ref, _number(atom["d0"] or atom["d"]), _month_number(atom["m"]))
     if kind == "holiday":
         table = _LEX["named_days"] if atom["named"] else _LEX["holidays"]
         day, month = table[_key(atom["named"] or atom["hol"])]
@@ -606,7 +676,7 @@ def _day(atom: _Atom, ref: dt.date, context: dt.date) -> Tuple[dt.date, bool]:
         elif atom["full"]:
             day, month = _LEX["full_moon"][_key(atom["full"])], _month_number(atom["m"])
         else:  # mùng 3 Tết; Tết Giáp Thìn and giao thừa go by its first day
-            day, month = int(atom["d"] or 1), 1
+            day, month = _number(atom["d"] or "1"), 1
         value, relative = _day_month(atom, ref, day, month)
         # giao thừa: the day before Tết, the last of month 12, which has 29 or 30 days
         return (value - dt.timedelta(days=1) if atom["eve"] else value), relative
@@ -634,7 +704,7 @@ def _period(atom: _Atom, ref: dt.date) -> Tuple[dt.date, str, bool]:
     """The first day of the period a period atom names, its unit, and whether it is relative."""
     kind = atom.kind
     if kind in ("year", "bareyear"):
-        return dt.date(int(atom["y"]), 1, 1), "year", False
+        return dt.date(_year(atom["y"]), 1, 1), "year", False
     if kind == "month":
         month, year = _month_number(atom["m"]), _year_of(atom, ref)
         if year is not None:
@@ -698,7 +768,7 @@ def _clock(atom: Optional[_Atom], part: Optional[str]) -> Tuple[dt.time, int]:
     if atom is None:
         hour, minute, second, to = _part_rule(part)["at"], 0, 0, None
     else:
-        hour, minute = int(atom["h"]), int(atom["mi"] or 0) + (30 if atom["half"] else 0)
+        hour, minute = _number(atom["h"]), _number(atom["mi"] or "0") + (30 if atom["half"] else 0)
         second, to, part = int(atom["s"] or 0), atom["to"], atom["part"] or part
     rule = _part_rule(part)
     pm = rule.get("pm")
@@ -767,8 +837,9 @@ def _in_running_text(text: str, group: _Group) -> bool:
     """False for groups that running text shows to be no date (durations, fractions, ordinals)."""
     before = text[max(0, group.start - _WINDOW):group.start]
     first = group.atoms[0]
-    if first.kind in ("relperiod", "ppart", "month", "quarter") and _COUNT_BEFORE.search(before):
-        return False  # 17 năm qua, 6 tháng đầu năm, mỗi tháng 3 triệu
+    spelled_year = first.kind == "year" and not first["y"].isdigit()  # a count may go on in words
+    if (first.kind in ("relperiod", "ppart", "month", "quarter") or spelled_year) and _COUNT_BEFORE.search(before):
+        return False  # 17 năm qua, 6 tháng đầu năm, mỗi tháng 3 triệu, mỗi năm hai nghìn lượt khách
     if _bare_hours(group):
         return bool(_CLOCK_CUE_BEFORE.search(before))  # mất 3 giờ
     if len(group.atoms) > 1:
