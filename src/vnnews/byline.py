@@ -146,9 +146,7 @@ def parse_byline(text: str, start: int = 0, end: Optional[int] = None) -> Option
         names = _names(text, start, body_end)
         if names and not (byline.source is None and is_outlet(text[start:body_end])):
             byline.authors = names
-        elif _looks_like_outlet_name(text[start:body_end]) and (byline.source is None or _both_outlets(text, start, body_end, byline)):
-            byline.source = _trim(text, start, body_end if byline.source is None else end)  # Theo TTXVN/Vietnam+
-        else:
+        elif not (_looks_like_outlet_name(text[start:body_end]) and _take_outlet(text, start, body_end, end, byline)):
             return None
     else:
         names = _names(text, start, body_end) if body_end > start else []
@@ -158,10 +156,9 @@ def parse_byline(text: str, start: int = 0, end: Optional[int] = None) -> Option
             if len(parts) == 2 and is_person(parts[0]) and is_outlet(parts[1]) and byline.source is None:
                 names = [_trim(text, start, start + len(parts[0]))]
                 byline.source = _trim(text, body_end - len(parts[1]), body_end)
-            elif is_outlet(text[start:body_end]) and _looks_like_outlet_name(text[start:body_end]) and (
-                    byline.source is None or _both_outlets(text, start, body_end, byline)):
+            elif is_outlet(text[start:body_end]) and _looks_like_outlet_name(text[start:body_end]) \
+                    and _take_outlet(text, start, body_end, end, byline):
                 names = []  # an outlet line of its own (``Báo Tin tức`` under ``Theo Lê Ánh``)
-                byline.source = _trim(text, start, body_end if byline.source is None else end)
             else:
                 return None
         byline.authors = names
@@ -171,10 +168,17 @@ def parse_byline(text: str, start: int = 0, end: Optional[int] = None) -> Option
     return byline
 
 
-def _both_outlets(text: str, start: int, body_end: int, byline: Byline) -> bool:
-    """Whether the line before its outlet tail names an outlet too: an agency and the outlet that
-    runs its story, credited together (``TTXVN/Vietnam+``)."""
-    return is_outlet(text[start:body_end]) and is_outlet(byline.source[0])
+def _take_outlet(text: str, start: int, body_end: int, end: int, byline: Byline) -> bool:
+    """Credit ``text[start:body_end]``, which reads as an outlet's name, as the source, if it can be:
+    when no outlet tail was read, or when the tail names an outlet too, credited together with it
+    (an agency and the outlet that runs its story: ``TTXVN/Vietnam+``, up to ``end``)."""
+    if byline.source is None:
+        byline.source = _trim(text, start, body_end)
+    elif is_outlet(text[start:body_end]) and is_outlet(byline.source[0]):
+        byline.source = _trim(text, start, end)
+    else:
+        return False
+    return True
 
 
 def lead_source(text: str) -> Optional[Tuple[Piece, int]]:
