@@ -26,11 +26,16 @@ def _patterns():
     cue = lexicon.alternation(words["photo_credit_cues"])
     standalone = lexicon.alternation(words["photo_credit_standalone"])
     name = r"(?P<name>[^\n():]{1,60}?)" + _NAME_STOP
+    provided = words["photo_credit_provided"]
+    # Ảnh do gia đình cung cấp: the name, lower case or not, is the one between by and the verb
+    provided_credit = r"(?:%s)\s+(?:%s)\s+(?P<pname>[^\n():.]{1,60}?)\s+(?:%s)%s" % (
+        lexicon.alternation(provided["heads"]), lexicon.alternation(provided["by"]),
+        lexicon.alternation(provided["verbs"]), _NAME_STOP)
     # starts at the cue word itself so that the engine skips ahead to cue letters; the brackets
     # around a credit are added by find_credits
     credit = regex.compile(
-        r"(?<![\p{L}\p{M}\p{N}])(?:(?P<standalone>%s)(?:\s*:\s*%s)?|(?P<cue>%s)\s*:\s*%s)"
-        % (standalone, name.replace("name", "sname"), cue, name),
+        r"(?<![\p{L}\p{M}\p{N}])(?:(?P<standalone>%s)(?:\s*:\s*%s)?|(?P<cue>%s)\s*:\s*%s|%s)"
+        % (standalone, name.replace("name", "sname"), cue, name, provided_credit),
         regex.IGNORECASE,
     )
     opener = regex.compile(r"^(?:%s)\b" % lexicon.alternation(words["caption_openers"]), regex.IGNORECASE)
@@ -49,10 +54,13 @@ def _lowercase_names():
 
 @lru_cache(maxsize=None)
 def _standalone_cues():
-    """The credits written without a colon (``Ảnh minh họa``), lower case: any other needs one;
-    and their first words, far fewer, which a line must hold before it can hold a cue (less the
-    words that hold another one: ``ảnh:`` is found where ``ảnh`` is)."""
-    cues = tuple(c.lower() for c in lexicon.load("layout")["photo_credit_standalone"])
+    """The credits written without a colon (``Ảnh minh họa``, and ``Ảnh do`` of ``Ảnh do X cung
+    cấp``), lower case: any other needs one; and their first words, far fewer, which a line must hold
+    before it can hold a cue (less the words that hold another one: ``ảnh:`` is found where ``ảnh`` is)."""
+    words = lexicon.load("layout")
+    provided = words["photo_credit_provided"]
+    cues = tuple(c.lower() for c in words["photo_credit_standalone"]) + tuple(
+        "%s %s" % (head.lower(), by) for head in provided["heads"] for by in provided["by"])
     firsts = {c.split()[0] for c in cues}
     return cues, tuple(w for w in firsts if not any(o != w and o in w for o in firsts))
 
@@ -64,7 +72,8 @@ def _cue_starts() -> re.Pattern:
     and case folding cost it a slow step at every character. A word found inside another is skipped,
     but a letter stands before it, and no credit starts after a letter."""
     words = lexicon.load("layout")
-    heads = {c.split()[0].lower() for c in words["photo_credit_cues"] + words["photo_credit_standalone"]}
+    heads = {c.split()[0].lower() for c in words["photo_credit_cues"] + words["photo_credit_standalone"]
+             + words["photo_credit_provided"]["heads"]}
     return re.compile("|".join(map(re.escape, sorted(heads))))
 
 
@@ -94,7 +103,9 @@ def find_credits(text: str) -> List[Credit]:
         start, end = m.start(), m.end()
         if _patterns()[4].search(text, max(0, start - 12), start):
             continue  # ``Tin, ảnh: X`` is a byline role, not a photo credit
-        if name and not (name.strip()[:1].isupper() or name.strip()[:1].isdigit() or name.strip().lower() in _lowercase_names()):
+        if m.group("pname"):
+            name = m.group("pname")  # whoever gave the photo, as written (gia đình)
+        elif name and not (name.strip()[:1].isupper() or name.strip()[:1].isdigit() or name.strip().lower() in _lowercase_names()):
             continue  # ``Hình ảnh: những ngôi nhà...`` opens a sentence; a credit names someone
         opening = _BEFORE_OPEN.search(text, max(0, start - 3), start)
         closing = _CLOSE_AFTER.match(text, end)
