@@ -90,3 +90,11 @@ def test_prefix_tree_matches_every_word():
     pattern = re.compile(lexicon.prefix_tree(words))
     assert all(pattern.fullmatch(word) for word in words)
     assert pattern.fullmatch("Dân \u00a0trí") and not pattern.fullmatch("Dân") and not pattern.fullmatch("VOVVN")
+
+
+def test_translator_in_a_tail_is_an_author_with_that_role():
+    line = "Theo Reuters (Minh Anh lược dịch)"
+    byline = parse_byline(line)
+    assert byline.roles == ["lược dịch"] and byline.source[0] == "Reuters"
+    name, start, end = byline.authors[0]
+    assert name == "Minh Anh" and line[start:end] == name

@@ -56,6 +56,9 @@ def _patterns():
             % lexicon.alternation(words["outlets"])
         ),
         "notes": {w.lower() for w in words["byline_notes"]},
+        # a name and what that person did to the text, in a tail: ``(Minh Anh dịch)``
+        "noted_person": regex.compile(r"(?P<who>.+?)\s+(?P<note>%s)" % lexicon.alternation(words["byline_notes"]),
+                                      regex.IGNORECASE),
         "joiner": regex.compile(r"\s+[-–—]\s+|\s*[,;]\s*|\s+(?:%s)\s+" % lexicon.alternation(words["name_joiners"])),
     }
 
@@ -87,9 +90,12 @@ def _trim(text: str, start: int, end: int) -> Piece:
 
 
 def _looks_like_outlet_name(text: str) -> bool:
-    """``Đất Việt``, ``Doanh nghiệp và Tiếp thị``: capitalised, short, no clause punctuation."""
+    """``Đất Việt``, ``Doanh nghiệp và Tiếp thị``: capitalised, short, no clause punctuation, unless it
+    lists known outlets (``AFP, Reuters``)."""
     text = text.strip()
-    return bool(text) and text[0].isupper() and len(text.split()) <= 8 and not _CLAUSE_PUNCTUATION.search(text)
+    if not text or not text[0].isupper() or len(text.split()) > 8:
+        return False
+    return not _CLAUSE_PUNCTUATION.search(text) or all(map(is_outlet, _patterns()["joiner"].split(text)))
 
 
 def _names(text: str, start: int, end: int) -> Optional[List[Piece]]:
@@ -116,7 +122,7 @@ def parse_byline(text: str, start: int = 0, end: Optional[int] = None) -> Option
     if start >= end or end - start > 120:
         return None
     byline = Byline()
-    role = None
+    role = translator = None
     # a role ends in a colon, an outlet tail holds a bracket or a slash: most names have neither,
     # and a substring test is far cheaper than the pattern
     m = p["role"].match(text, start, end) if ":" in text[start:end] else None
@@ -133,8 +139,13 @@ def parse_byline(text: str, start: int = 0, end: Optional[int] = None) -> Option
         source_start = start + tail.start(group)
         inner_cue = p["source_cue"].match(text[source_start:].capitalize())  # ``(theo Reuters)``
         source = _trim(text, source_start + (inner_cue.end() if inner_cue else 0), start + tail.end(group))
+        noted = p["noted_person"].fullmatch(source[0])
         if source[0].lower() in p["notes"]:
             body_end = start + tail.start()  # ``(tổng hợp)``: how it was written, not by whom
+        elif noted and is_person(noted.group("who")):  # ``Theo Reuters (Minh Anh dịch)``: the translator
+            who = noted.group("who")
+            translator = ((who, source[1], source[1] + len(who)), noted.group("note"))
+            body_end = start + tail.start()
         elif is_outlet(source[0]) or not is_person(source[0]) or tail.group(1):
             byline.source = source
             body_end = start + tail.start()
@@ -163,6 +174,9 @@ def parse_byline(text: str, start: int = 0, end: Optional[int] = None) -> Option
                 return None
         byline.authors = names
     byline.roles = [role] * len(byline.authors)
+    if translator is not None:
+        byline.authors.append(translator[0])
+        byline.roles.append(translator[1])
     if not byline.authors and byline.source is None:
         return None
     return byline
