@@ -122,6 +122,9 @@ def parse_byline(text: str, start: int = 0, end: Optional[int] = None) -> Option
     if start >= end or end - start > 120:
         return None
     byline = Byline()
+    if text[start:end].lower() in p["notes"]:
+        byline.remark = True  # ``Tổng hợp``, ``(T/H)``: how the article was written, naming no one
+        return byline
     role = translator = None
     # a role ends in a colon, an outlet tail holds a bracket or a slash: most names have neither,
     # and a substring test is far cheaper than the pattern
