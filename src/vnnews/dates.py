@@ -11,7 +11,9 @@ Resolution is against ``reference`` (a date, or a datetime taken in Vietnam time
 today in Vietnam is the reference, for the year of ``28/7`` as for ``hôm qua``. The rules:
 
 - week, month, quarter and year expressions give their first day, a week starting on Monday
-  (``tuần này``, ``tháng 10/2017``, ``quý 3``, ``năm ngoái``);
+  (``tuần này``, ``tháng 10/2017``, ``quý 3``, ``năm ngoái``); a quarter is also written ``Q3/2020``,
+  ``Q1 2021``, ``Q4-2019`` or ``Q2.2022``, in upper case and with a four-digit year only, as ``Q3``,
+  ``Q.3`` and ``Q1, TP HCM`` are a district (Quận);
 - a count shifts the reference by whole units and keeps the day: ``3 tuần sau`` is 21 days later,
   ``2 tháng trước`` the same day two months earlier; ``sau 3 ngày`` is 3 days later, but only before
   a stop (``sau 3 tháng thi công`` counts from another event); a count without ``trước``/``sau``/``nữa``
@@ -270,7 +272,10 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
             month_word, SP, month, not_lunar, month_tail, direction, month_word, SP, month_any,
             year_in("(?P<y>%s)" % spelled_year), YEAR),
         "quarter": r"%s%s(?P<q>[1-4]|(?-i:IV|I{1,3}))(?:%s/%s%s|%s%s%s%s|%s%s)?%s" % (
-            _words([L["quarter_word"]]), SP, OSP, OSP, YEAR, SP, year_word, SP, YEAR, SP, yrel, direction),
+            _words([L["quarter_word"]]), SP, OSP, OSP, YEAR, SP, year_word, SP, YEAR, SP, yrel, direction)
+        # Q3/2020, Q1 2021: upper case and with a year, as Q3 and q3 alone are a district (Quận 3)
+        + r"|%s(?P<q>[1-4])(?:%s[/\-–]%s|\.|%s)%s" % (
+            _words([L["quarter_letter"]], capital=True), OSP, OSP, SP, YEAR),
         "year": r"%s%s(?:%s(?:%s[-–]%s(?:1[89]|2[01])\d\d)?|(?P<y>%s))" % (
             year_word, SP, YEAR, OSP, OSP, spelled_year),
         "bareyear": None if strict else YEAR,
@@ -320,7 +325,8 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         "monthday": parts | days,
         "holiday": parts | _phrases(L["named_day_prefixes"], list(L["named_days"]) + list(L["holidays"]))
         | set(L["holidays"]),
-        "month": {"#/", L["month_word"]}, "quarter": {L["quarter_word"]},
+        # q#: the scan is on lower-cased text, the pattern asks for the capital Q
+        "month": {"#/", L["month_word"]}, "quarter": {L["quarter_word"], L["quarter_letter"] + DIGIT},
         "year": {L["year_word"]}, "bareyear": {DIGIT},
         # after a number in digits the direction too, as 6 tháng đầu năm is common (a longer trie of
         # words would slow the first parse)
@@ -423,7 +429,7 @@ def _dispatch_key(lead: str) -> str:
     number, DIGIT and the first sign or letter after it (after ``:`` only a time can follow)."""
     if lead.startswith(DIGIT):
         return DIGIT + lead[len(DIGIT):].lstrip()[:1]
-    return " ".join(DIGIT if word.isdigit() else word for word in lead.rstrip(STOP).split())
+    return re.sub(r"\d+", DIGIT, " ".join(lead.rstrip(STOP).split()))  # q3 as q#
 
 
 def _lower(text: str) -> str:
