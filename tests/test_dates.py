@@ -70,7 +70,8 @@ def test_date_line(line, expected, span):
     ("28/7/2017", "day", False), ("10:30 28/7/2017", "time", False), ("tuần này", "week", True),
     ("tháng 10/2017", "month", False), ("tháng 7", "month", True), ("quý 3/2017", "quarter", False),
     ("năm 2017", "year", False), ("năm ngoái", "year", True), ("vào 28/7", "day", True), ("lúc 21h", "time", True),
-    ("3 tuần sau", "day", True),
+    ("3 tuần sau", "day", True), ("Q3/2017", "quarter", False), ("thập niên 90", "decade", True),
+    ("thập niên 1990", "decade", False), ("thế kỷ 21", "century", False), ("thế kỷ trước", "century", True),
 ])
 def test_grain_and_relative(text, grain, relative):
     (mention,) = find_dates(text, dt.date(2017, 7, 28))

@@ -11,7 +11,17 @@ Resolution is against ``reference`` (a date, or a datetime taken in Vietnam time
 today in Vietnam is the reference, for the year of ``28/7`` as for ``hôm qua``. The rules:
 
 - week, month, quarter and year expressions give their first day, a week starting on Monday
-  (``tuần này``, ``tháng 10/2017``, ``quý 3``, ``năm ngoái``);
+  (``tuần này``, ``tháng 10/2017``, ``quý 3``, ``năm ngoái``); a quarter is also written ``Q3/2020``,
+  ``Q1 2021``, ``Q4-2019`` or ``Q2.2022``, in upper case and with a four-digit year only, as ``Q3``,
+  ``Q.3`` and ``Q1, TP HCM`` are a district (Quận);
+- a decade (``thập niên 1990``, ``thập kỷ 80``, ``những năm 90``) gives 1 January of its year that
+  ends in 0 (the 1990s are 1990 to 1999), and a century (``thế kỷ 21``, ``thế kỷ XXI``, ``thế kỷ thứ
+  20``) its first day by the formal count, century N from 1 January of year 100N - 99 (``thế kỷ 21``
+  is 2001 to 2100); ``thế kỷ trước``/``này``/``tới`` is the one before, of or after the reference's.
+  A decade's two digits are in the century named after it (``những năm 20 của thế kỷ trước`` is
+  1920 in 2024), or else in the latest century where the decade does not start after the
+  reference's decade (``thập niên 90`` is 1990 and ``thập niên 20`` 2020 in 2024). ``thế kỷ`` alone
+  (``kỷ lục thế kỷ``) and a count (``hai thế kỷ trước``, ``trong nhiều thập niên``) are no date;
 - a count shifts the reference by whole units and keeps the day: ``3 tuần sau`` is 21 days later,
   ``2 tháng trước`` the same day two months earlier; ``sau 3 ngày`` is 3 days later, but only before
   a stop (``sau 3 tháng thi công`` counts from another event); a count without ``trước``/``sau``/``nữa``
@@ -99,6 +109,7 @@ DIGIT = "#"  # a number in a lead phrase: "#/" is a number before a slash
 STOP = "$"  # at the end of a lead phrase: a stop follows (sau 3 ngày, ...)
 STOP_AHEAD = r"(?=%s(?:[.;:)\n]|,(?!%s\d)|$))" % (OSP, OSP)  # a comma before a number may be in a list: 2, 3 chuyến
 UNITS = {"week": 7, "month": 1, "quarter": 3, "year": 12}  # days for a week, months for the rest
+_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10}  # of a quarter (quý III) or a century (thế kỷ XXI)
 
 
 def _key(text: str) -> str:
@@ -239,6 +250,10 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         spelled, SP, _words(L["hour_words"]), SP, _words(L["to_the_hour_words"]), SP, spelled, SP,
         _words(L["minute_words"]),
         SP, _words(L["half_hour_words"]))  # 3 giờ, 8 giờ 15 phút, 3 giờ kém 15, 8 giờ rưỡi
+    # thế kỷ 21, thế kỷ thứ XXI (I to XXIX, upper case), thế kỷ trước (not thế kỷ trước đó, before another time)
+    century = r"%s%s(?:(?:%s%s)?(?P<cn>\d{1,2}|(?-i:(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})))|(?P<crel>%s)%s)" % (
+        _words(L["century_words"]), SP, _words(L["century_ordinals"]), SP, _words(L["relative_centuries"]),
+        _not_before(L["shift_blockers"]))
     kinds = {
         "iso": r"%s(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?:(?:T|\s{1,2})(?P<h>\d{1,2}):(?P<mi>\d{2})"
                r"(?::(?P<s>\d{2})(?:[.,]\d{1,6})?)?(?P<z>Z|[+-]\d{2}:?\d{2})?)?" % YEAR,
@@ -270,7 +285,15 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
             month_word, SP, month, not_lunar, month_tail, direction, month_word, SP, month_any,
             year_in("(?P<y>%s)" % spelled_year), YEAR),
         "quarter": r"%s%s(?P<q>[1-4]|(?-i:IV|I{1,3}))(?:%s/%s%s|%s%s%s%s|%s%s)?%s" % (
-            _words([L["quarter_word"]]), SP, OSP, OSP, YEAR, SP, year_word, SP, YEAR, SP, yrel, direction),
+            _words([L["quarter_word"]]), SP, OSP, OSP, YEAR, SP, year_word, SP, YEAR, SP, yrel, direction)
+        # Q3/2020, Q1 2021: upper case and with a year, as Q3 and q3 alone are a district (Quận 3)
+        + r"|%s(?P<q>[1-4])(?:%s[/\-–]%s|\.|%s)%s" % (
+            _words([L["quarter_letter"]], capital=True), OSP, OSP, SP, YEAR),
+        "century": century,
+        # the 1990s: a decade's first year or its two digits (in the century after it, if one follows),
+        # not the first year of a range of years (những năm 2010 - 2015)
+        "decade": r"%s%s(?P<dec>(?:1[89]|2[01])?\d0)(?!%s[-–]%s\d)(?:%s(?:%s%s)?%s)?" % (
+            _words(L["decade_words"]), SP, OSP, OSP, SP, _words(L["decade_links"]), SP, century),
         "year": r"%s%s(?:%s(?:%s[-–]%s(?:1[89]|2[01])\d\d)?|(?P<y>%s))" % (
             year_word, SP, YEAR, OSP, OSP, spelled_year),
         "bareyear": None if strict else YEAR,
@@ -320,7 +343,9 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         "monthday": parts | days,
         "holiday": parts | _phrases(L["named_day_prefixes"], list(L["named_days"]) + list(L["holidays"]))
         | set(L["holidays"]),
-        "month": {"#/", L["month_word"]}, "quarter": {L["quarter_word"]},
+        # q#: the scan is on lower-cased text, the pattern asks for the capital Q
+        "month": {"#/", L["month_word"]}, "quarter": {L["quarter_word"], L["quarter_letter"] + DIGIT},
+        "century": set(L["century_words"]), "decade": _phrases(L["decade_words"], [DIGIT]),
         "year": {L["year_word"]}, "bareyear": {DIGIT},
         # after a number in digits the direction too, as 6 tháng đầu năm is common (a longer trie of
         # words would slow the first parse)
@@ -423,7 +448,7 @@ def _dispatch_key(lead: str) -> str:
     number, DIGIT and the first sign or letter after it (after ``:`` only a time can follow)."""
     if lead.startswith(DIGIT):
         return DIGIT + lead[len(DIGIT):].lstrip()[:1]
-    return " ".join(DIGIT if word.isdigit() else word for word in lead.rstrip(STOP).split())
+    return re.sub(r"\d+", DIGIT, " ".join(lead.rstrip(STOP).split()))  # q3 as q#
 
 
 def _lower(text: str) -> str:
@@ -712,10 +737,16 @@ def _period(atom: _Atom, ref: dt.date) -> Tuple[dt.date, str, bool]:
         return _choose(lambda y: dt.date(y, month, 1), ref, _direction(atom), nearest=False), "month", True
     if kind == "quarter":
         q = atom["q"]
-        month, year = 3 * (int(q) if q.isdigit() else _LEX["roman_quarters"][q.lower()]) - 2, _year_of(atom, ref)
+        month, year = 3 * (int(q) if q.isdigit() else _roman(q)) - 2, _year_of(atom, ref)
         if year is not None:
             return dt.date(year, month, 1), "quarter", not atom["y"]
         return _choose(lambda y: dt.date(y, month, 1), ref, _direction(atom), nearest=False), "quarter", True
+    if kind == "century":
+        number, relative = _century(atom, ref)
+        return dt.date(100 * number - 99, 1, 1), "century", relative
+    if kind == "decade":
+        year, relative = _decade(atom, ref)
+        return dt.date(year, 1, 1), "decade", relative
     if kind == "relperiod":
         unit, offset = _LEX["relative_periods"][_key(atom["rper"])]
         return _period_start(ref, unit, offset), unit, True
@@ -728,6 +759,34 @@ def _period(atom: _Atom, ref: dt.date) -> Tuple[dt.date, str, bool]:
     if unit in ("day", "week"):
         return ref + dt.timedelta(days=n * (7 if unit == "week" else 1)), "day", True
     return _add_months(ref, n * UNITS[unit]), "day", True
+
+
+def _roman(text: str) -> int:
+    """A number in Roman digits, as the patterns allow them (quý III, thế kỷ XIX)."""
+    values = [_ROMAN_DIGITS[c] for c in text]
+    return sum(-v if v < after else v for v, after in zip(values, values[1:] + [0]))  # XIX: the I counts -1
+
+
+def _century(atom: _Atom, ref: dt.date) -> Tuple[int, bool]:
+    """The number of the century an atom names (21 for 2001 to 2100), and whether it is relative."""
+    if atom["crel"]:
+        return (ref.year - 1) // 100 + 1 + _LEX["relative_centuries"][_key(atom["crel"])], True
+    cn = atom["cn"]
+    return int(cn) if cn.isdigit() else _roman(cn), False
+
+
+def _decade(atom: _Atom, ref: dt.date) -> Tuple[int, bool]:
+    """The first year of a decade, and whether it is relative: 1990 of thập niên 1990; of thập niên 90
+    the 90s of the century named after it, or else the latest that does not start after the
+    reference's decade."""
+    dec = atom["dec"]
+    if len(dec) == 4:
+        return int(dec), False
+    if atom["cn"] or atom["crel"]:
+        number, relative = _century(atom, ref)
+        return 100 * (number - 1) + int(dec), relative
+    year = ref.year // 100 * 100 + int(dec)
+    return (year - 100 if year > ref.year // 10 * 10 else year), True
 
 
 def _shift_count(atom: _Atom) -> int:
@@ -838,8 +897,9 @@ def _in_running_text(text: str, group: _Group) -> bool:
     before = text[max(0, group.start - _WINDOW):group.start]
     first = group.atoms[0]
     spelled_year = first.kind == "year" and not first["y"].isdigit()  # a count may go on in words
-    if (first.kind in ("relperiod", "ppart", "month", "quarter") or spelled_year) and _COUNT_BEFORE.search(before):
-        return False  # 17 năm qua, 6 tháng đầu năm, mỗi tháng 3 triệu, mỗi năm hai nghìn lượt khách
+    if (first.kind in ("relperiod", "ppart", "month", "quarter", "century") or spelled_year) and \
+            _COUNT_BEFORE.search(before):
+        return False  # 17 năm qua, 6 tháng đầu năm, mỗi tháng 3 triệu, mỗi năm hai nghìn lượt khách, 2 thế kỷ trước
     if _bare_hours(group):
         return bool(_CLOCK_CUE_BEFORE.search(before))  # mất 3 giờ
     if len(group.atoms) > 1:

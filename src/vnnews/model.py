@@ -132,7 +132,7 @@ class DateMention:
     start: int
     end: int
     value: Optional[DateValue] = _date_field()
-    grain: str = "day"  # time, day, week, month, quarter, year
+    grain: str = "day"  # time, day, week, month, quarter, year, decade, century
     relative: bool = False
 
 
