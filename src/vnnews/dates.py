@@ -291,9 +291,10 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
             _words([L["quarter_letter"]], capital=True), OSP, OSP, SP, YEAR),
         "century": century,
         # the 1990s: a decade's first year or its two digits (in the century after it, if one follows),
-        # not the first year of a range of years (những năm 2010 - 2015)
-        "decade": r"%s%s(?P<dec>(?:1[89]|2[01])?\d0)(?!%s[-–]%s\d)(?:%s(?:%s%s)?%s)?" % (
-            _words(L["decade_words"]), SP, OSP, OSP, SP, _words(L["decade_links"]), SP, century),
+        # not the first year of a range of years (những năm 2010 - 2015), nor an age (những năm 20 tuổi)
+        "decade": r"%s%s(?P<dec>(?:1[89]|2[01])?\d0)(?!%s[-–]%s\d)%s(?:%s(?:%s%s)?%s)?" % (
+            _words(L["decade_words"]), SP, OSP, OSP, _not_before(L["decade_not_before"]), SP,
+            _words(L["decade_links"]), SP, century),
         "year": r"%s%s(?:%s(?:%s[-–]%s(?:1[89]|2[01])\d\d)?|(?P<y>%s))" % (
             year_word, SP, YEAR, OSP, OSP, spelled_year),
         "bareyear": None if strict else YEAR,
