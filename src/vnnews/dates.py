@@ -31,7 +31,9 @@ today in Vietnam is the reference, for the year of ``28/7`` as for ``hôm qua``.
   only against a reference that has one (a datetime, or None: now), never against a bare date;
 - ``đầu``/``giữa``/``cuối`` give the first day of the first, middle or last part: of a month the 1st,
   11th and 21st (as ``thượng``/``trung``/``hạ tuần``), of a year 1 January, 1 May and 1 September, of
-  a quarter its first, second and third month, of a week Monday, Wednesday and Saturday;
+  a quarter its first, second and third month, of a week Monday, Wednesday and Saturday; ``nửa
+  đầu``/``nửa cuối`` (``nửa sau``) the first day of each half (``nửa cuối năm 2020`` is 1 July, of a
+  month the 16th), while ``nửa`` before a unit counts (``nửa tháng trước`` is a duration);
 - a bare weekday, month or quarter (``thứ Hai``, ``tháng 7``, ``quý 3``) is the latest one that starts
   on or before the reference, since news report the recent past; ``tới``/``sắp tới`` after it picks
   the next one, ``này`` the one in the reference's week or year, ``vừa qua`` the latest one;
