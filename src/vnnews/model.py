@@ -179,7 +179,7 @@ class Article:
             elif dataclasses.is_dataclass(obj):
                 if obj is not self and getattr(obj, "start", None) is not None:
                     yield obj
-                stack.extend(reversed([getattr(obj, f.name) for f in dataclasses.fields(obj)]))
+                stack.extend(reversed([getattr(obj, name) for name in _field_names(type(obj))]))
 
     def offset_errors(self, text: str) -> List[str]:
         """What breaks the offset contract against the parsed ``text`` (empty when all is well):
@@ -197,7 +197,14 @@ class Article:
 
 
 _PLAIN_ATOMS = (str, int, float, bool, type(None))
-_FIELD_NAMES: dict = {}
+_FIELD_NAMES: dict = {}  # record type -> its field names, filled by _field_names
+
+
+def _field_names(record_type) -> list:
+    names = _FIELD_NAMES.get(record_type)
+    if names is None:
+        names = _FIELD_NAMES[record_type] = [f.name for f in dataclasses.fields(record_type)]
+    return names
 
 
 def _plain(value):
@@ -208,9 +215,9 @@ def _plain(value):
         return value
     if kind is list:
         return [_plain(item) for item in value]
-    names = _FIELD_NAMES.get(kind)
+    names = _FIELD_NAMES.get(kind)  # read here first: the call below is made once per record type
     if names is None and dataclasses.is_dataclass(value):
-        names = _FIELD_NAMES[kind] = [f.name for f in dataclasses.fields(value)]
+        names = _field_names(kind)
     if names is not None:
         return {name: _plain(getattr(value, name)) for name in names}
     if kind is dict:
