@@ -19,14 +19,16 @@ the other. Three steps, each reading the output of the one before:
    lexicons are written in. The two letters swap in place, so offsets do not move.
 
 Cost: a clean NFC article is checked by three C-level scans and returned as is (``offsets is None``).
-Otherwise the work is proportional to the input: unchanged stretches are copied as slices and only the
-places that change cost Python steps.
+Otherwise the work is proportional to the input: unchanged stretches are copied as slices, the text
+and the maps alike, and each place that changes costs a few C-level calls made over all of them at
+once (``map``, ``join``); only markup is found by a Python loop, one step per tag or entity.
 """
 from __future__ import annotations
 
 import html
 import html.entities
 import itertools
+import operator
 import re
 import unicodedata
 from array import array
@@ -103,8 +105,10 @@ _ENTITY_DROPS = re.compile("[%s]+" % _DROP_CHARS)
 
 # a character that may change under NFC: a run of marks and second halves of composable pairs
 # (NFC_QC=Maybe), or a character that never survives NFC (NFC_QC=No) with the run after it. Led by
-# what it looks for: an optional starter first would cost a slow step at every character
-_CLUSTER = regex.compile(r"(?P<marks>[\p{M}\p{NFC_QC=M}]+)|\p{NFC_QC=N}[\p{M}\p{NFC_QC=M}]*")
+# what it looks for: an optional starter first would cost a slow step at every character. Captured
+# for split(): the whole cluster, and the run of marks again when it leads (it composes with the
+# character before it)
+_CLUSTER = regex.compile(r"((?P<marks>[\p{M}\p{NFC_QC=M}]+)|\p{NFC_QC=N}[\p{M}\p{NFC_QC=M}]*)")
 
 
 def _tone_table() -> dict:
@@ -125,13 +129,14 @@ _OLD_TONE = re.compile(
     r"[%s](?<=[oOuU].)%s(?<![qQ]..)" % ("".join(sorted({k[1] for k in _TONES})), _NOT_LETTER_AFTER)
 )
 
-Edit = Tuple[int, int, str]
+# edits as three columns: sorted, non-overlapping ``text[start:end]`` and what replaces each
+Edits = Tuple[Sequence[int], Sequence[int], Sequence[str]]
 
 
 def normalize(original: str) -> Normalized:
     text, maps = original, None
     if _may_hold_markup(text) and _TRIGGER.search(text):
-        text, maps = _rebuild(text, _markup_edits(text), maps)
+        text, maps = _rebuild(text, _columns(_markup_edits(text)), maps)
     if not unicodedata.is_normalized("NFC", text):
         text, maps = _rebuild(text, _nfc_edits(text), maps)
     folded = _fold_old_tones(text)
@@ -159,7 +164,7 @@ def _fold_old_tones(text: str) -> str:
     return "".join(pieces) + text[position:] if pieces else text
 
 
-def _markup_edits(text: str) -> Iterable[Edit]:
+def _markup_edits(text: str) -> Iterable[Tuple[int, int, str]]:
     unclosed = set()  # kinds of block whose closer is absent after some point, hence after any later one
     position = 0
     while True:
@@ -203,45 +208,69 @@ def _markup_edits(text: str) -> Iterable[Edit]:
             yield start, position, "\n" if kind == "newline" else ""
 
 
-def _nfc_edits(text: str) -> Iterable[Edit]:
-    """Each cluster that NFC changes, composed. A run of marks composes with the starter before it,
-    unless that character ended the cluster before."""
-    end = 0
-    for match in _CLUSTER.finditer(text):
-        start = match.start()
-        if start > end and match.lastgroup == "marks":
-            start -= 1
-        end = match.end()
-        cluster = text[start:end]
-        composed = unicodedata.normalize("NFC", cluster)
-        if composed != cluster:
-            yield start, end, composed
+def _columns(edits: Iterable[Tuple[int, int, str]]) -> Edits:
+    """``(start, end, replacement)`` edits as the three columns that ``_rebuild`` reads."""
+    return tuple(zip(*edits)) or ((), (), ())
 
 
-def _rebuild(text: str, edits: Iterable[Edit], maps) -> Tuple[str, tuple]:
-    """Apply sorted, non-overlapping ``(start, end, replacement)`` edits to ``text``, whose own map
-    into the original is ``maps`` (None for the identity). Copied stretches keep their provenance;
-    every character of a replacement starts where the replaced text starts and ends where it ends."""
-    edits = iter(edits)
-    first = next(edits, None)
-    if first is None:  # nothing to change: keep the cheaper map
+def _nfc_edits(text: str) -> Edits:
+    """Each cluster that NFC changes, composed. A run of marks composes with the character before
+    it; none is before it at the start of the text. One C-level call per step, not one Python step
+    per cluster: the clusters are found by one split, placed by the running sum of the lengths of the
+    pieces, sliced out and composed by map()."""
+    pieces = _CLUSTER.split(text)  # text between, cluster, its leading marks or None, text between...
+    led_by_marks = list(map(operator.is_not, pieces[2::3], itertools.repeat(None)))
+    del pieces[2::3]
+    bounds = list(itertools.accumulate(map(len, pieces), initial=0))
+    ends = bounds[2::2]
+    starts = list(map(operator.sub, bounds[1:-1:2], led_by_marks))
+    if starts and starts[0] < 0:
+        starts[0] = 0
+    clusters = list(map(text.__getitem__, map(slice, starts, ends)))
+    composed = list(map(unicodedata.normalize, itertools.repeat("NFC"), clusters))
+    changed = list(map(operator.ne, composed, clusters))
+    return (list(itertools.compress(starts, changed)), list(itertools.compress(ends, changed)),
+            list(itertools.compress(composed, changed)))
+
+
+def _rebuild(text: str, edits: Edits, maps) -> Tuple[str, tuple]:
+    """Apply ``edits`` to ``text``, whose own map into the original is ``maps`` (None for the
+    identity). Copied stretches keep their provenance; every character of a replacement starts where
+    the replaced text starts and ends where it ends. A few C-level calls per edit, none per
+    character: the new maps are joined from slices of the old ones."""
+    edit_starts, edit_ends, replacements = edits
+    if not replacements:  # nothing to change: keep the cheaper map
         return text, maps
-    starts, ends = maps if maps else (range(len(text) + 1), range(1, len(text) + 1))
-    # pieces of the new text and of its two maps, joined once at the end by C code
-    pieces, start_parts, end_parts = [], [], []
-    position = 0
-    for a, b, replacement in itertools.chain([first], edits):
-        pieces.append(text[position:a])
-        start_parts.append(starts[position:a])
-        end_parts.append(ends[position:a])
-        if replacement:
-            pieces.append(replacement)
-            start_parts.append((starts[a],) * len(replacement))
-            end_parts.append((ends[b - 1],) * len(replacement))
-        position = b
-    pieces.append(text[position:])
-    start_parts.append(starts[position:])  # with the final len(original)
-    end_parts.append(ends[position:])
-    # array() reads a list far faster than an iterator
-    chain = itertools.chain.from_iterable
-    return "".join(pieces), (array("q", list(chain(start_parts))), array("q", list(chain(end_parts))))
+    if maps:
+        starts, ends = map(memoryview, maps)
+    else:
+        starts = memoryview(_counting(len(text) + 1))
+        ends = starts[1:]
+    # a replacement's first character takes the start of the first replaced character, the end of
+    # the last one, so that each map is one slice per copied stretch: the start of a stretch's
+    # first replaced character (if any) ends it, the end of the character before it begins it
+    firsts = list(map(bool, replacements))
+    start_pieces = list(map(starts.__getitem__, map(
+        slice, [0, *edit_ends], [*map(operator.add, edit_starts, firsts), None])))
+    end_pieces = list(map(ends.__getitem__, map(
+        slice, [0, *map(operator.sub, edit_ends, firsts)], [*edit_starts, None])))
+    if len("".join(replacements)) > sum(firsts):  # rare: a cluster or entity of several characters
+        for edit in reversed([e for e, r in enumerate(replacements) if len(r) > 1]):
+            a, b, more = edit_starts[edit], edit_ends[edit], len(replacements[edit]) - 1
+            start_pieces.insert(edit + 1, bytes(starts[a:a + 1]) * more)
+            end_pieces.insert(edit + 1, bytes(ends[b - 1:b]) * more)
+    copied = map(text.__getitem__, map(slice, [0, *edit_ends], [*edit_starts, None]))
+    joined = itertools.chain.from_iterable(itertools.zip_longest(copied, replacements, fillvalue=""))
+    return "".join(joined), (array("q", b"".join(start_pieces)), array("q", b"".join(end_pieces)))
+
+
+_count = array("q")
+
+
+def _counting(length: int) -> array:
+    """``array("q", range(length))``, sliced from one kept array that grows to the longest text seen:
+    building it anew would cost a Python step per character."""
+    global _count
+    if len(_count) < length:
+        _count = array("q", range(max(length, 2 * len(_count))))
+    return _count[:length]
