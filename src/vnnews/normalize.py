@@ -108,7 +108,8 @@ _ENTITY_DROPS = re.compile("[%s]+" % _DROP_CHARS)
 # what it looks for: an optional starter first would cost a slow step at every character. Captured
 # for split(): the whole cluster, and the run of marks again when it leads (it composes with the
 # character before it)
-_CLUSTER = regex.compile(r"((?P<marks>[\p{M}\p{NFC_QC=M}]+)|\p{NFC_QC=N}[\p{M}\p{NFC_QC=M}]*)")
+_MARK = r"[\p{M}\p{NFC_QC=M}]"
+_CLUSTER = regex.compile(r"((?P<marks>%s+)|\p{NFC_QC=N}%s*)" % (_MARK, _MARK))
 
 
 def _tone_table() -> dict:
@@ -137,8 +138,9 @@ def normalize(original: str) -> Normalized:
     text, maps = original, None
     if _may_hold_markup(text) and _TRIGGER.search(text):
         text, maps = _rebuild(text, _columns(_markup_edits(text)), maps)
-    if not unicodedata.is_normalized("NFC", text):
-        text, maps = _rebuild(text, _nfc_edits(text), maps)
+    composed = unicodedata.normalize("NFC", text)  # text itself, at quick-check speed, when it is NFC
+    if composed != text:
+        text, maps = composed, _composed_maps(text, composed, maps)
     folded = _fold_old_tones(text)
     if folded != text and maps is None:  # the text differs: say so with an identity map, free as ranges
         maps = range(len(text) + 1), range(1, len(text) + 1)
@@ -213,55 +215,81 @@ def _columns(edits: Iterable[Tuple[int, int, str]]) -> Edits:
     return tuple(zip(*edits)) or ((), (), ())
 
 
-def _nfc_edits(text: str) -> Edits:
-    """Each cluster that NFC changes, composed. A run of marks composes with the character before
-    it; none is before it at the start of the text. One C-level call per step, not one Python step
-    per cluster: the clusters are found by one split, placed by the running sum of the lengths of the
-    pieces, sliced out and composed by map()."""
+def _composed_maps(text: str, composed: str, maps) -> tuple:
+    """The maps of ``composed``, the NFC of ``text``, as if each cluster were composed on its own:
+    every character of a cluster that NFC changes starts where the cluster starts and ends where it
+    ends. No cluster composes with the text around it (a test checks every character), so
+    ``composed`` is the clusters composed one by one and the text between them. Most often each
+    cluster composes to one character, which the lengths tell at once: then each cluster is a
+    one-character edit (a cluster that NFC keeps is then one character, mapped the same either way).
+    Otherwise the clusters are composed one by one to find those that change."""
+    starts, ends = _cluster_bounds(text)
+    if len(composed) == len(text) - (sum(ends) - sum(starts)) + len(starts):  # one per cluster
+        return _remap(starts, ends, [1] * len(starts), maps, len(text))
+    clusters = list(map(text.__getitem__, map(slice, starts, ends)))
+    each_composed = list(map(unicodedata.normalize, itertools.repeat("NFC"), clusters))
+    changed = list(map(operator.ne, each_composed, clusters))
+    lengths = list(map(len, itertools.compress(each_composed, changed)))
+    return _remap(list(itertools.compress(starts, changed)), list(itertools.compress(ends, changed)), lengths,
+                  maps, len(text))
+
+
+def _cluster_bounds(text: str) -> Tuple[list, list]:
+    """Where each cluster starts and ends. A run of marks composes with the character before it; none
+    is before it at the start of the text. By C-level calls: one split, then the running sum of the
+    lengths of the pieces."""
     pieces = _CLUSTER.split(text)  # text between, cluster, its leading marks or None, text between...
-    led_by_marks = list(map(operator.is_not, pieces[2::3], itertools.repeat(None)))
+    led_by_marks = list(map(bool, pieces[2::3]))
     del pieces[2::3]
     bounds = list(itertools.accumulate(map(len, pieces), initial=0))
-    ends = bounds[2::2]
     starts = list(map(operator.sub, bounds[1:-1:2], led_by_marks))
     if starts and starts[0] < 0:
         starts[0] = 0
-    clusters = list(map(text.__getitem__, map(slice, starts, ends)))
-    composed = list(map(unicodedata.normalize, itertools.repeat("NFC"), clusters))
-    changed = list(map(operator.ne, composed, clusters))
-    return (list(itertools.compress(starts, changed)), list(itertools.compress(ends, changed)),
-            list(itertools.compress(composed, changed)))
+    return starts, bounds[2::2]
 
 
 def _rebuild(text: str, edits: Edits, maps) -> Tuple[str, tuple]:
     """Apply ``edits`` to ``text``, whose own map into the original is ``maps`` (None for the
-    identity). Copied stretches keep their provenance; every character of a replacement starts where
-    the replaced text starts and ends where it ends. A few C-level calls per edit, none per
-    character: the new maps are joined from slices of the old ones."""
+    identity), and map the result (``_remap``)."""
     edit_starts, edit_ends, replacements = edits
     if not replacements:  # nothing to change: keep the cheaper map
         return text, maps
+    copied = map(text.__getitem__, map(slice, [0, *edit_ends], [*edit_starts, None]))
+    joined = itertools.chain.from_iterable(itertools.zip_longest(copied, replacements, fillvalue=""))
+    return "".join(joined), _remap(edit_starts, edit_ends, list(map(len, replacements)), maps, len(text))
+
+
+def _remap(edit_starts: Sequence[int], edit_ends: Sequence[int], lengths: Sequence[int], maps,
+           length: int) -> tuple:
+    """The maps after sorted, non-overlapping edits that replace each ``[start, end)`` of a text of
+    ``length`` characters, mapped by ``maps`` (None for the identity), with ``lengths`` characters.
+    Copied stretches keep their provenance; every character of a replacement starts where the
+    replaced text starts and ends where it ends. A few C-level calls per edit, none per character:
+    the new maps are joined from slices of the old ones."""
     if maps:
         starts, ends = map(memoryview, maps)
     else:
-        starts = memoryview(_counting(len(text) + 1))
+        starts = memoryview(_counting(length + 1))
         ends = starts[1:]
     # a replacement's first character takes the start of the first replaced character, the end of
     # the last one, so that each map is one slice per copied stretch: the start of a stretch's
     # first replaced character (if any) ends it, the end of the character before it begins it
-    firsts = list(map(bool, replacements))
+    firsts = list(map(bool, lengths))
     start_pieces = list(map(starts.__getitem__, map(
         slice, [0, *edit_ends], [*map(operator.add, edit_starts, firsts), None])))
+    if maps is None and lengths.count(1) == len(lengths):
+        # nothing dropped and every replacement one character: each character ends where the next
+        # one starts
+        new_starts = array("q", b"".join(start_pieces))
+        return new_starts, new_starts[1:]
     end_pieces = list(map(ends.__getitem__, map(
         slice, [0, *map(operator.sub, edit_ends, firsts)], [*edit_starts, None])))
-    if len("".join(replacements)) > sum(firsts):  # rare: a cluster or entity of several characters
-        for edit in reversed([e for e, r in enumerate(replacements) if len(r) > 1]):
-            a, b, more = edit_starts[edit], edit_ends[edit], len(replacements[edit]) - 1
+    if sum(lengths) > sum(firsts):  # rare: a cluster or entity of several characters
+        for edit in reversed([e for e, n in enumerate(lengths) if n > 1]):
+            a, b, more = edit_starts[edit], edit_ends[edit], lengths[edit] - 1
             start_pieces.insert(edit + 1, bytes(starts[a:a + 1]) * more)
             end_pieces.insert(edit + 1, bytes(ends[b - 1:b]) * more)
-    copied = map(text.__getitem__, map(slice, [0, *edit_ends], [*edit_starts, None]))
-    joined = itertools.chain.from_iterable(itertools.zip_longest(copied, replacements, fillvalue=""))
-    return "".join(joined), (array("q", b"".join(start_pieces)), array("q", b"".join(end_pieces)))
+    return array("q", b"".join(start_pieces)), array("q", b"".join(end_pieces))
 
 
 _count = array("q")
