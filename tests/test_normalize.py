@@ -7,7 +7,7 @@ import pytest
 import regex
 
 from vnnews import lexicon
-from vnnews.normalize import _MARK, _TRIGGER, normalize
+from vnnews.normalize import _MARK, _MARK_RUN, _TRIGGER, _bmp_mark_run, normalize
 
 
 def pieces(original):
@@ -79,6 +79,11 @@ def test_no_cluster_composes_with_text_outside_it():
     outside = [c for c in everything if c not in marks and c not in never_kept
                and not (boundary(c) and unicodedata.normalize("NFC", c) == c)]
     assert [hex(ord(c)) for c in heads + outside] == []
+
+
+def test_the_stdlib_pattern_for_runs_of_marks_splits_as_the_regex_module_does():
+    plane = "".join(map(chr, range(0x10000)))
+    assert _bmp_mark_run().split(plane) == _MARK_RUN.split(plane)
 
 @pytest.mark.parametrize("original, expected", [
     ("tr&ocirc;\u0300ng c&#7897;t", "trồng cột"),  # an entity, then a combining mark after it

@@ -25,6 +25,7 @@ once (``map``, ``join``); only markup is found by a Python loop, one step per ta
 """
 from __future__ import annotations
 
+import functools
 import html
 import html.entities
 import itertools
@@ -110,6 +111,19 @@ _ENTITY_DROPS = re.compile("[%s]+" % _DROP_CHARS)
 # character before it)
 _MARK = r"[\p{M}\p{NFC_QC=M}]"
 _CLUSTER = regex.compile(r"((?P<marks>%s+)|\p{NFC_QC=N}%s*)" % (_MARK, _MARK))
+# captured for split(); with the character before each, these runs are the clusters that NFC may
+# change, bar those without marks (a character that never survives NFC, alone)
+_MARK_RUN = regex.compile("(%s+)" % _MARK)
+
+
+@functools.cache
+def _bmp_mark_run() -> re.Pattern:
+    """``_MARK_RUN`` in the stdlib re, for text without astral characters: it splits NFD text twice
+    as fast as the regex module, which tests Unicode properties character by character. The class is
+    read off the regex module's, once, on first use (some 10 ms)."""
+    plane = "".join(map(chr, range(0x10000)))
+    ranges = (re.escape(run[0]) + "-" + re.escape(run[-1]) for run in _MARK_RUN.findall(plane))
+    return re.compile("([%s]+)" % "".join(ranges))
 
 
 def _tone_table() -> dict:
@@ -220,27 +234,30 @@ def _composed_maps(text: str, composed: str, maps) -> tuple:
     every character of a cluster that NFC changes starts where the cluster starts and ends where it
     ends. No cluster composes with the text around it (a test checks every character), so
     ``composed`` is the clusters composed one by one and the text between them. Most often each
-    cluster composes to one character, which the lengths tell at once: then each cluster is a
-    one-character edit (a cluster that NFC keeps is then one character, mapped the same either way).
-    Otherwise the clusters are composed one by one to find those that change."""
-    starts, ends = _cluster_bounds(text)
+    cluster composes to one character, which the lengths tell at once: then each run of marks with
+    the character before it is a one-character edit (the clusters without marks are one character,
+    mapped the same whether edited or not). Otherwise the clusters are composed one by one to find
+    those that change."""
+    bmp = len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
+    starts, ends = _bounds((_bmp_mark_run() if bmp else _MARK_RUN).split(text), itertools.repeat(1))
     if len(composed) == len(text) - (sum(ends) - sum(starts)) + len(starts):  # one per cluster
         return _remap(starts, ends, [1] * len(starts), maps, len(text))
+    pieces = _CLUSTER.split(text)  # text between, cluster, its leading marks or None, text between...
+    led_by_marks = list(map(bool, pieces[2::3]))
+    del pieces[2::3]
+    starts, ends = _bounds(pieces, led_by_marks)
     clusters = list(map(text.__getitem__, map(slice, starts, ends)))
     each_composed = list(map(unicodedata.normalize, itertools.repeat("NFC"), clusters))
     changed = list(map(operator.ne, each_composed, clusters))
     lengths = list(map(len, itertools.compress(each_composed, changed)))
-    return _remap(list(itertools.compress(starts, changed)), list(itertools.compress(ends, changed)), lengths,
-                  maps, len(text))
+    return _remap(list(itertools.compress(starts, changed)), list(itertools.compress(ends, changed)),
+                  lengths, maps, len(text))
 
 
-def _cluster_bounds(text: str) -> Tuple[list, list]:
-    """Where each cluster starts and ends. A run of marks composes with the character before it; none
-    is before it at the start of the text. By C-level calls: one split, then the running sum of the
-    lengths of the pieces."""
-    pieces = _CLUSTER.split(text)  # text between, cluster, its leading marks or None, text between...
-    led_by_marks = list(map(bool, pieces[2::3]))
-    del pieces[2::3]
+def _bounds(pieces: list, led_by_marks: Iterable[bool]) -> Tuple[list, list]:
+    """Where each cluster of a text split into ``pieces`` (text between, cluster, text between...)
+    starts and ends. A cluster led by marks starts with the character before it, if there is one.
+    By C-level calls: the running sum of the lengths of the pieces."""
     bounds = list(itertools.accumulate(map(len, pieces), initial=0))
     starts = list(map(operator.sub, bounds[1:-1:2], led_by_marks))
     if starts and starts[0] < 0:
