@@ -238,9 +238,9 @@ def _composed_maps(text: str, composed: str, maps) -> tuple:
     the character before it is a one-character edit (the clusters without marks are one character,
     mapped the same whether edited or not). Otherwise the clusters are composed one by one to find
     those that change."""
-    bmp = len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
-    starts, ends = _bounds((_bmp_mark_run() if bmp else _MARK_RUN).split(text), itertools.repeat(1))
-    if len(composed) == len(text) - (sum(ends) - sum(starts)) + len(starts):  # one per cluster
+    in_bmp = len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)  # no astral character
+    starts, ends = _bounds((_bmp_mark_run() if in_bmp else _MARK_RUN).split(text), itertools.repeat(1))
+    if len(composed) == len(text) - (sum(ends) - sum(starts)) + len(starts):  # a character per cluster
         return _remap(starts, ends, [1] * len(starts), maps, len(text))
     pieces = _CLUSTER.split(text)  # text between, cluster, its leading marks or None, text between...
     led_by_marks = list(map(bool, pieces[2::3]))
@@ -276,7 +276,7 @@ def _rebuild(text: str, edits: Edits, maps) -> Tuple[str, tuple]:
     return "".join(joined), _remap(edit_starts, edit_ends, list(map(len, replacements)), maps, len(text))
 
 
-def _remap(edit_starts: Sequence[int], edit_ends: Sequence[int], lengths: Sequence[int], maps,
+def _remap(edit_starts: Sequence[int], edit_ends: Sequence[int], lengths: list, maps,
            length: int) -> tuple:
     """The maps after sorted, non-overlapping edits that replace each ``[start, end)`` of a text of
     ``length`` characters, mapped by ``maps`` (None for the identity), with ``lengths`` characters.
@@ -309,13 +309,13 @@ def _remap(edit_starts: Sequence[int], edit_ends: Sequence[int], lengths: Sequen
     return array("q", b"".join(start_pieces)), array("q", b"".join(end_pieces))
 
 
-_count = array("q")
-
-
 def _counting(length: int) -> array:
-    """``array("q", range(length))``, sliced from one kept array that grows to the longest text seen:
-    building it anew would cost a Python step per character."""
-    global _count
-    if len(_count) < length:
-        _count = array("q", range(max(length, 2 * len(_count))))
-    return _count[:length]
+    """``array("q", range(length))``: building it costs a Python step per number, so up to the length
+    of a long article it is sliced from one array kept for the purpose (512 KB)."""
+    kept = _kept_counting()
+    return kept[:length] if length <= len(kept) else array("q", range(length))
+
+
+@functools.cache
+def _kept_counting() -> array:
+    return array("q", range(1 << 16))
