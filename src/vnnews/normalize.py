@@ -21,7 +21,9 @@ the other. Three steps, each reading the output of the one before:
 Cost: a clean NFC article is checked by three C-level scans and returned as is (``offsets is None``).
 Otherwise the work is proportional to the input: unchanged stretches are copied as slices, the text
 and the maps alike, and each place that changes costs a few C-level calls made over all of them at
-once (``map``, ``join``); only markup is found by a Python loop, one step per tag or entity.
+once (``map``, ``join``); only markup is found by a Python loop, one step per tag or entity. Once per
+process, the first text that needs a map builds a counting array to slice (some 3 ms), and the first
+that is not NFC a stdlib pattern for step 2 (some 10 ms).
 """
 from __future__ import annotations
 
