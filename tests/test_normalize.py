@@ -4,9 +4,10 @@ import sys
 import unicodedata
 
 import pytest
+import regex
 
 from vnnews import lexicon
-from vnnews.normalize import _TRIGGER, normalize
+from vnnews.normalize import _MARK, _MARK_RUN, _TRIGGER, _bmp_mark_run, normalize
 
 
 def pieces(original):
@@ -56,6 +57,33 @@ def test_nfd_is_composed_and_each_letter_maps_to_its_cluster():
 def test_nfc_clusters_compose_as_the_whole_text_does(original):
     assert normalize(original).text == unicodedata.normalize("NFC", original)
 
+
+
+def test_no_cluster_composes_with_text_outside_it():
+    # normalize reads the NFC of the whole text as its clusters composed one by one. So each character
+    # outside them, and the first character of what a cluster's NFC_QC=No head decomposes to, must be
+    # a starter that NFC neither reorders past nor composes with what comes before it
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    marks = set(regex.findall(_MARK, everything))
+    never_kept = set(regex.findall(r"\p{NFC_QC=N}", everything)) - marks
+    second_halves = {chr(c) for c in [*range(0x1161, 0x1176), *range(0x11A8, 0x11C3)]}  # Hangul V, T
+    for char in everything:
+        pair = unicodedata.decomposition(char).split()
+        if len(pair) == 2 and not pair[0].startswith("<") and unicodedata.normalize("NFC", char) == char:
+            second_halves.add(chr(int(pair[1], 16)))
+
+    def boundary(char):
+        return unicodedata.combining(char) == 0 and char not in second_halves
+
+    heads = [c for c in never_kept if not boundary(unicodedata.normalize("NFD", c)[0])]
+    outside = [c for c in everything if c not in marks and c not in never_kept
+               and not (boundary(c) and unicodedata.normalize("NFC", c) == c)]
+    assert [hex(ord(c)) for c in heads + outside] == []
+
+
+def test_the_stdlib_pattern_for_runs_of_marks_splits_as_the_regex_module_does():
+    plane = "".join(map(chr, range(0x10000)))
+    assert _bmp_mark_run().split(plane) == _MARK_RUN.split(plane)
 
 @pytest.mark.parametrize("original, expected", [
     ("tr&ocirc;\u0300ng c&#7897;t", "trồng cột"),  # an entity, then a combining mark after it

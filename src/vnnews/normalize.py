@@ -19,14 +19,19 @@ the other. Three steps, each reading the output of the one before:
    lexicons are written in. The two letters swap in place, so offsets do not move.
 
 Cost: a clean NFC article is checked by three C-level scans and returned as is (``offsets is None``).
-Otherwise the work is proportional to the input: unchanged stretches are copied as slices and only the
-places that change cost Python steps.
+Otherwise the work is proportional to the input: unchanged stretches are copied as slices, the text
+and the maps alike, and each place that changes costs a few C-level calls made over all of them at
+once (``map``, ``join``); only markup is found by a Python loop, one step per tag or entity. Once per
+process, the first text that needs a map builds a counting array to slice (some 3 ms), and the first
+that is not NFC a stdlib pattern for step 2 (some 10 ms).
 """
 from __future__ import annotations
 
+import functools
 import html
 import html.entities
 import itertools
+import operator
 import re
 import unicodedata
 from array import array
@@ -103,8 +108,24 @@ _ENTITY_DROPS = re.compile("[%s]+" % _DROP_CHARS)
 
 # a character that may change under NFC: a run of marks and second halves of composable pairs
 # (NFC_QC=Maybe), or a character that never survives NFC (NFC_QC=No) with the run after it. Led by
-# what it looks for: an optional starter first would cost a slow step at every character
-_CLUSTER = regex.compile(r"(?P<marks>[\p{M}\p{NFC_QC=M}]+)|\p{NFC_QC=N}[\p{M}\p{NFC_QC=M}]*")
+# what it looks for: an optional starter first would cost a slow step at every character. Captured
+# for split(): the whole cluster, and the run of marks again when it leads (it composes with the
+# character before it)
+_MARK = r"[\p{M}\p{NFC_QC=M}]"
+_CLUSTER = regex.compile(r"((?P<marks>%s+)|\p{NFC_QC=N}%s*)" % (_MARK, _MARK))
+# captured for split(); with the character before each, these runs are the clusters that NFC may
+# change, bar those without marks (a character that never survives NFC, alone)
+_MARK_RUN = regex.compile("(%s+)" % _MARK)
+
+
+@functools.cache
+def _bmp_mark_run() -> re.Pattern:
+    """``_MARK_RUN`` in the stdlib re, for text without astral characters: it splits NFD text twice
+    as fast as the regex module, which tests Unicode properties character by character. The class is
+    read off the regex module's, once, on first use (some 10 ms)."""
+    plane = "".join(map(chr, range(0x10000)))
+    ranges = (re.escape(run[0]) + "-" + re.escape(run[-1]) for run in _MARK_RUN.findall(plane))
+    return re.compile("([%s]+)" % "".join(ranges))
 
 
 def _tone_table() -> dict:
@@ -125,15 +146,17 @@ _OLD_TONE = re.compile(
     r"[%s](?<=[oOuU].)%s(?<![qQ]..)" % ("".join(sorted({k[1] for k in _TONES})), _NOT_LETTER_AFTER)
 )
 
-Edit = Tuple[int, int, str]
+# edits as three columns: sorted, non-overlapping ``text[start:end]`` and what replaces each
+Edits = Tuple[Sequence[int], Sequence[int], Sequence[str]]
 
 
 def normalize(original: str) -> Normalized:
     text, maps = original, None
     if _may_hold_markup(text) and _TRIGGER.search(text):
-        text, maps = _rebuild(text, _markup_edits(text), maps)
-    if not unicodedata.is_normalized("NFC", text):
-        text, maps = _rebuild(text, _nfc_edits(text), maps)
+        text, maps = _rebuild(text, _columns(_markup_edits(text)), maps)
+    composed = unicodedata.normalize("NFC", text)  # text itself, at quick-check speed, when it is NFC
+    if composed != text:
+        text, maps = composed, _composed_maps(text, composed, maps)
     folded = _fold_old_tones(text)
     if folded != text and maps is None:  # the text differs: say so with an identity map, free as ranges
         maps = range(len(text) + 1), range(1, len(text) + 1)
@@ -159,7 +182,7 @@ def _fold_old_tones(text: str) -> str:
     return "".join(pieces) + text[position:] if pieces else text
 
 
-def _markup_edits(text: str) -> Iterable[Edit]:
+def _markup_edits(text: str) -> Iterable[Tuple[int, int, str]]:
     unclosed = set()  # kinds of block whose closer is absent after some point, hence after any later one
     position = 0
     while True:
@@ -203,45 +226,98 @@ def _markup_edits(text: str) -> Iterable[Edit]:
             yield start, position, "\n" if kind == "newline" else ""
 
 
-def _nfc_edits(text: str) -> Iterable[Edit]:
-    """Each cluster that NFC changes, composed. A run of marks composes with the starter before it,
-    unless that character ended the cluster before."""
-    end = 0
-    for match in _CLUSTER.finditer(text):
-        start = match.start()
-        if start > end and match.lastgroup == "marks":
-            start -= 1
-        end = match.end()
-        cluster = text[start:end]
-        composed = unicodedata.normalize("NFC", cluster)
-        if composed != cluster:
-            yield start, end, composed
+def _columns(edits: Iterable[Tuple[int, int, str]]) -> Edits:
+    """``(start, end, replacement)`` edits as the three columns that ``_rebuild`` reads."""
+    return tuple(zip(*edits)) or ((), (), ())
 
 
-def _rebuild(text: str, edits: Iterable[Edit], maps) -> Tuple[str, tuple]:
-    """Apply sorted, non-overlapping ``(start, end, replacement)`` edits to ``text``, whose own map
-    into the original is ``maps`` (None for the identity). Copied stretches keep their provenance;
-    every character of a replacement starts where the replaced text starts and ends where it ends."""
-    edits = iter(edits)
-    first = next(edits, None)
-    if first is None:  # nothing to change: keep the cheaper map
+def _composed_maps(text: str, composed: str, maps) -> tuple:
+    """The maps of ``composed``, the NFC of ``text``, as if each cluster were composed on its own:
+    every character of a cluster that NFC changes starts where the cluster starts and ends where it
+    ends. No cluster composes with the text around it (a test checks every character), so
+    ``composed`` is the clusters composed one by one and the text between them. Most often each
+    cluster composes to one character, which the lengths tell at once: then each run of marks with
+    the character before it is a one-character edit (the clusters without marks are one character,
+    mapped the same whether edited or not). Otherwise the clusters are composed one by one to find
+    those that change."""
+    in_bmp = len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)  # no astral character
+    starts, ends = _bounds((_bmp_mark_run() if in_bmp else _MARK_RUN).split(text), itertools.repeat(1))
+    if len(composed) == len(text) - (sum(ends) - sum(starts)) + len(starts):  # a character per cluster
+        return _remap(starts, ends, [1] * len(starts), maps, len(text))
+    pieces = _CLUSTER.split(text)  # text between, cluster, its leading marks or None, text between...
+    led_by_marks = list(map(bool, pieces[2::3]))
+    del pieces[2::3]
+    starts, ends = _bounds(pieces, led_by_marks)
+    clusters = list(map(text.__getitem__, map(slice, starts, ends)))
+    each_composed = list(map(unicodedata.normalize, itertools.repeat("NFC"), clusters))
+    changed = list(map(operator.ne, each_composed, clusters))
+    lengths = list(map(len, itertools.compress(each_composed, changed)))
+    return _remap(list(itertools.compress(starts, changed)), list(itertools.compress(ends, changed)),
+                  lengths, maps, len(text))
+
+
+def _bounds(pieces: list, led_by_marks: Iterable[bool]) -> Tuple[list, list]:
+    """Where each cluster of a text split into ``pieces`` (text between, cluster, text between...)
+    starts and ends. A cluster led by marks starts with the character before it, if there is one.
+    By C-level calls: the running sum of the lengths of the pieces."""
+    bounds = list(itertools.accumulate(map(len, pieces), initial=0))
+    starts = list(map(operator.sub, bounds[1:-1:2], led_by_marks))
+    if starts and starts[0] < 0:
+        starts[0] = 0
+    return starts, bounds[2::2]
+
+
+def _rebuild(text: str, edits: Edits, maps) -> Tuple[str, tuple]:
+    """Apply ``edits`` to ``text``, whose own map into the original is ``maps`` (None for the
+    identity), and map the result (``_remap``)."""
+    edit_starts, edit_ends, replacements = edits
+    if not replacements:  # nothing to change: keep the cheaper map
         return text, maps
-    starts, ends = maps if maps else (range(len(text) + 1), range(1, len(text) + 1))
-    # pieces of the new text and of its two maps, joined once at the end by C code
-    pieces, start_parts, end_parts = [], [], []
-    position = 0
-    for a, b, replacement in itertools.chain([first], edits):
-        pieces.append(text[position:a])
-        start_parts.append(starts[position:a])
-        end_parts.append(ends[position:a])
-        if replacement:
-            pieces.append(replacement)
-            start_parts.append((starts[a],) * len(replacement))
-            end_parts.append((ends[b - 1],) * len(replacement))
-        position = b
-    pieces.append(text[position:])
-    start_parts.append(starts[position:])  # with the final len(original)
-    end_parts.append(ends[position:])
-    # array() reads a list far faster than an iterator
-    chain = itertools.chain.from_iterable
-    return "".join(pieces), (array("q", list(chain(start_parts))), array("q", list(chain(end_parts))))
+    copied = map(text.__getitem__, map(slice, [0, *edit_ends], [*edit_starts, None]))
+    joined = itertools.chain.from_iterable(itertools.zip_longest(copied, replacements, fillvalue=""))
+    return "".join(joined), _remap(edit_starts, edit_ends, list(map(len, replacements)), maps, len(text))
+
+
+def _remap(edit_starts: Sequence[int], edit_ends: Sequence[int], lengths: list, maps,
+           length: int) -> tuple:
+    """The maps after sorted, non-overlapping edits that replace each ``[start, end)`` of a text of
+    ``length`` characters, mapped by ``maps`` (None for the identity), with ``lengths`` characters.
+    Copied stretches keep their provenance; every character of a replacement starts where the
+    replaced text starts and ends where it ends. A few C-level calls per edit, none per character:
+    the new maps are joined from slices of the old ones."""
+    if maps:
+        starts, ends = map(memoryview, maps)
+    else:
+        starts = memoryview(_counting(length + 1))
+        ends = starts[1:]
+    # a replacement's first character takes the start of the first replaced character, the end of
+    # the last one, so that each map is one slice per copied stretch: the start of a stretch's
+    # first replaced character (if any) ends it, the end of the character before it begins it
+    firsts = list(map(bool, lengths))
+    start_pieces = list(map(starts.__getitem__, map(
+        slice, [0, *edit_ends], [*map(operator.add, edit_starts, firsts), None])))
+    if maps is None and lengths.count(1) == len(lengths):
+        # nothing dropped and every replacement one character: each character ends where the next
+        # one starts
+        new_starts = array("q", b"".join(start_pieces))
+        return new_starts, new_starts[1:]
+    end_pieces = list(map(ends.__getitem__, map(
+        slice, [0, *map(operator.sub, edit_ends, firsts)], [*edit_starts, None])))
+    if sum(lengths) > sum(firsts):  # rare: a cluster or entity of several characters
+        for edit in reversed([e for e, n in enumerate(lengths) if n > 1]):
+            a, b, more = edit_starts[edit], edit_ends[edit], lengths[edit] - 1
+            start_pieces.insert(edit + 1, bytes(starts[a:a + 1]) * more)
+            end_pieces.insert(edit + 1, bytes(ends[b - 1:b]) * more)
+    return array("q", b"".join(start_pieces)), array("q", b"".join(end_pieces))
+
+
+def _counting(length: int) -> array:
+    """``array("q", range(length))``: building it costs a Python step per number, so up to the length
+    of a long article it is sliced from one array kept for the purpose (512 KB)."""
+    kept = _kept_counting()
+    return kept[:length] if length <= len(kept) else array("q", range(length))
+
+
+@functools.cache
+def _kept_counting() -> array:
+    return array("q", range(1 << 16))
