@@ -214,6 +214,12 @@ def test_closing_end_mark():
     assert texts(a.paragraphs) == [fold(BODY), "Tổ chức triển khai mô hình một cửa liên thông đến cấp xã./."]
 
 
+@pytest.mark.parametrize("crumbs", ["Thời sự > Giao thông", "Trang chủ » Kinh doanh » Tài chính"])
+def test_breadcrumb_before_the_title_is_page_chrome(crumbs):
+    a = parse(crumbs + "\n" + TITLE + BODY)
+    assert a.title == TITLE.strip() and texts(a.paragraphs) == [fold(BODY)]
+
+
 def test_page_chrome_after_the_byline():
     a = parse(TITLE + BODY + BODY + "Minh Sơn\nChia sẻ\nTags: giá xăng, xăng dầu, Bộ Công Thương\nTừ khoá : điều hành giá\n")
     assert texts(a.authors, "name") == ["Minh Sơn"] and texts(a.paragraphs) == [fold(BODY)] * 2

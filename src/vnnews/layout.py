@@ -60,6 +60,10 @@ def _patterns():
         "chrome_max_chars": max(map(len, chrome)),
         "chrome_label": regex.compile(r"(?:%s)\s*:" % lexicon.alternation(words["chrome_labels"]), regex.IGNORECASE),
         "chrome_label_may_open": lexicon.may_open(words["chrome_labels"], regex.IGNORECASE),
+        "breadcrumb_separators": words["breadcrumb_separators"],
+        # two to six sections, each a few words that open with a capital, no sentence
+        "breadcrumb": regex.compile(r"\p{Lu}[^\n.!?,;:]{0,40}?(?:\s*(?:%s)\s*\p{Lu}[^\n.!?,;:]{0,40}?){1,5}"
+                                    % "|".join(map(regex.escape, words["breadcrumb_separators"]))),
         "letters_only": regex.compile(r"\p{Lu}[+-]?(?:\s+\p{Lu}[+-]?){1,3}"),  # A A, A- A+
     }
 
@@ -137,12 +141,15 @@ class _Classifier:
                     self._dateline_byline(line, start)
 
     def _is_chrome(self, t: str) -> bool:
-        """Page furniture: a menu or share label, a font-size control (``A A+``), a line of tags."""
+        """Page furniture: a menu or share label, a font-size control (``A A+``), a line of tags, a
+        breadcrumb (``Thời sự > Giao thông``)."""
         p = self.p
         # str.lower() never shortens a string: a line longer than every chrome line is none of them
         return (len(t) <= p["chrome_max_chars"] and t.lower() in p["chrome"]) or (
             len(t) <= 12 and _fullmatch(p["letters_only"], t)) or (
-            p["chrome_label_may_open"](t) and p["chrome_label"].match(t) is not None)
+            p["chrome_label_may_open"](t) and p["chrome_label"].match(t) is not None) or (
+            len(t) <= 250 and any(map(t.__contains__, p["breadcrumb_separators"]))
+            and _fullmatch(p["breadcrumb"], t))
 
     def _dateline_byline(self, line: Line, date_start: int):
         """A dateline footer names the author and outlet before the date (``Tên - Báo | 23:00 ...``)."""
