@@ -220,6 +220,12 @@ def test_breadcrumb_before_the_title_is_page_chrome(crumbs):
     assert a.title == TITLE.strip() and texts(a.paragraphs) == [fold(BODY)]
 
 
+def test_embedded_posts_leave_no_paragraphs():
+    a = parse(TITLE + BODY + "Xem bài viết này trên Instagram\nMột bài đăng được chia sẻ bởi Leo Messi (@leomessi)\n"
+              + BODY + "800 goals! What a legend pic.twitter.com/abc123\n— ESPN FC (@ESPNFC) November 26, 2026\nTheo ESPN\n")
+    assert texts(a.paragraphs) == [fold(BODY)] * 2 and a.source == "ESPN"
+
+
 def test_page_chrome_after_the_byline():
     a = parse(TITLE + BODY + BODY + "Minh Sơn\nChia sẻ\nTags: giá xăng, xăng dầu, Bộ Công Thương\nTừ khoá : điều hành giá\n")
     assert texts(a.authors, "name") == ["Minh Sơn"] and texts(a.paragraphs) == [fold(BODY)] * 2

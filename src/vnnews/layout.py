@@ -60,6 +60,10 @@ def _patterns():
         "chrome_max_chars": max(map(len, chrome)),
         "chrome_label": regex.compile(r"(?:%s)\s*:" % lexicon.alternation(words["chrome_labels"]), regex.IGNORECASE),
         "chrome_label_may_open": lexicon.may_open(words["chrome_labels"], regex.IGNORECASE),
+        "embed_opener": regex.compile(lexicon.alternation(words["embed_openers"]), regex.IGNORECASE),
+        "embed_may_open": lexicon.may_open(words["embed_openers"], regex.IGNORECASE),
+        # the line that signs an embedded tweet: — Name (@handle) date
+        "post_signature": regex.compile(r"[—–]\s?[^\n()]{1,60}\(@\w{1,15}\)"),
         "breadcrumb_separators": words["breadcrumb_separators"],
         # two to six sections, each a few words that open with a capital, no sentence
         "breadcrumb": regex.compile(r"\p{Lu}[^\n.!?,;:]{0,40}?(?:\s*(?:%s)\s*\p{Lu}[^\n.!?,;:]{0,40}?){1,5}"
@@ -142,8 +146,12 @@ class _Classifier:
 
     def _is_chrome(self, t: str) -> bool:
         """Page furniture: a menu or share label, a font-size control (``A A+``), a line of tags, a
-        breadcrumb (``Thời sự > Giao thông``)."""
+        breadcrumb (``Thời sự > Giao thông``), what an embedded post leaves (``A post shared by``, a
+        tweet's text up to its ``pic.twitter.com`` link and its signature ``— Name (@handle)``)."""
         p = self.p
+        if (p["embed_may_open"](t) and p["embed_opener"].match(t)) or "pic.twitter.com/" in t or (
+                "(@" in t and p["post_signature"].match(t)):
+            return True
         # str.lower() never shortens a string: a line longer than every chrome line is none of them
         return (len(t) <= p["chrome_max_chars"] and t.lower() in p["chrome"]) or (
             len(t) <= 12 and _fullmatch(p["letters_only"], t)) or (
