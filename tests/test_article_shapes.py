@@ -209,6 +209,11 @@ def test_outlet_before_the_lead():
     assert texts(a.paragraphs)[0] == "Sáng 28/7, tỉnh khánh thành cầu mới bắc qua sông Hồng."
 
 
+def test_series_continuation_mark_is_no_paragraph():
+    a = parse(TITLE + BODY + BODY + "(Còn nữa)\nMinh Anh\n")
+    assert texts(a.paragraphs) == [fold(BODY)] * 2 and texts(a.authors, "name") == ["Minh Anh"]
+
+
 def test_closing_end_mark():
     a = parse(TITLE + BODY + "Tổ chức triển khai mô hình một cửa liên thông đến cấp xã./.\n./.\n")
     assert texts(a.paragraphs) == [fold(BODY), "Tổ chức triển khai mô hình một cửa liên thông đến cấp xã./."]
