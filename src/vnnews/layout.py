@@ -7,6 +7,7 @@ carry a caption or a byline run into them are cut into pieces. Offsets are into 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
@@ -26,6 +27,7 @@ TITLE_MAX_CHARS = 250
 CAPTION_MAX_CHARS = 320  # a line after an image placeholder longer than this is body text
 DATE_LINE_WINDOW = 4  # date lines stand among the first few lines (or the last ones)
 BYLINE_TAIL = 3
+_CHROME_HINT_MAX_CHARS = 350  # a breadcrumb, a tweet with its link, a post's signature: none is longer
 MAX_INDENTED_SHARE = 0.34  # at most this many byline/source lines close an article
 
 
@@ -58,13 +60,14 @@ def _patterns():
         "end_mark": {w for w in words["end_marks"]},
         "chrome": chrome,
         "chrome_max_chars": max(map(len, chrome)),
-        "chrome_label": regex.compile(r"(?:%s)\s*:" % lexicon.alternation(words["chrome_labels"]), regex.IGNORECASE),
-        "chrome_label_may_open": lexicon.may_open(words["chrome_labels"], regex.IGNORECASE),
-        "embed_opener": regex.compile(lexicon.alternation(words["embed_openers"]), regex.IGNORECASE),
-        "embed_may_open": lexicon.may_open(words["embed_openers"], regex.IGNORECASE),
+        # a tag label and its colon (Tags:), or what an embedded post leaves (A post shared by)
+        "chrome_opener": regex.compile(r"(?:%s)\s*:|%s" % (lexicon.alternation(words["chrome_labels"]),
+                                                           lexicon.alternation(words["embed_openers"])), regex.IGNORECASE),
+        "chrome_may_open": lexicon.may_open(words["chrome_labels"] + words["embed_openers"], regex.IGNORECASE),
         # the line that signs an embedded tweet: — Name (@handle) date
         "post_signature": regex.compile(r"[—–]\s?[^\n()]{1,60}\(@\w{1,15}\)"),
-        "breadcrumb_separators": words["breadcrumb_separators"],
+        # led by characters that body lines hold few of, so that the scan skips ahead in C
+        "chrome_hint": re.compile("|".join(map(re.escape, [".twitter.com/", "(@"] + words["breadcrumb_separators"]))),
         # two to six sections, each a few words that open with a capital, no sentence
         "breadcrumb": regex.compile(r"\p{Lu}[^\n.!?,;:]{0,40}?(?:\s*(?:%s)\s*\p{Lu}[^\n.!?,;:]{0,40}?){1,5}"
                                     % "|".join(map(regex.escape, words["breadcrumb_separators"]))),
@@ -149,15 +152,19 @@ class _Classifier:
         breadcrumb (``Thời sự > Giao thông``), what an embedded post leaves (``A post shared by``, a
         tweet's text up to its ``pic.twitter.com`` link and its signature ``— Name (@handle)``)."""
         p = self.p
-        if (p["embed_may_open"](t) and p["embed_opener"].match(t)) or "pic.twitter.com/" in t or (
-                "(@" in t and p["post_signature"].match(t)):
-            return True
         # str.lower() never shortens a string: a line longer than every chrome line is none of them
-        return (len(t) <= p["chrome_max_chars"] and t.lower() in p["chrome"]) or (
-            len(t) <= 12 and _fullmatch(p["letters_only"], t)) or (
-            p["chrome_label_may_open"](t) and p["chrome_label"].match(t) is not None) or (
-            len(t) <= 250 and any(map(t.__contains__, p["breadcrumb_separators"]))
-            and _fullmatch(p["breadcrumb"], t))
+        if (len(t) <= p["chrome_max_chars"] and t.lower() in p["chrome"]) or (
+                len(t) <= 12 and _fullmatch(p["letters_only"], t)):
+            return True
+        if p["chrome_may_open"](t) and p["chrome_opener"].match(t):
+            return True
+        # the rest are short, do not end a sentence as body lines do, and hold a sign that body lines
+        # rarely do: one scan of the line for all of them
+        if len(t) > _CHROME_HINT_MAX_CHARS or t[-1] in ".!?…":
+            return False
+        hint = p["chrome_hint"].search(t)
+        return hint is not None and (hint[0] == ".twitter.com/" or p["post_signature"].match(t) is not None
+                                     or _fullmatch(p["breadcrumb"], t))
 
     def _dateline_byline(self, line: Line, date_start: int):
         """A dateline footer names the author and outlet before the date (``Tên - Báo | 23:00 ...``)."""
