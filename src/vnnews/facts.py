@@ -1,21 +1,21 @@
 """extract_facts: the numeric facts of a text (money, percent, rate, quantity), with offsets.
 
-An amount is digits or number words with their scale words, a fraction ``6/10``, or a range or
-chain of amounts (``5-7``, ``từ 2 đến 3``); a minus or ``âm`` before a single amount makes it
-negative. Amounts in digits are found by one search pattern (run in the stdlib re, which is faster,
-when the text is in the scripts where re and regex class every character alike, each end of a range
-then matched again on its own; regex otherwise). Amounts
-in words count only with a scale word, a percent or a currency (``năm triệu người``, ``hai mươi lăm
-phần trăm``, ``ba trăm đô la``; ``hai bên`` is a small count), so they are found from a few anchor
-words that all of them contain (mười, mươi, trăm, the scale and percent words). The words
-around an amount are then read with anchored patterns and word sets from ``lexicon/units.json``: the
-unit after it decides the kind; the words before it give the qualifier (``trên``, ``hàng``) or show a
-position, a date or a code (``tầng 3``, ``ngày 10-12``, ``bão số 9``), which are not facts, and
-neither are durations, times and identifiers. All patterns are compiled once, on first use, and are
-linear (atomic groups, no nested quantifiers over the same characters); the Python work is per
-amount found, never per character, and the common amount, one group of digits (with its scale
-words) before its unit, is read straight from the groups of its match. What a unit and the words
-before an amount say is memoised by their text: a few spellings recur before and after most amounts.
+An amount is digits or number words with their scale words, a fraction ``6/10``, or a range or chain
+of amounts (``5-7``, ``từ 2 đến 3``); a minus or ``âm`` before a single amount makes it negative.
+Amounts in digits are found by one search pattern (run in the stdlib re, which is faster, when the
+text is in the scripts where re and regex class every character alike, each end of a range then
+matched again on its own; regex otherwise). Amounts in words count only with a scale word, a percent
+or a currency (``năm triệu người``, ``hai mươi lăm phần trăm``, ``ba trăm đô la``; ``hai bên`` is a
+small count), so they are found from a few anchor words that all of them contain (mười, mươi, trăm,
+the scale and percent words). The words around an amount are then read with anchored patterns and
+word sets from ``lexicon/units.json``: the unit after it decides the kind; the words before it give
+the qualifier (``trên``, ``hàng``) or show a position, a date or a code (``tầng 3``, ``ngày 10-12``,
+``bão số 9``), which are not facts, and neither are durations, times and identifiers. All patterns
+are compiled once, on first use, and are linear (atomic groups, no nested quantifiers over the same
+characters); the Python work is per amount found, never per character, and the common amount, one
+group of digits (with its scale words) before its unit, is read straight from the groups of its
+match. What a unit and the words before an amount say is memoised by their text: a few spellings
+recur before and after most amounts.
 """
 from __future__ import annotations
 
