@@ -142,10 +142,10 @@ def parse_byline(text: str, start: int = 0, end: Optional[int] = None) -> Option
         source_start = start + tail.start(group)
         inner_cue = p["source_cue"].match(text[source_start:].capitalize())  # ``(theo Reuters)``
         source = _trim(text, source_start + (inner_cue.end() if inner_cue else 0), start + tail.end(group))
-        noted = p["noted_person"].fullmatch(source[0])
         if source[0].lower() in p["notes"]:
             body_end = start + tail.start()  # ``(tổng hợp)``: how it was written, not by whom
-        elif noted and is_person(noted.group("who")):  # ``Theo Reuters (Minh Anh dịch)``: the translator
+        elif (noted := p["noted_person"].fullmatch(source[0])) and is_person(noted.group("who")):
+            # ``Theo Reuters (Minh Anh dịch)``: the translator
             who = noted.group("who")
             translator = ((who, source[1], source[1] + len(who)), noted.group("note"))
             body_end = start + tail.start()
