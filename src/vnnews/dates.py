@@ -105,7 +105,8 @@ _MAX_LINE_PREFIX_WORDS = 12  # a dateline footer names an author and an outlet, 
 H = r"[^\S\r\n\x0b\x0c\x85\u2028\u2029]"  # white space within a line: a date never spans lines
 SP = H + "{1,3}"
 OSP = H + "{0,3}"
-YEAR = r"(?P<y>(?:1[89]|2[01])\d\d)"
+CENTURIES = "(?:1[89]|2[01])"  # the first two digits of a year a date may name: 1800 to 2199 (see _year)
+YEAR = r"(?P<y>%s\d\d)" % CENTURIES
 TWO_DIGIT_PIVOT = 50  # 28/7/17 is 2017, 31/10/74 is 1974
 DIGIT = "#"  # a number in a lead phrase: "#/" is a number before a slash
 STOP = "$"  # at the end of a lead phrase: a stop follows (sau 3 ngày, ...)
@@ -178,7 +179,7 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
     lunar_after = r"(?:%s|%s\(%s)%s(?![\p{L}])" % (
         SP, OSP, OSP, _words(list(L["lunar_markers"]) + L["leap_month_words"]))
     # at the month, so that dropping a year does not get past it: not tháng 8 năm 2017 âm lịch
-    not_lunar = r"(?!(?:,?%s%s%s(?:1[89]|2[01])\d\d)?%s)" % (SP, year_word, SP, lunar_after)
+    not_lunar = r"(?!(?:,?%s%s%s%s\d\d)?%s)" % (SP, year_word, SP, CENTURIES, lunar_after)
 
     def year_in(year: str) -> str:  # năm and a year
         return ",?%s%s%s%s" % (SP, year_word, SP, year)
@@ -294,11 +295,11 @@ def _kinds(strict: bool) -> Dict[str, Tuple[str, set]]:
         "century": century,
         # the 1990s: a decade's first year or its two digits (in the century after it, if one follows),
         # not the first year of a range of years (những năm 2010 - 2015), nor an age (những năm 20 tuổi)
-        "decade": r"%s%s(?P<dec>(?:1[89]|2[01])?\d0)(?!%s[-–]%s\d)%s(?:%s(?:%s%s)?%s)?" % (
-            _words(L["decade_words"]), SP, OSP, OSP, _not_before(L["decade_not_before"]), SP,
+        "decade": r"%s%s(?P<dec>%s?\d0)(?!%s[-–]%s\d)%s(?:%s(?:%s%s)?%s)?" % (
+            _words(L["decade_words"]), SP, CENTURIES, OSP, OSP, _not_before(L["decade_not_before"]), SP,
             _words(L["decade_links"]), SP, century),
-        "year": r"%s%s(?:%s(?:%s[-–]%s(?:1[89]|2[01])\d\d)?|(?P<y>%s))" % (
-            year_word, SP, YEAR, OSP, OSP, spelled_year),
+        "year": r"%s%s(?:%s(?:%s[-–]%s%s\d\d)?|(?P<y>%s))" % (
+            year_word, SP, YEAR, OSP, OSP, CENTURIES, spelled_year),
         "bareyear": None if strict else YEAR,
         # sau 3 ngày only before a stop, even in a string known to be a date: sau 3 tháng thi công and
         # sau 3 ngày kể từ khi count from another event; calendar units only, as sau 2 giờ is as often
