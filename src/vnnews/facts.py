@@ -423,7 +423,6 @@ def _read_digits(t: str, m, g, floor: int) -> list:
     return [(kind, numbers.plain(-value if before.minus else value), first, last, unit, qualifier)]
 
 
-
 def _may_follow_prefix(t: str, first: int, g) -> bool:
     """Whether a currency sign may end just before ``first`` (the start of an amount)."""
     return first > 0 and (t[first - 1] in g.prefix_ends or t[first - 1].isspace() and t[first - 2:first - 1] in g.prefix_ends)
