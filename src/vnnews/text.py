@@ -10,6 +10,8 @@ import regex
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _SPACE_RUN = regex.compile("[\\s\u00a0%s]+" % _ZERO_WIDTH)
 _LINE_BREAKS = "\n\r\x0b\x0c\x85\u2028\u2029"
+# one white space character that does not break the line (a regex class): dates and amounts never span lines
+INLINE_SPACE = r"[^\S%s]" % _LINE_BREAKS.encode("unicode_escape").decode()
 
 
 @dataclass
