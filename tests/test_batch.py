@@ -1,4 +1,5 @@
 """The batch engine: order, laziness, crash handling, serialisation, resume bookkeeping."""
+import collections
 import io
 import itertools
 import json
@@ -35,7 +36,8 @@ def test_json_line_survives_lone_surrogates():
 @pytest.mark.parametrize("workers", [1, 2])
 def test_ordered_map_keeps_order(workers):
     texts = ["t%d" % i for i in range(50)]
-    assert list(batch.ordered_map(str.upper, texts, dead, workers, chunksize=3)) == [t.upper() for t in texts]
+    mapped = batch.ordered_map(str.upper, texts, dead, workers, chunksize=3, items_per_worker=1)
+    assert list(mapped) == [t.upper() for t in texts]
 
 
 def test_ordered_map_is_lazy_and_bounded():
@@ -46,16 +48,16 @@ def test_ordered_map_is_lazy_and_bounded():
             next(pulled)
             yield "t%d" % number
 
-    results = batch.ordered_map(str.upper, endless(), dead, workers=2, chunksize=4)
+    results = batch.ordered_map(str.upper, endless(), dead, workers=2, chunksize=4, items_per_worker=1)
     assert list(itertools.islice(results, 10)) == ["T%d" % i for i in range(10)]
     results.close()
-    # at most 4 chunks a worker in flight, plus the chunk being read
-    assert next(pulled) <= 4 * 2 * 4 + 4 + 10
+    # at most 4 chunks a worker in flight, plus the chunk being read, plus the two read ahead to count
+    assert next(pulled) <= 4 * 2 * 4 + 4 + 10 + 2
 
 
 def test_worker_death_costs_one_item_only():
     texts = ["a", "b", "poison", "c", "d", "e", "f", "g", "h"]
-    results = list(batch.ordered_map(upper_or_die, texts, dead, workers=2, chunksize=2))
+    results = list(batch.ordered_map(upper_or_die, texts, dead, workers=2, chunksize=2, items_per_worker=1))
     assert results == ["A", "B", "DEAD:poison", "C", "D", "E", "F", "G", "H"]
 
 
@@ -89,15 +91,54 @@ def test_default_errors_path(tmp_path):
     assert batch.default_errors_path(tmp_path / "out") == tmp_path / "out.errors.jsonl"
 
 
-def test_progress_only_on_a_terminal():
-    class Terminal(io.StringIO):
-        def isatty(self):
-            return True
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
 
+
+def test_progress_only_on_a_terminal():
     quiet, terminal = io.StringIO(), Terminal()
     for stream in (quiet, terminal):
         progress = batch.Progress(total=10, stream=stream)
+        progress.start()
         progress.update(4, 1, force=True)
         progress.close()
     assert quiet.getvalue() == ""
-    assert "4 done, 1 failed" in terminal.getvalue() and "ETA" in terminal.getvalue()
+    assert "starting" in terminal.getvalue() and "4 done, 1 failed" in terminal.getvalue()
+
+
+def test_progress_shows_at_once_and_counts_rate_and_eta_from_the_first_result(monkeypatch):
+    clock = iter([100.0, 102.0])  # the first result after a long start-up, then 2 items a second
+    monkeypatch.setattr(batch.time, "monotonic", lambda: next(clock))
+    terminal = Terminal()
+    progress = batch.Progress(total=104, stream=terminal)
+    progress.start()
+    assert "starting" in terminal.getvalue()
+    progress.update(0, 0, force=True)  # the first result: no rate yet, and none skewed by start-up
+    assert "articles/s" not in terminal.getvalue().split("\r")[-1]
+    progress.update(4, 0, force=True)
+    assert terminal.getvalue().split("\r")[-1].endswith("4 done, 0 failed, 2.0 articles/s, ETA 0:50")
+
+
+def test_summary_rate_counts_parsed_articles_only():
+    assert "articles/s" not in batch.BatchResult(done=0, failed=500, seconds=0.02).summary()
+    result = batch.BatchResult(done=10, failed=5, seconds=2.0, reasons=collections.Counter(missing_field=5))
+    assert result.summary().endswith("in 2.0 s, 5.0 articles/s (failed: 5 missing_field)")
+    result.interrupted = True
+    assert "--resume" in result.summary()
+
+
+def test_workers_never_more_than_the_work_needs(monkeypatch):
+    pools = []
+    monkeypatch.setattr(batch, "_pool_map", lambda fn, items, on_death, workers, chunksize: pools.append(workers) or map(fn, items))
+    assert list(batch.ordered_map(str.upper, ["a"] * 5, dead, workers=8, items_per_worker=2)) == ["A"] * 5
+    assert pools == [3]  # 5 items, 2 a worker
+    assert list(batch.ordered_map(str.upper, ["a"], dead, workers=8, items_per_worker=2)) == ["A"]
+    assert pools == [3]  # one item: parsed in this process, no pool
+    list(batch.ordered_map(str.upper, ["a"] * 100, dead, workers=2, items_per_worker=2))
+    assert pools == [3, 2]
+
+
+def test_json_type_names():
+    assert [batch.json_type(v) for v in (None, 1, 1.5, True, "x", [], {})] == [
+        "null", "number", "number", "boolean", "string", "array", "object"]

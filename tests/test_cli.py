@@ -154,3 +154,156 @@ def test_batch_reads_jsonl_from_stdin(tmp_path):
     assert [(r["id"], r["reason"]) for r in read_jsonl(tmp_path / "out.errors.jsonl")] == [("-:2", "invalid_json")]
     twice = vnnews("batch", "-", "-", "-o", out, stdin=b"", check=False)
     assert twice.returncode == 1 and b"only once" in twice.stderr and b"Traceback" not in twice.stderr
+
+
+# -- outputs never destroy inputs or each other --------------------------------------------------
+
+def jsonl_input(tmp_path, name="in.jsonl", count=2):
+    path = tmp_path / name
+    path.write_text("".join(json.dumps({"id": i, "text": TEXT}, ensure_ascii=False) + "\n" for i in range(count)),
+                    encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("clash", ["out-is-input", "errors-is-input", "out-is-errors", "link-to-input"])
+def test_batch_refuses_outputs_that_would_overwrite_an_input(tmp_path, clash):
+    source = jsonl_input(tmp_path)
+    before = source.read_bytes()
+    other = tmp_path / "other.jsonl"
+    (tmp_path / "link.jsonl").symlink_to(source)
+    out, errors = {
+        "out-is-input": (source, other),
+        "errors-is-input": (other, tmp_path / "." / "in.jsonl"),
+        "out-is-errors": (other, tmp_path / "sub" / ".." / "other.jsonl"),
+        "link-to-input": (tmp_path / "link.jsonl", other),
+    }[clash]
+    (tmp_path / "sub").mkdir()
+    other.write_bytes(b"kept\n")
+    result = vnnews("batch", source, "-o", out, "--errors", errors, "--no-tokens", check=False)
+    assert result.returncode == 1 and b"Traceback" not in result.stderr
+    assert b"same file" in result.stderr or b"also an input" in result.stderr
+    assert source.read_bytes() == before and other.read_bytes() == b"kept\n"
+
+
+def test_batch_checks_both_outputs_before_emptying_either(tmp_path):
+    source, out = jsonl_input(tmp_path), tmp_path / "out.jsonl"
+    out.write_bytes(b'{"id": "earlier", "article": {}}\n')
+    result = vnnews("batch", source, "-o", out, "--errors", tmp_path / "missing" / "err.jsonl", check=False)
+    assert result.returncode == 1 and b"err.jsonl" in result.stderr
+    assert out.read_bytes() == b'{"id": "earlier", "article": {}}\n'  # the old output is still there
+    fresh = tmp_path / "fresh.jsonl"
+    vnnews("batch", source, "-o", fresh, "--errors", tmp_path / "missing" / "err.jsonl", check=False)
+    assert not fresh.exists()  # nothing left behind by the failed start
+
+
+# -- inputs and messages -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["in.ndjson", "in.json"])
+def test_batch_reads_json_lines_files_of_every_usual_name(tmp_path, name):
+    out = tmp_path / "out.jsonl"
+    vnnews("batch", jsonl_input(tmp_path, name, 3), "-o", out, "--workers", "1", "--no-tokens")
+    assert [r["id"] for r in read_jsonl(out)] == [0, 1, 2]
+
+
+def test_missing_text_field_names_the_keys_lines_have(tmp_path):
+    source, out = jsonl_input(tmp_path), tmp_path / "out.jsonl"
+    result = vnnews("batch", source, "-o", out, "--text-field", "body", "--workers", "1", "--no-tokens")
+    (first, _) = read_jsonl(tmp_path / "out.errors.jsonl")
+    assert first["reason"] == "missing_field" and "'id', 'text'" in first["error"] and "--text-field" in first["error"]
+    assert b"0 done, 2 failed" in result.stderr and b"articles/s" not in result.stderr
+    assert b"2 missing_field" in result.stderr
+
+
+def test_json_errors_name_json_types(tmp_path):
+    source, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    source.write_text('null\n{"text": null}\n{"text": 5}\n', encoding="utf-8")
+    vnnews("batch", source, "-o", out, "--workers", "1", "--no-tokens")
+    errors = [r["error"] for r in read_jsonl(tmp_path / "out.errors.jsonl")]
+    assert errors == ["a JSON null, not an object", "'text' is a JSON null, not a string",
+                      "'text' is a JSON number, not a string"]
+
+
+def test_version_and_plain_messages(tmp_path):
+    assert vnnews("--version").stdout.decode().strip() == "vnnews " + vnnews_version()
+    bad = vnnews("batch", tmp_path, "-o", tmp_path / "o.jsonl", "--workers", "abc", check=False)
+    assert bad.returncode == 2 and b"'abc' is not a whole number" in bad.stderr and b"_positive" not in bad.stderr
+    folder = vnnews("parse", tmp_path, check=False)
+    assert folder.returncode == 1 and b"is a folder" in folder.stderr and b"vnnews batch" in folder.stderr
+    packed = tmp_path / "a.txt.gz"
+    packed.write_bytes(gzip.compress(TEXT.encode("utf-8")))
+    gz = vnnews("parse", packed, check=False)
+    assert gz.returncode == 1 and b"gzip" in gz.stderr and b"NUL" not in gz.stderr
+    assert b"is not an ISO date" in vnnews("parse", packed, "--reference", "hôm qua", check=False).stderr
+    naive = vnnews("parse", packed, "--reference", "2024-03-12T08:00", check=False)
+    assert naive.returncode == 2 and b"with its offset" in naive.stderr
+
+
+def vnnews_version():
+    import vnnews as package
+
+    return package.__version__
+
+
+def test_parse_with_no_argument_on_a_terminal_says_it_reads_stdin():
+    # a pseudo-terminal as stdin, so that isatty() is true; the hint comes before any input is read
+    import os
+    import pty
+    import select
+
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "vnnews.cli", "parse", "--no-tokens"], stdin=terminal,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    os.close(terminal)
+    try:
+        ready, _, _ = select.select([process.stderr], [], [], 60)
+        assert ready and b"standard input" in process.stderr.readline()
+        os.write(controller, TEXT.encode("utf-8") + b"\x04")
+        assert json.loads(process.communicate(timeout=60)[0])["title"]
+    finally:
+        process.kill()
+        os.close(controller)
+
+
+# -- reproducibility -----------------------------------------------------------------------------
+
+UNDATED = "Người dân đổ về trung tâm\n\nHôm qua, 20 phút sau khi mở cửa, 300 khách đã vào hội chợ.\n"
+
+
+def test_batch_reference_resolves_undated_articles(tmp_path):
+    source, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    source.write_text(json.dumps({"id": "u", "text": UNDATED}, ensure_ascii=False) + "\n", encoding="utf-8")
+    vnnews("batch", source, "-o", out, "--workers", "1", "--no-tokens", "--reference", "2024-03-12")
+    (record,) = read_jsonl(out)
+    assert record["article"]["dates"][0]["text"] == "Hôm qua"
+    assert record["article"]["dates"][0]["value"] == "2024-03-11"
+    assert "unresolved_dates" not in [w["code"] for w in record["article"]["warnings"]]
+
+
+def test_killed_and_resumed_batch_is_byte_identical_with_an_undated_article(tmp_path):
+    texts = [TEXT, UNDATED, TEXT.replace("500", "800"), UNDATED.replace("300", "400")]
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n"
+                              for i, t in enumerate(texts)), encoding="utf-8")
+    full, out = tmp_path / "full.jsonl", tmp_path / "out.jsonl"
+    vnnews("batch", source, "-o", full, "--workers", "1", "--no-tokens")
+    lines = full.read_bytes().splitlines(keepends=True)
+    out.write_bytes(lines[0] + lines[1][:40])  # killed while writing the undated article
+    vnnews("batch", source, "-o", out, "--workers", "1", "--no-tokens", "--resume")
+    assert out.read_bytes() == full.read_bytes()
+
+
+def test_ctrl_c_leaves_whole_lines_and_a_summary(tmp_path):
+    import signal
+    import time
+
+    source, out = jsonl_input(tmp_path, count=3000), tmp_path / "out.jsonl"
+    process = subprocess.Popen([sys.executable, "-m", "vnnews.cli", "batch", str(source), "-o", str(out),
+                                "--workers", "1", "--no-tokens"], stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while (not out.exists() or out.stat().st_size == 0) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert b"interrupted" in stderr and b"--resume" in stderr and b"Traceback" not in stderr
+    assert out.read_bytes().endswith(b"\n") and len(read_jsonl(out)) < 3000

@@ -16,24 +16,36 @@ from typing import List, Optional, Tuple
 from . import layout
 from .byline import parse_byline
 from .dates import find_dates, parse_date
+from .decode import DecodedText
 from .facts import extract_facts
 from .header import field_values, parse_header
-from .limits import DEFAULT_MAX_CHARS, language_warnings, truncate
-from .model import Article, Author, Caption, Image, Paragraph, ParseWarning, Sentence, Span, Token
+from .limits import DEFAULT_MAX_CHARS, check_flag, check_reference, language_warnings, truncate
+from .model import Article, Author, Caption, DateValue, Image, Paragraph, ParseWarning, Sentence, Span, Token
 from .normalize import normalize
 from .text import fold
-from .tokenize import split_sentences, tokenize_sentences
+from .tokenize import encodable, split_sentences, tokenize_sentences
 
 
-def parse_article(text: str, *, tokenize: bool = True, max_chars: int = DEFAULT_MAX_CHARS) -> Article:
-    """Parse one article. ``tokenize=False`` skips underthesea (sentences by punctuation, no tokens);
-    input over ``max_chars`` is cut at a line break, with a warning."""
-    if not isinstance(text, str):
+def parse_article(text: str | DecodedText, *, tokenize: bool = True, max_chars: int = DEFAULT_MAX_CHARS,
+                  reference: Optional[DateValue] = None) -> Article:
+    """Parse one article: a ``str``, or what ``vnnews.read_text`` returns (its ``.text`` is parsed;
+    offsets refer to it). ``tokenize=False`` skips underthesea (sentences by punctuation, no
+    tokens); input over ``max_chars`` is cut at a line break, with a warning.
+
+    Relative dates (``hôm qua``, ``20 phút sau``, ``28/7`` without a year) resolve against the
+    publication date the text gives, else ``reference`` (a date, or an aware datetime); with
+    neither they keep their text and grain but get no value, and an ``unresolved_dates`` warning
+    says so. Nothing reads the clock: the same input and options give the same record anywhere."""
+    if isinstance(text, DecodedText):
+        text = text.text
+    elif not isinstance(text, str):
         raise TypeError("parse_article() takes the article as str, not %s; decode bytes with vnnews.read_text()"
                         % type(text).__name__)
+    check_flag("tokenize", tokenize)
+    check_reference(reference)
     kept, warnings = truncate(text, max_chars)
     normalized = normalize(kept)
-    article = _Builder(normalized.text, tokenize).build()
+    article = _Builder(normalized.text, tokenize, reference).build()
     if normalized.offsets is not None:
         _map_offsets([article], normalized.span, text)
     article.warnings[:0] = warnings  # already in the caller's offsets
@@ -41,9 +53,10 @@ def parse_article(text: str, *, tokenize: bool = True, max_chars: int = DEFAULT_
 
 
 class _Builder:
-    def __init__(self, text: str, tokenize: bool):
+    def __init__(self, text: str, tokenize: bool, reference: Optional[DateValue] = None):
         self.text = text
         self.tokenize = tokenize
+        self.reference = reference
         self.article = Article()
         self.title_line: Optional[Tuple[int, int]] = None
 
@@ -67,8 +80,8 @@ class _Builder:
             first = a.paragraphs[0]  # a copy: _map_offsets maps each object once
             a.lead = Paragraph(first.text, first.start, first.end)
         pieces = self._texts()
+        foreign = language_warnings(self.text)  # decides what is extracted, so it comes first
         self._sentences(pieces)
-        foreign = language_warnings(self.text)
         if foreign:  # the number and date grammar is Vietnamese: elsewhere it would read junk
             for warning in foreign:
                 warning.message += "; facts and dates were not extracted"
@@ -166,9 +179,17 @@ class _Builder:
 
     def _sentences(self, pieces):
         sentences = self.article.sentences
+        if self.tokenize:
+            # underthesea cannot take a lone surrogate: it reads a copy with each replaced in place,
+            # so offsets and the record's texts stay the input's own
+            safe, replaced = encodable(self.text)
+            if replaced:
+                self.warn("unencodable", "%d lone surrogate code point(s), from U+%04X on, were given to the "
+                          "tokenizer as U+FFFD; the record keeps them" % (len(replaced), ord(self.text[replaced[0]])),
+                          replaced[0], replaced[-1] + 1)
         for start, end, paragraph in pieces:
             if self.tokenize:
-                for (s, e), tokens in tokenize_sentences(self.text, start, end):
+                for (s, e), tokens in tokenize_sentences(safe, start, end):
                     sentences.append(Sentence(self.text[s:e], s, e, paragraph,
                                               [Token(self.text[ts:te], ts, te) for ts, te in tokens]))
             else:
@@ -198,8 +219,14 @@ class _Builder:
 
     def _dates(self, pieces):
         inside = _inside([piece for piece in pieces if piece[2] is not None])  # the paragraphs
-        found = find_dates(self.text, reference=self.article.published)
+        reference = self.article.published or self.reference
+        found = find_dates(self.text, reference=reference)
         self.article.dates = [date for date in found if inside(date)]
+        unresolved = sum(date.value is None for date in self.article.dates)
+        if unresolved:
+            self.warn("unresolved_dates", "%d date mention(s) need a reference day to get a value (relative, "
+                      "or without a year) and the text has no publication date: pass reference= (vnnews "
+                      "batch --reference) to resolve them" % unresolved)
 
 
 def _inside(pieces):

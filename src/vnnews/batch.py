@@ -14,18 +14,20 @@ import itertools
 import json
 import multiprocessing
 import os
+import signal
 import sys
 import time
-from collections import deque
+from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, List, NamedTuple, Optional, Sequence
+from typing import Any, Callable, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
+from . import settings
 from .article import parse_article
 from .decode import DecodeError, read_text
 from .limits import DEFAULT_MAX_CHARS
-from .model import Article, ParseWarning
+from .model import Article, DateValue, ParseWarning
 
 DEFAULT_CHUNKSIZE = 16
 STDIN = Path("-")  # an input named - is JSONL read from standard input (zcat x.jsonl.gz | vnnews batch -)
@@ -48,17 +50,24 @@ def json_line(value: Any) -> bytes:
 
 
 def ordered_map(fn: Callable, items: Iterable, on_death: Callable, workers: int = 1,
-                chunksize: int = DEFAULT_CHUNKSIZE) -> Iterator:
-    """``fn`` over ``items``, lazily and in order; ``workers > 1`` runs it in spawn processes.
+                chunksize: int = DEFAULT_CHUNKSIZE,
+                items_per_worker: int = settings.MIN_ITEMS_PER_WORKER) -> Iterator:
+    """``fn`` over ``items``, lazily and in order; ``workers > 1`` runs it in spawn processes, but
+    no more of them than there are ``items_per_worker`` items (the first are read ahead to count).
 
     ``fn`` must be picklable (a module-level function or a partial of one) and should not raise.
     If a worker process dies (killed, out of memory, a crash in C code), the items in flight are
     run again one at a time, and an item that kills its worker on its own yields
     ``on_death(item, error)`` in its place.
     """
+    items = iter(items)
+    if workers > 1:
+        head = list(itertools.islice(items, items_per_worker * (workers - 1) + 1))
+        workers = min(workers, -(-len(head) // items_per_worker))
+        items = itertools.chain(head, items)
     if workers <= 1:
         return map(fn, items)
-    return _pool_map(fn, iter(items), on_death, workers, max(1, chunksize))
+    return _pool_map(fn, items, on_death, workers, max(1, chunksize))
 
 
 def _map_chunk(fn: Callable, chunk: list) -> list:
@@ -68,7 +77,9 @@ def _map_chunk(fn: Callable, chunk: list) -> list:
 def _new_pool(workers: int) -> ProcessPoolExecutor:
     # spawn, not fork: forking a process that has loaded underthesea's native libraries and their
     # threads can deadlock, and spawn behaves the same on every platform
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    # workers ignore Ctrl-C: the main process stops them, and they print no tracebacks
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN))
 
 
 def _pool_map(fn, items: Iterator, on_death, workers: int, chunksize: int) -> Iterator:
@@ -130,10 +141,10 @@ def _failed_article(message: str) -> Article:
     return Article(warnings=[ParseWarning(PARSE_ERROR, message)])
 
 
-def parse_safely(text, tokenize: bool = True) -> Article:
+def parse_safely(text, tokenize: bool = True, reference: Optional[DateValue] = None) -> Article:
     """parse_article, except that an error gives an empty Article with a ``parse_error`` warning."""
     try:
-        return parse_article(text, tokenize=tokenize)
+        return parse_article(text, tokenize=tokenize, reference=reference)
     except Exception as error:  # one bad text must not end the run: it becomes a marked record
         return _failed_article("%s: %s" % (type(error).__name__, error))
 
@@ -147,15 +158,17 @@ def parse_many(
     workers: int = 1,
     tokenize: bool = True,
     chunksize: int = DEFAULT_CHUNKSIZE,
+    reference: Optional[DateValue] = None,
 ) -> Iterator[Article]:
-    """Parse ``texts`` (any iterable, consumed lazily) and yield one Article per text, in order.
+    """Parse ``texts`` (any iterable, consumed lazily) and yield one Article per text, in order;
+    ``reference`` resolves relative dates in texts without a publication date (see parse_article).
 
     ``workers > 1`` parses in that many processes with bounded memory: a 100,000-text generator is
     never materialised. Nothing is dropped: a text that makes the parser raise (or kills its
     worker) yields an empty Article whose only warning has code ``"parse_error"`` and the error as
     message, so results stay aligned with inputs.
     """
-    parse = functools.partial(parse_safely, tokenize=tokenize)
+    parse = functools.partial(parse_safely, tokenize=tokenize, reference=reference)
     return ordered_map(parse, texts, _died_article, workers, chunksize)
 
 
@@ -182,8 +195,12 @@ class InputError(ValueError):
     """The batch inputs, as given, cannot be read (a usage error, before any item is parsed)."""
 
 
+# files of JSON objects, one a line; ``.json`` too, since dumps of JSON lines are often named so
+JSONL_SUFFIXES = tuple(base + gz for base in (".jsonl", ".ndjson", ".json") for gz in ("", ".gz"))
+
+
 def _is_jsonl(path: Path) -> bool:
-    return path == STDIN or path.name.endswith((".jsonl", ".jsonl.gz"))
+    return path == STDIN or path.name.endswith(JSONL_SUFFIXES)
 
 
 def expand_inputs(inputs: Sequence) -> List[Path]:
@@ -229,16 +246,28 @@ def _jsonl_item(raw: bytes, default_id: str, text_field: str, id_field: str, max
     except ValueError as error:
         return Item(default_id, reason="invalid_json", error=str(error))
     if not isinstance(record, dict):
-        return Item(default_id, reason="not_object", error="a JSON %s, not an object" % type(record).__name__)
+        return Item(default_id, reason="not_object", error="a JSON %s, not an object" % json_type(record))
     item_id = record.get(id_field)
     if item_id is None:
         item_id = default_id
     if text_field not in record:
-        return Item(item_id, reason="missing_field", error="no %r field" % text_field)
+        keys = ", ".join(map(repr, itertools.islice(record, _KEYS_SHOWN))) or "none"
+        return Item(item_id, reason="missing_field",
+                    error="no %r field (the line's keys: %s; choose one with --text-field)" % (text_field, keys))
     text = record[text_field]
     if not isinstance(text, str):
-        return Item(item_id, reason="not_string", error="%r is a JSON %s" % (text_field, type(text).__name__))
+        return Item(item_id, reason="not_string", error="%r is a JSON %s, not a string" % (text_field, json_type(text)))
     return _checked(item_id, text, max_chars)
+
+
+_KEYS_SHOWN = 12  # of a line without the text field: enough to spot the right one
+_JSON_TYPES = {dict: "object", list: "array", str: "string", int: "number", float: "number",
+               bool: "boolean", type(None): "null"}
+
+
+def json_type(value: Any) -> str:
+    """The JSON name of a decoded value's type (``null``, not ``NoneType``)."""
+    return _JSON_TYPES.get(type(value), type(value).__name__)
 
 
 def _open_jsonl(path: Path):
@@ -283,20 +312,20 @@ def error_record(item_id, reason: str, error: str) -> dict:
     return {"id": item_id, "reason": reason, "error": error}
 
 
-def _batch_line(item: Item, tokenize: bool) -> tuple:
-    """``(True, output line)`` or ``(False, errors line)``, serialised in the worker."""
+def _batch_line(item: Item, tokenize: bool, reference: Optional[DateValue] = None) -> Tuple[Optional[str], bytes]:
+    """``(None, output line)`` or ``(reason, errors line)``, serialised in the worker."""
     if item.reason is not None:
-        return False, json_line(error_record(item.id, item.reason, item.error))
+        return item.reason, json_line(error_record(item.id, item.reason, item.error))
     try:
-        article = parse_article(item.text, tokenize=tokenize)
+        article = parse_article(item.text, tokenize=tokenize, reference=reference)
         # the id goes first so that resume can read it without decoding the whole record
-        return True, json_line({"id": item.id, "article": article.to_dict()})
+        return None, json_line({"id": item.id, "article": article.to_dict()})
     except Exception as error:
-        return False, json_line(error_record(item.id, PARSE_ERROR, "%s: %s" % (type(error).__name__, error)))
+        return PARSE_ERROR, json_line(error_record(item.id, PARSE_ERROR, "%s: %s" % (type(error).__name__, error)))
 
 
-def _died_line(item: Item, error) -> tuple:
-    return False, json_line(error_record(item.id, PARSE_ERROR, "worker process died: %s" % error))
+def _died_line(item: Item, error) -> Tuple[Optional[str], bytes]:
+    return PARSE_ERROR, json_line(error_record(item.id, PARSE_ERROR, "worker process died: %s" % error))
 
 
 def recorded_ids(path: Path) -> set:
@@ -329,14 +358,19 @@ def recorded_ids(path: Path) -> set:
 
 
 class Progress:
-    """A one-line progress report on stderr, only when stderr is a terminal."""
+    """A one-line progress report on stderr, only when stderr is a terminal. It shows from the start
+    (workers can take seconds to load), and its rate and ETA count from the first result, so that
+    start-up does not skew them."""
 
     def __init__(self, total: Optional[int], stream=None):
         self.stream = stream or sys.stderr
         self.enabled = self.stream.isatty()
         self.total = total
-        self.started = time.monotonic()
         self.shown = 0.0
+        self.first: Optional[Tuple[float, int]] = None  # (time, count) of the first result
+
+    def start(self) -> None:
+        self._write("0 done, 0 failed, starting...")
 
     def update(self, done: int, failed: int, force: bool = False) -> None:
         now = time.monotonic()
@@ -344,13 +378,24 @@ class Progress:
             return
         self.shown = now
         count = done + failed
-        rate = count / max(now - self.started, 1e-9)
-        line = "%d done, %d failed, %.1f articles/s" % (done, failed, rate)
+        if self.first is None:
+            self.first = (now, count)
+        line = "%d done, %d failed" % (done, failed)
+        since, counted = now - self.first[0], count - self.first[1]
+        rate = counted / since if since > 0 and counted > 0 else None
+        if rate:
+            line += ", %.1f articles/s" % rate
         if self.total:
-            eta = (self.total - count) / rate if rate else 0
-            line = "[%3d%%] %s, ETA %d:%02d" % (100 * count // self.total, line, eta // 60, eta % 60)
-        self.stream.write("\r\033[K" + line)
-        self.stream.flush()
+            line = "[%3d%%] %s" % (100 * count // self.total, line)
+            if rate:
+                eta = (self.total - count) / rate
+                line += ", ETA %d:%02d" % (eta // 60, eta % 60)
+        self._write(line)
+
+    def _write(self, line: str) -> None:
+        if self.enabled:
+            self.stream.write("\r\033[K" + line)
+            self.stream.flush()
 
     def close(self) -> None:
         if self.enabled:
@@ -363,16 +408,66 @@ class BatchResult:
     failed: int = 0
     skipped: int = 0  # already recorded by an earlier run (--resume)
     seconds: float = 0.0
+    interrupted: bool = False  # stopped by Ctrl-C: what is written is whole, --resume goes on
+    reasons: Counter = dataclasses.field(default_factory=Counter)  # failed items per reason
 
     def summary(self) -> str:
-        rate = (self.done + self.failed) / max(self.seconds, 1e-9)
-        return ("vnnews batch: %d done, %d failed, %d skipped (already recorded) in %.1f s, %.1f articles/s"
-                % (self.done, self.failed, self.skipped, self.seconds, rate))
+        # the rate of parsed articles only: failures cost next to nothing and would inflate it
+        rate = ", %.1f articles/s" % (self.done / self.seconds) if self.done and self.seconds > 0 else ""
+        line = "vnnews batch: %d done, %d failed, %d skipped (already recorded) in %.1f s%s" % (
+            self.done, self.failed, self.skipped, self.seconds, rate)
+        if self.reasons:
+            line += " (failed: %s)" % ", ".join("%d %s" % (n, r) for r, n in self.reasons.most_common())
+        if self.interrupted:
+            line += "; interrupted: run again with --resume to go on"
+        return line
 
 
 def default_errors_path(out: Path) -> Path:
     base = out.name[: -len(".jsonl")] if out.name.endswith(".jsonl") else out.name
     return out.with_name(base + ".errors.jsonl")
+
+
+def _identity(path: Path):
+    """What makes two names one file: device and inode where it exists, else the resolved path."""
+    try:
+        status = path.stat()
+        return status.st_dev, status.st_ino
+    except OSError:
+        return path.resolve()
+
+
+def check_outputs(paths: Sequence[Path], out: Path, errors: Path) -> None:
+    """Refuse, before any file is touched, outputs that would destroy an input or each other."""
+    out_id, errors_id = _identity(out), _identity(errors)
+    if out_id == errors_id:
+        raise InputError("-o and --errors name the same file (%s): give two files" % out)
+    if isinstance(out_id, Path) and isinstance(errors_id, Path):
+        return  # neither exists yet, so neither is an input
+    for path in paths:
+        if path != STDIN and _identity(path) in (out_id, errors_id):
+            flag = "-o" if _identity(path) == out_id else "--errors"
+            raise InputError("%s %s is also an input: writing it would destroy it" % (flag, path))
+
+
+@contextlib.contextmanager
+def _open_outputs(out: Path, errors: Path, resume: bool):
+    """Both outputs, opened for appending so that a failure to open the second leaves the first as
+    it was; only then, without ``resume``, both are emptied."""
+    created = [path for path in (out, errors) if not path.exists()]
+    with contextlib.ExitStack() as stack:
+        try:
+            files = [stack.enter_context(open(path, "ab")) for path in (out, errors)]
+        except OSError:
+            stack.close()
+            for path in created:  # ours, and empty: leave no trace
+                with contextlib.suppress(OSError):
+                    path.unlink()
+            raise
+        if not resume:
+            for handle in files:
+                handle.truncate(0)
+        yield files
 
 
 def run_batch(
@@ -387,38 +482,48 @@ def run_batch(
     max_chars: int = DEFAULT_MAX_CHARS,
     chunksize: int = DEFAULT_CHUNKSIZE,
     progress_stream=None,
+    reference: Optional[DateValue] = None,
 ) -> BatchResult:
-    """Parse every item of ``inputs`` into ``out`` (JSONL) or ``errors`` (JSONL), in input order."""
+    """Parse every item of ``inputs`` into ``out`` (JSONL) or ``errors`` (JSONL), in input order.
+    A Ctrl-C stops it with every written line whole and ``interrupted`` set in the result."""
     out = Path(out)
     errors = Path(errors) if errors else default_errors_path(out)
     paths = expand_inputs(inputs)
+    check_outputs(paths, out, errors)
     total = None if any(_is_jsonl(p) for p in paths) else len(paths)
-    done_ids = recorded_ids(out) | recorded_ids(errors) if resume else set()
     result = BatchResult()
-
-    def pending() -> Iterator[Item]:
-        for item in iter_items(paths, text_field, id_field, max_chars):
-            if done_ids and id_key(item.id) in done_ids:
-                result.skipped += 1
-            else:
-                yield item
-
-    mode = "ab" if resume else "wb"
     started = time.monotonic()
-    progress = Progress(None if total is None else max(0, total - len(done_ids)), progress_stream)
-    task = functools.partial(_batch_line, tokenize=tokenize)
-    lines = ordered_map(task, pending(), _died_line, workers, chunksize)
-    with open(out, mode) as out_file, open(errors, mode) as errors_file:
-        for ok, line in lines:
-            target = out_file if ok else errors_file
-            target.write(line)
-            target.flush()
-            if ok:
-                result.done += 1
-            else:
-                result.failed += 1
-            progress.update(result.done, result.failed)
-    progress.update(result.done, result.failed, force=True)
-    progress.close()
+    with _open_outputs(out, errors, resume) as (out_file, errors_file):
+        done_ids = recorded_ids(out) | recorded_ids(errors) if resume else set()
+
+        def pending() -> Iterator[Item]:
+            for item in iter_items(paths, text_field, id_field, max_chars):
+                if done_ids and id_key(item.id) in done_ids:
+                    result.skipped += 1
+                else:
+                    yield item
+
+        progress = Progress(None if total is None else max(0, total - len(done_ids)), progress_stream)
+        progress.start()
+        task = functools.partial(_batch_line, tokenize=tokenize, reference=reference)
+        lines = ordered_map(task, pending(), _died_line, workers, chunksize)
+        try:
+            for reason, line in lines:
+                target = errors_file if reason else out_file
+                target.write(line)
+                target.flush()
+                if reason:
+                    result.failed += 1
+                    result.reasons[reason] += 1
+                else:
+                    result.done += 1
+                progress.update(result.done, result.failed)
+        except KeyboardInterrupt:
+            result.interrupted = True
+        finally:
+            if hasattr(lines, "close"):
+                lines.close()  # stops the worker pool
+        progress.update(result.done, result.failed, force=True)
+        progress.close()
     result.seconds = time.monotonic() - started
     return result

@@ -41,6 +41,14 @@ _BOMS = [  # longest first: the UTF-32-LE mark begins with the UTF-16-LE one
 ]
 
 
+# archives and documents that are surely not text: named, so that the message says what to do
+_CONTAINERS = [
+    (b"\x1f\x8b", "gzip-compressed data: decompress it first (gunzip), or give a .jsonl.gz to vnnews batch"),
+    (b"PK\x03\x04", "a zip archive: extract the text files first"),
+    (b"%PDF-", "a PDF document: extract its text first (pdftotext)"),
+]
+
+
 class DecodeError(ValueError):
     """The bytes are not text in an encoding vnnews reads; the message says why and ``reason`` is
     ``binary`` (not text at all) or ``encoding`` (text in no encoding vnnews reads)."""
@@ -84,6 +92,9 @@ def decode_bytes(data: bytes) -> DecodedText:
                 raise DecodeError("binary data behind a %s byte-order mark: %.1f%% control characters"
                                   % (encoding, 100.0 * _control_share(text)), reason="binary")
             return DecodedText(text, encoding + "-sig" if encoding == "utf-8" else encoding, replaced)
+    for magic, what in _CONTAINERS:
+        if data.startswith(magic):
+            raise DecodeError("binary data, not text: " + what, reason="binary")
     sample = data[:_SAMPLE]
     if b"\0" in sample:
         found = _utf16_without_bom(data)
@@ -169,21 +180,19 @@ codecs.register_error("vnnews-replace", _replace_and_count)
 
 
 def _utf16_without_bom(data: bytes) -> Optional[DecodedText]:
-    """UTF-16 without a BOM: text in a Latin script has a NUL in every high byte of its ASCII."""
-    if len(data) % 2:
-        return None
-    sample = data[: _SAMPLE & ~1]
+    """UTF-16 without a BOM: text in a Latin script has a NUL in every high byte of its ASCII. A
+    truncated end (an odd byte, half a surrogate pair) becomes U+FFFD, as it does behind a BOM."""
+    sample = data[: min(_SAMPLE, len(data)) & ~1]
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     half = len(sample) // 2
     encoding = "utf-16-le" if odd > half // 4 and even <= half // 100 else (
         "utf-16-be" if even > half // 4 and odd <= half // 100 else None)
     if encoding is None:
         return None
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError:
+    text, replaced = _decode_utf(data, encoding)
+    if replaced > _MAX_REPLACED_SHARE * len(text) + 1 or _control_share(text) > _MAX_CONTROL_SHARE:
         return None
-    return None if _control_share(text) > _MAX_CONTROL_SHARE else DecodedText(text, encoding)
+    return DecodedText(text, encoding, replaced)
 
 
 def _control_share(text: str) -> float:

@@ -6,11 +6,12 @@ A longer input is cut, not refused: the caller gets the first part and a ``trunc
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 import unicodedata
 from functools import lru_cache
-from typing import List, Optional, Tuple
+from typing import List, Tuple
 
 import regex
 
@@ -43,6 +44,8 @@ def truncate(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> Tuple[str, List[P
     """``text`` cut to at most ``max_chars`` characters, at the last line break if there is one in
     the second half of the allowance (else at the limit, not inside a character's marks), with a
     ``truncated`` warning; ``text`` unchanged and no warning when it is short enough."""
+    if not isinstance(max_chars, int) or isinstance(max_chars, bool):
+        raise TypeError("max_chars must be a whole number of characters, not %r" % (max_chars,))
     if max_chars < 0:  # a negative cut would slice from the end: keep most of the text, warn out of range
         raise ValueError("max_chars must be 0 or more, not %d" % max_chars)
     if len(text) <= max_chars:
@@ -58,9 +61,19 @@ def truncate(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> Tuple[str, List[P
     return text[:cut], [ParseWarning("truncated", message, cut, len(text))]
 
 
-def apply_limits(text: str, max_chars: Optional[int] = None) -> Tuple[str, List[ParseWarning]]:
-    """``truncate`` at ``max_chars``, by default ``DEFAULT_MAX_CHARS``."""
-    return truncate(text, DEFAULT_MAX_CHARS if max_chars is None else max_chars)
+def check_flag(name: str, value: object) -> None:
+    """A yes/no option must be True or False: ``tokenize='no'`` would read as yes."""
+    if not isinstance(value, bool):
+        raise TypeError("%s must be True or False, not %r" % (name, value))
+
+
+def check_reference(reference: object) -> None:
+    """A reference day is a date, an aware datetime, or None (no reference)."""
+    if not isinstance(reference, (dt.date, type(None))):
+        raise TypeError("reference must be a date, an aware datetime or None, not %s" % type(reference).__name__)
+    if isinstance(reference, dt.datetime) and reference.utcoffset() is None:
+        raise ValueError("reference must be an aware datetime (with tzinfo, e.g. vnnews.model.VIETNAM_TZ), "
+                         "not a naive one: its moment would be ambiguous")
 
 
 def language_warnings(text: str) -> List[ParseWarning]:

@@ -9,6 +9,12 @@ from __future__ import annotations
 # --- input --------------------------------------------------------------------------------------
 
 
+# --- pipeline: batch and workers ----------------------------------------------------------------
+# A spawn worker takes 2-9 s to start (underthesea's models when tokenizing), about what one process
+# spends on 200 tokenized articles: a worker more than the work needs only slows a small batch down.
+MIN_ITEMS_PER_WORKER = 200
+
+
 # --- layout: lines into blocks -----------------------------------------------------------------
 
 

@@ -7,6 +7,7 @@ underthesea returns strings, not offsets: they are aligned back onto the text he
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 from typing import List, Tuple
 
@@ -54,11 +55,34 @@ def split_sentences(text: str, start: int = 0, end: int = -1) -> List[Bounds]:
     return bounds
 
 
-@lru_cache(maxsize=None)
-def _underthesea():
-    from underthesea import sent_tokenize, word_tokenize
+_SURROGATE = re.compile("[\ud800-\udfff]")  # in a str only ever lone: they cannot be encoded
+_REPLACEMENT = "\ufffd"
 
-    return sent_tokenize, word_tokenize
+
+def encodable(text: str) -> Tuple[str, List[int]]:
+    """``text`` with each lone surrogate replaced by U+FFFD (one character for one, so offsets
+    hold), and where they stood; ``text`` itself when there is none."""
+    where = [m.start() for m in _SURROGATE.finditer(text)]
+    return (_SURROGATE.sub(_REPLACEMENT, text) if where else text), where
+
+
+_loaded = None  # underthesea's (sent_tokenize, word_tokenize), once loaded and warmed up
+_loading = threading.Lock()
+
+
+def _underthesea():
+    """underthesea, imported and its models loaded once, under a lock: it loads them lazily on first
+    call without one, so threads that start together would each see a half-loaded model."""
+    global _loaded
+    if _loaded is None:
+        with _loading:
+            if _loaded is None:
+                from underthesea import sent_tokenize, word_tokenize
+
+                sent_tokenize("Xin chào.")  # loads the models now, inside the lock
+                word_tokenize("Xin chào")
+                _loaded = sent_tokenize, word_tokenize
+    return _loaded
 
 
 def _align(text: str, pieces: List[str], position: int, end: int, words: bool = True) -> List[Bounds]:
