@@ -142,3 +142,11 @@ def test_workers_never_more_than_the_work_needs(monkeypatch):
 def test_json_type_names():
     assert [batch.json_type(v) for v in (None, 1, 1.5, True, "x", [], {})] == [
         "null", "number", "number", "boolean", "string", "array", "object"]
+
+
+def test_parse_many_passes_the_reference():
+    import datetime as dt
+
+    undated = "Người dân đổ về trung tâm\n\nHôm qua, 300 khách đã vào hội chợ."
+    (article,) = vnnews.parse_many([undated], tokenize=False, reference=dt.date(2024, 3, 12))
+    assert article.dates[0].value == dt.date(2024, 3, 11)

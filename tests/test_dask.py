@@ -54,3 +54,16 @@ def test_parse_dataframe(client):
         assert result["published"].iloc[number] == (article.published.isoformat() if article.published else None)
     with pytest.raises(ValueError, match="title"):
         parse_dataframe(dd.from_pandas(frame.assign(title="x"), npartitions=1), text_column="body")
+
+
+def test_reference_reaches_the_workers(client):
+    import datetime as dt
+
+    import dask.bag as db
+    from vnnews.dask import parse_bag
+
+    undated = "Người dân đổ về trung tâm\n\nHôm qua, 300 khách đã vào hội chợ."
+    (record,) = parse_bag(db.from_sequence([undated], npartitions=1), tokenize=False,
+                          reference=dt.date(2024, 3, 12)).compute()
+    assert record["dates"][0]["value"] == "2024-03-11"
+    assert Article.from_dict(record) == parse_article(undated, tokenize=False, reference=dt.date(2024, 3, 12))

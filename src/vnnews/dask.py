@@ -8,8 +8,10 @@ warning has code ``"parse_error"``: no row is dropped.
 from __future__ import annotations
 
 import json
+from typing import Optional
 
 from .batch import parse_safely
+from .model import DateValue
 
 # the flattened columns parse_dataframe adds, besides "article" (the whole record as JSON)
 FLAT_COLUMNS = ("title", "published", "authors", "source", "lead", "warnings")
@@ -25,15 +27,16 @@ def _require_dask():
         ) from error
 
 
-def parse_text(text, tokenize: bool = True) -> dict:
-    """One text to the JSON-ready dict of its Article (what ``Article.to_dict()`` gives)."""
-    return parse_safely(text, tokenize).to_dict()
+def parse_text(text, tokenize: bool = True, reference: Optional[DateValue] = None) -> dict:
+    """One text to the JSON-ready dict of its Article (what ``Article.to_dict()`` gives);
+    ``reference`` as in :func:`vnnews.parse_article`."""
+    return parse_safely(text, tokenize, reference).to_dict()
 
 
-def parse_bag(bag, tokenize: bool = True):
+def parse_bag(bag, tokenize: bool = True, reference: Optional[DateValue] = None):
     """A ``dask.bag.Bag`` of texts to a Bag of article dicts, in the same order."""
     _require_dask()
-    return bag.map(parse_text, tokenize=tokenize)
+    return bag.map(parse_text, tokenize=tokenize, reference=reference)
 
 
 def _flat(record: dict) -> dict:
@@ -48,10 +51,10 @@ def _flat(record: dict) -> dict:
     }
 
 
-def _parse_partition(frame, text_column: str, tokenize: bool):
+def _parse_partition(frame, text_column: str, tokenize: bool, reference: Optional[DateValue] = None):
     import pandas
 
-    records = [parse_text(text, tokenize) for text in frame[text_column]]
+    records = [parse_text(text, tokenize, reference) for text in frame[text_column]]
     flats = [_flat(record) for record in records]
     columns = {name: [flat[name] for flat in flats] for name in FLAT_COLUMNS}
     columns["article"] = [json.dumps(record, ensure_ascii=False) for record in records]
@@ -59,7 +62,7 @@ def _parse_partition(frame, text_column: str, tokenize: bool):
     return pandas.concat([frame, added], axis=1)
 
 
-def parse_dataframe(ddf, text_column: str = "text", tokenize: bool = True):
+def parse_dataframe(ddf, text_column: str = "text", tokenize: bool = True, reference: Optional[DateValue] = None):
     """``ddf`` with the parsed article of ``text_column`` added as columns.
 
     Added columns (Python strings or None): ``title``, ``published`` (ISO 8601), ``authors``
@@ -71,6 +74,5 @@ def parse_dataframe(ddf, text_column: str = "text", tokenize: bool = True):
     clash = sorted(set(FLAT_COLUMNS + ("article",)) & set(ddf.columns))
     if clash:
         raise ValueError("parse_dataframe would overwrite columns %s: rename them first" % clash)
-    return ddf.map_partitions(
-        _parse_partition, text_column, tokenize, meta=_parse_partition(ddf._meta, text_column, tokenize)
-    )
+    return ddf.map_partitions(_parse_partition, text_column, tokenize, reference,
+                              meta=_parse_partition(ddf._meta, text_column, tokenize, reference))

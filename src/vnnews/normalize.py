@@ -27,6 +27,7 @@ that is not NFC a stdlib pattern for step 2 (some 10 ms).
 """
 from __future__ import annotations
 
+import collections
 import functools
 import html
 import html.entities
@@ -40,7 +41,7 @@ from typing import Iterable, Optional, Sequence, Tuple
 
 import regex
 
-from . import lexicon
+from . import lexicon, settings
 
 
 @dataclass
@@ -116,6 +117,7 @@ _CLUSTER = regex.compile(r"((?P<marks>%s+)|\p{NFC_QC=N}%s*)" % (_MARK, _MARK))
 # captured for split(); with the character before each, these runs are the clusters that NFC may
 # change, bar those without marks (a character that never survives NFC, alone)
 _MARK_RUN = regex.compile("(%s+)" % _MARK)
+_STARTER = regex.compile(r"[^\p{M}\p{NFC_QC=M}]")  # no cluster goes on through it: a block may start there
 
 
 @functools.cache
@@ -235,15 +237,39 @@ def _composed_maps(text: str, composed: str, maps) -> tuple:
     """The maps of ``composed``, the NFC of ``text``, as if each cluster were composed on its own:
     every character of a cluster that NFC changes starts where the cluster starts and ends where it
     ends. No cluster composes with the text around it (a test checks every character), so
-    ``composed`` is the clusters composed one by one and the text between them. Most often each
-    cluster composes to one character, which the lengths tell at once: then each run of marks with
-    the character before it is a one-character edit (the clusters without marks are one character,
-    mapped the same whether edited or not). Otherwise the clusters are composed one by one to find
-    those that change."""
+    ``composed`` is the clusters composed one by one and the text between them. The clusters are
+    found block by block, cut before a character that no cluster continues, so that their pieces
+    (several Python strings a cluster) are held for one block at a time, not for the whole text."""
+    edit_starts, edit_ends, lengths = array("q"), array("q"), array("q")
+    start = 0
+    while start < len(text):
+        end = _block_end(text, start)
+        block = text[start:end]
+        block_composed = composed if end - start == len(text) else unicodedata.normalize("NFC", block)
+        for column, values in zip((edit_starts, edit_ends, lengths), _cluster_edits(block, block_composed)):
+            column.extend(map(operator.add, values, itertools.repeat(start)) if column is not lengths else values)
+        start = end
+    return _remap(edit_starts, edit_ends, lengths, maps, len(text))
+
+
+def _block_end(text: str, start: int) -> int:
+    """Where a block of about ``BLOCK_CHARACTERS`` from ``start`` may end: before a character that
+    is neither a mark nor the second half of a composable pair, or at the end of the text."""
+    end = start + settings.NORMALIZE_BLOCK_CHARACTERS
+    found = _STARTER.search(text, end) if end < len(text) else None
+    return found.start() if found else len(text)
+
+
+def _cluster_edits(text: str, composed: str) -> Tuple[Sequence[int], Sequence[int], Sequence[int]]:
+    """The clusters of ``text`` that NFC changes, as edits: starts, ends, and the lengths they
+    compose to. Most often each cluster composes to one character, which the lengths of ``text`` and
+    ``composed`` tell at once: then each run of marks with the character before it is a
+    one-character edit (the clusters without marks are one character, mapped the same whether
+    edited or not). Otherwise the clusters are composed one by one to find those that change."""
     in_bmp = len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)  # no astral character
     starts, ends = _bounds((_bmp_mark_run() if in_bmp else _MARK_RUN).split(text), itertools.repeat(1))
     if len(composed) == len(text) - (sum(ends) - sum(starts)) + len(starts):  # a character per cluster
-        return _remap(starts, ends, [1] * len(starts), maps, len(text))
+        return starts, ends, [1] * len(starts)
     pieces = _CLUSTER.split(text)  # text between, cluster, its leading marks or None, text between...
     led_by_marks = list(map(bool, pieces[2::3]))
     del pieces[2::3]
@@ -252,8 +278,7 @@ def _composed_maps(text: str, composed: str, maps) -> tuple:
     each_composed = list(map(unicodedata.normalize, itertools.repeat("NFC"), clusters))
     changed = list(map(operator.ne, each_composed, clusters))
     lengths = list(map(len, itertools.compress(each_composed, changed)))
-    return _remap(list(itertools.compress(starts, changed)), list(itertools.compress(ends, changed)),
-                  lengths, maps, len(text))
+    return list(itertools.compress(starts, changed)), list(itertools.compress(ends, changed)), lengths
 
 
 def _bounds(pieces: list, led_by_marks: Iterable[bool]) -> Tuple[list, list]:
@@ -284,7 +309,11 @@ def _remap(edit_starts: Sequence[int], edit_ends: Sequence[int], lengths: list, 
     ``length`` characters, mapped by ``maps`` (None for the identity), with ``lengths`` characters.
     Copied stretches keep their provenance; every character of a replacement starts where the
     replaced text starts and ends where it ends. A few C-level calls per edit, none per character:
-    the new maps are joined from slices of the old ones."""
+    the new maps are joined from slices of the old ones. Where edits are dense (hostile input, a
+    cluster in every few characters) a slice per edit costs more than a step per character: there
+    the maps are built character by character instead."""
+    if len(lengths) * settings.DENSE_EDITS_PER_CHARACTER > length:
+        return _remap_per_character(edit_starts, edit_ends, lengths, maps, length)
     if maps:
         starts, ends = map(memoryview, maps)
     else:
@@ -303,12 +332,48 @@ def _remap(edit_starts: Sequence[int], edit_ends: Sequence[int], lengths: list, 
         return new_starts, new_starts[1:]
     end_pieces = list(map(ends.__getitem__, map(
         slice, [0, *map(operator.sub, edit_ends, firsts)], [*edit_starts, None])))
-    if sum(lengths) > sum(firsts):  # rare: a cluster or entity of several characters
-        for edit in reversed([e for e, n in enumerate(lengths) if n > 1]):
-            a, b, more = edit_starts[edit], edit_ends[edit], lengths[edit] - 1
-            start_pieces.insert(edit + 1, bytes(starts[a:a + 1]) * more)
-            end_pieces.insert(edit + 1, bytes(ends[b - 1:b]) * more)
+    if sum(lengths) > sum(firsts):  # a cluster or entity of several characters
+        # the characters after a replacement's first follow the stretch that it ends: gathered per
+        # edit, then interleaved in one pass (inserting them one by one would be quadratic)
+        more = list(map(operator.sub, lengths, firsts))
+        more_starts = map(bytes.__mul__, map(bytes, map(starts.__getitem__, map(
+            slice, edit_starts, map(operator.add, edit_starts, firsts)))), more)
+        more_ends = map(bytes.__mul__, map(bytes, map(ends.__getitem__, map(
+            slice, map(operator.sub, edit_ends, firsts), edit_ends))), more)
+        start_pieces = _interleave(start_pieces, more_starts)
+        end_pieces = _interleave(end_pieces, more_ends)
     return array("q", b"".join(start_pieces)), array("q", b"".join(end_pieces))
+
+
+def _remap_per_character(edit_starts: Sequence[int], edit_ends: Sequence[int], lengths: list, maps,
+                         length: int) -> tuple:
+    """What ``_remap`` gives, built from how many times each old character's start (and end)
+    recurs in the new text: once if copied, ``n`` times for the first (last) character an edit
+    replaces with ``n`` characters, never for the others it replaces. C-level passes over the
+    whole text, none in Python per edit."""
+    starts, ends = maps if maps else (range(length + 1), range(1, length + 1))
+    start_counts = array("i", [1]) * length
+    widest = array("i", [0]) * max(map(operator.sub, edit_ends, edit_starts), default=0)
+    # zero what the edits cover, a slice each, by C-level calls
+    _consume(map(start_counts.__setitem__, map(slice, edit_starts, edit_ends),
+                 map(widest.__getitem__, map(slice, itertools.repeat(0), map(operator.sub, edit_ends, edit_starts)))))
+    end_counts = array("i", start_counts)
+    _consume(map(start_counts.__setitem__, edit_starts, lengths))
+    _consume(map(end_counts.__setitem__, map(operator.sub, edit_ends, itertools.repeat(1)), lengths))
+    new_starts = array("q", itertools.chain.from_iterable(map(itertools.repeat, starts, start_counts)))
+    new_starts.append(starts[length])  # where the text ends
+    new_ends = array("q", itertools.chain.from_iterable(map(itertools.repeat, ends, end_counts)))
+    return new_starts, new_ends
+
+
+def _consume(calls: Iterable) -> None:
+    """Run a lazy ``map`` of calls for their effect, at C speed."""
+    collections.deque(calls, maxlen=0)
+
+
+def _interleave(pieces: list, extras: Iterable[bytes]) -> Iterable:
+    """``pieces[0], extras[0], pieces[1], extras[1], ...``, the last piece at the end."""
+    return itertools.chain.from_iterable(itertools.zip_longest(pieces, extras, fillvalue=b""))
 
 
 def _counting(length: int) -> array:

@@ -13,6 +13,14 @@ from __future__ import annotations
 # A spawn worker takes 2-9 s to start (underthesea's models when tokenizing), about what one process
 # spends on 200 tokenized articles: a worker more than the work needs only slows a small batch down.
 MIN_ITEMS_PER_WORKER = 200
+# normalize: with more than one edit (entity, cluster, dropped character) in this many characters,
+# building the offset maps character by character (~0.1 us each) beats a slice per edit (~5-9 us
+# each, and a Python object): only hostile or fully decomposed text is that dense
+DENSE_EDITS_PER_CHARACTER = 32
+# normalize composes decomposed text in blocks of about this many characters, so that the Python
+# strings of its clusters are held for one block at a time (a 2 MB NFD text once took 800 MB); an
+# article is one block
+NORMALIZE_BLOCK_CHARACTERS = 1 << 16
 
 
 # --- layout: lines into blocks -----------------------------------------------------------------
