@@ -1,4 +1,4 @@
-"""The record types of vnnews: one family of dataclasses, each JSON-serialisable with dataclasses-json.
+"""The record types of vnnews: one family of dataclasses, with one JSON serialiser of their own.
 
 Every extracted piece carries ``start``/``end`` character offsets into the exact string that was
 given to :func:`vnnews.parse_article`; for every object with offsets, ``input[start:end] == text``.
@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import json
 import math
+import typing
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Union
+from typing import Any, Callable, Dict, List, Literal, Optional, Union
 
-from dataclasses_json import config, dataclass_json
-
-VIETNAM_TZ = _dt.timezone(_dt.timedelta(hours=7))
+VIETNAM_TZ = _dt.timezone(_dt.timedelta(hours=7))  # the one definition of Vietnam's time zone (no DST)
 
 DateValue = Union[_dt.date, _dt.datetime]
+FactKind = Literal["money", "percent", "quantity", "rate"]
+Grain = Literal["time", "day", "week", "month", "quarter", "year", "decade", "century"]
 
 
 def encode_date(value: Optional[DateValue]) -> Optional[str]:
@@ -32,59 +34,66 @@ def decode_date(value: Optional[str]) -> Optional[DateValue]:
     return _dt.date.fromisoformat(value)
 
 
-def _date_field():
-    return field(default=None, metadata=config(encoder=encode_date, decoder=decode_date))
+class Record:
+    """What every record type shares: its JSON form, by the one serialiser of this module
+    (``to_dict``/``from_dict``; dates in ISO form), and back."""
+
+    def to_dict(self, encode_json: bool = False) -> Dict[str, Any]:
+        """The record as JSON-ready data (``encode_json`` is accepted for compatibility; the data is
+        always JSON-ready)."""
+        return _plain(self)
+
+    def to_json(self, **options: Any) -> str:
+        """``json.dumps`` of ``to_dict()``; ``options`` go to ``json.dumps`` (``ensure_ascii``, ``indent``...)."""
+        return json.dumps(_plain(self), **options)
+
+    @classmethod
+    def from_dict(cls, data: Dict[str, Any], *, infer_missing: bool = False):
+        """The record from ``to_dict()`` data (keys it does not know are ignored; missing ones take
+        their defaults, or raise TypeError when they have none)."""
+        if not isinstance(data, dict):
+            raise TypeError("%s.from_dict() takes a dict, not %s" % (cls.__name__, type(data).__name__))
+        return _decoder(cls)(data)
+
+    @classmethod
+    def from_json(cls, text: Union[str, bytes], **options: Any):
+        return cls.from_dict(json.loads(text, **options))
 
 
-@dataclass_json
 @dataclass
-class Span:
-    """A piece of the input: ``input[start:end] == text``."""
+class Span(Record):
+    """A piece of the input: ``input[start:end] == text``. The base of every record that is one
+    piece of the text (tokens, paragraphs, sentences, captions, date mentions)."""
 
     text: str
     start: int
     end: int
 
 
-@dataclass_json
 @dataclass
-class Token:
-    text: str
-    start: int
-    end: int
+class Token(Span):
+    """A word as underthesea cut it; a word of several syllables (``thông tin``) is one token."""
 
 
-@dataclass_json
 @dataclass
-class Sentence:
-    text: str
-    start: int
-    end: int
+class Sentence(Span):
     paragraph: Optional[int] = None  # index into Article.paragraphs, None for captions and title
     tokens: List[Token] = field(default_factory=list)
 
 
-@dataclass_json
 @dataclass
-class Paragraph:
-    text: str
-    start: int
-    end: int
+class Paragraph(Span):
+    """One body line (the sapo is the first)."""
 
 
-@dataclass_json
 @dataclass
-class Caption:
-    text: str
-    start: int
-    end: int
+class Caption(Span):
     credit: Optional[str] = None  # the photo credit inside the caption (``Ảnh: Daily Mail``), name only
     image: Optional[int] = None  # index into Article.images
 
 
-@dataclass_json
 @dataclass
-class Image:
+class Image(Record):
     """One image the text shows traces of: a placeholder line, an alt text, a caption, or several."""
 
     start: int
@@ -98,23 +107,21 @@ class Image:
     caption_span: Optional[Span] = None
 
 
-@dataclass_json
 @dataclass
-class Author:
+class Author(Record):
     name: str
     start: int
     end: int
     role: Optional[str] = None  # the role words written before the name (``Tin, ảnh``), if any
 
 
-@dataclass_json
 @dataclass
-class Fact:
-    """A numeric fact: ``kind`` is money, percent, quantity or rate (scored), or duration, date,
-    ordinal, identifier (kept apart so they are never mistaken for amounts)."""
+class Fact(Record):
+    """A numeric fact: ``kind`` is money, percent, quantity or rate; ``value`` fully scaled
+    (``1.839 tỷ đồng`` is 1839000000000), ``unit`` an ISO currency, ``%`` or the unit word."""
 
     text: str
-    kind: str
+    kind: FactKind
     value: Union[int, float]
     unit: Optional[str]
     start: int
@@ -123,22 +130,18 @@ class Fact:
     sentence: Optional[int] = None  # index into Article.sentences
 
 
-@dataclass_json
 @dataclass
-class DateMention:
-    """A date or time written in the text, resolved against a reference (the publication date)."""
+class DateMention(Span):
+    """A date or time written in the text, resolved against a reference (the publication date,
+    else ``parse_article``'s ``reference``); ``value`` is None when it needed one and had none."""
 
-    text: str
-    start: int
-    end: int
-    value: Optional[DateValue] = _date_field()
-    grain: str = "day"  # time, day, week, month, quarter, year, decade, century
+    value: Optional[DateValue] = None
+    grain: Grain = "day"
     relative: bool = False
 
 
-@dataclass_json
 @dataclass
-class ParseWarning:
+class ParseWarning(Record):
     """Something that looked wrong or was guessed: ``code`` is stable, ``message`` is for people."""
 
     code: str
@@ -147,12 +150,11 @@ class ParseWarning:
     end: Optional[int] = None
 
 
-@dataclass_json
 @dataclass
-class Article:
+class Article(Record):
     title: Optional[str] = None
     title_span: Optional[Span] = None
-    published: Optional[DateValue] = _date_field()
+    published: Optional[DateValue] = None
     published_span: Optional[Span] = None
     authors: List[Author] = field(default_factory=list)
     source: Optional[str] = None
@@ -208,8 +210,8 @@ def _field_names(record_type) -> list:
 
 
 def _plain(value):
-    """A record or any part of it as JSON-ready data: what dataclasses-json's ``to_dict`` gives
-    (dates in ISO form), some thirty times faster, which matters at millions of articles."""
+    """A record or any part of it as JSON-ready data (dates in ISO form), by a walk that reads each
+    record type's field names once: millions of articles go through here."""
     kind = type(value)
     if kind in _PLAIN_ATOMS:
         return value
@@ -227,10 +229,50 @@ def _plain(value):
     raise TypeError("cannot serialise %s" % kind.__name__)
 
 
-def _to_dict(self, encode_json: bool = False) -> dict:
-    return _plain(self)
+_DECODERS: Dict[type, Callable] = {}  # record type -> its decoder, built by _decoder once
 
 
-# after @dataclass_json, which sets its own: to_json() goes through to_dict() too
-for _record in (Span, Token, Sentence, Paragraph, Caption, Image, Author, Fact, DateMention, ParseWarning, Article):
-    _record.to_dict = _to_dict
+def _decoder(record_type) -> Callable[[Dict[str, Any]], Any]:
+    """A function from ``to_dict()`` data to a ``record_type``, built from its declarations once:
+    only the fields that hold dates or records get a conversion, the rest are taken as they are."""
+    decode = _DECODERS.get(record_type)
+    if decode is not None:
+        return decode
+    hints = typing.get_type_hints(record_type)
+    names = _field_names(record_type)
+    conversions = [(name, _conversion(hints[name])) for name in names]
+    conversions = [(name, convert) for name, convert in conversions if convert is not None]
+    known = frozenset(names)
+    new = object.__new__
+
+    def decode(data: Dict[str, Any]):
+        if conversions:
+            data = dict(data)
+            for name, convert in conversions:
+                if name in data:
+                    data[name] = convert(data[name])
+        if len(data) == len(known) and known == data.keys():
+            # every field given: set them as __init__ would, without its cost (millions of tokens)
+            record = new(record_type)
+            record.__dict__.update(data)
+            return record
+        return record_type(**{name: value for name, value in data.items() if name in known})
+
+    _DECODERS[record_type] = decode
+    return decode
+
+
+def _conversion(hint) -> Optional[Callable[[Any], Any]]:
+    """How a field declared ``hint`` is read back from JSON data; None when it is taken as is."""
+    args = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+    if typing.get_origin(hint) is Union and _dt.date in args:
+        return decode_date
+    if typing.get_origin(hint) is Union and len(args) == 1:  # Optional[X]
+        inner = _conversion(args[0])
+        return None if inner is None else (lambda value: None if value is None else inner(value))
+    if typing.get_origin(hint) in (list, List):
+        inner = _conversion(args[0])
+        return None if inner is None else (lambda values: list(map(inner, values)))
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return _decoder(hint)
+    return None
