@@ -11,7 +11,7 @@ import pytest
 
 from vnnews import parse_article
 from vnnews.model import Article, Author, Caption, DateMention, Fact, Image, Paragraph, ParseWarning, Span
-from vnnews.render import marks, render_html
+from vnnews.render import grouped, marks, render_html
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "fixtures" / "seed-cualo-2017.txt"
@@ -106,7 +106,7 @@ def test_marks_nest_split_and_escape():
     assert split == {"vn-warning": 2, "vn-image": 2, "vn-placeholder": 2}
     fact = page.pieces[next(n for n, p in page.pieces.items() if p[0].get("data-unit") == "VND/lít")][0]
     assert (fact["data-kind"], fact["data-value"]) == ("money", "500")
-    assert fact["title"] == fact["data-tip"] == "money: 500 VND/lít"
+    assert fact["title"] == "money: 500 VND/lít" and "data-tip" not in fact  # one tooltip, not two
     assert by_kind["vn-paragraph"][0]["data-lead"] == "True"
     assert by_kind["vn-caption"][0]["data-credit"] == "Minh Anh"
     assert "no_offsets: a warning without offsets" in html
@@ -147,9 +147,85 @@ def test_render_in_chromium(tmp_path):
     page, screenshot = artifacts / "render.html", artifacts / "render.png"
     vnnews_render(SEED, page)
     screenshot.unlink(missing_ok=True)
-    chromium(tmp_path / "profile", "--window-size=1200,1600", "--screenshot=%s" % screenshot, page.as_uri())
-    assert screenshot.stat().st_size > 10_000
+    chromium(tmp_path / "profile", "--window-size=1400,1000", "--screenshot=%s" % screenshot, page.as_uri())
+    assert screenshot.stat().st_size > 10_000  # not a blank page
     dom = chromium(tmp_path / "profile", "--dump-dom", page.as_uri())
     text = SEED.read_text(encoding="utf-8")
-    found = check_page(Page(dom), text, parse_article(text, tokenize=False))
+    article = parse_article(text, tokenize=False)
+    found = check_page(Page(dom), text, article)
     assert {"title", "paragraph"} <= {kind for kind, _ in found}
+    rows = Rows(dom)
+    assert len(rows.cells["fact"]) == len(article.facts) > 0 and len(rows.cells["date"]) == len(article.dates)
+    assert ["money", "1\u202f839\u202f000\u202f000\u202f000", "VND", "trên", "1.839 tỷ đồng"] in rows.cells["fact"]
+    # the table is drawn: the same page without it gives another picture
+    bare = artifacts / "render-without-table.html"
+    page_html = page.read_text(encoding="utf-8")
+    bare.write_text(page_html[:page_html.index("<aside")] + page_html[page_html.index("</aside>") + 8:], encoding="utf-8")
+    without = tmp_path / "without.png"
+    chromium(tmp_path / "profile", "--window-size=1400,1000", "--screenshot=%s" % without, bare.as_uri())
+    assert without.read_bytes() != screenshot.read_bytes()
+
+
+class Rows(HTMLParser):
+    """The cells of each table beside the text, by kind (``vn-rows-KIND``), row by row."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.cells, self.kind, self.row, self.cell = defaultdict(list), None, None, None
+        self.links = []  # (data-span of the row, href of its link)
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "table" and attrs.get("class", "").startswith("vn-rows-"):
+            self.kind = attrs["class"][len("vn-rows-"):]
+        elif tag == "tr" and self.kind and "data-span" in attrs:
+            self.row = []
+            self.cells[self.kind].append(self.row)
+            self.span = attrs["data-span"]
+        elif tag == "td" and self.row is not None:
+            self.cell = ""
+        elif tag == "a" and self.row is not None:
+            self.links.append((self.span, attrs["href"]))
+
+    def handle_endtag(self, tag):
+        if tag == "td" and self.cell is not None:
+            self.row.append(self.cell)
+            self.cell = None
+        elif tag == "tr":
+            self.row = None
+        elif tag == "table":
+            self.kind = None
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell += data
+
+
+def test_table_beside_the_text_lists_parts_with_values_and_links():
+    article = built_article()
+    page_html = render_html(TEXT, article)
+    rows = Rows(page_html)
+    assert rows.cells["fact"] == [["money", "500", "VND/lít", "", "500 đồng/lít"],
+                                  ["money", "24\u202f100", "VND", "", "24.100 đồng"]]
+    assert rows.cells["date"] == [["no value", "day", "12/3/2024"]]
+    assert rows.cells["author"] == [["Minh Anh", "", "Minh Anh"]]
+    assert rows.cells["caption"] == [["Minh Anh", "image 0 (img_01)", "Cây xăng ở Hà Nội. Ảnh: Minh Anh"]]
+    # each link goes to the first piece of its part, which carries the id
+    page = Page(page_html)
+    for number, href in rows.links:
+        assert href == "#vn-" + number and page_html.count('id="vn-%s"' % number) == 1
+        assert page.pieces[number][0]["id"] == "vn-" + number
+
+
+def test_every_caption_has_a_tooltip_with_or_without_credit():
+    article = built_article()
+    article.captions[0].credit = None
+    (caption,) = [m for m in marks(article) if m.kind == "caption"]
+    assert caption.tip == "caption; credit: none; image 0 (img_01)"
+
+
+@pytest.mark.parametrize("value, shown", [(1839000000000, "1\u202f839\u202f000\u202f000\u202f000"), (99.6, "99.6"),
+                                          (12345.5, "12\u202f345.5"), (-1500, "-1\u202f500"), (7, "7")])
+def test_values_are_digit_grouped(value, shown):
+    assert grouped(value) == shown

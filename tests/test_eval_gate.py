@@ -1,0 +1,55 @@
+"""The evaluation gate: where the labelled dev set lies beside the repository (``../shared/eval``,
+not shipped: a user's clone has none), score it and fail below the pinned floor of any field.
+
+The floors are the scores of 2026-12-07 less a margin of two points, so that an unrelated change
+that costs a whole article somewhere fails here and is looked at. Raise a floor when a field gets
+better for good; never lower one to let a change pass without saying why in its commit."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+MARGIN = 0.02
+SCORES_2026_12_07 = {
+    "title accuracy": 0.985,
+    "date accuracy": 0.971,
+    "time accuracy (where gold has a time)": 0.900,
+    "source accuracy (where either has one)": 0.619,
+    "image count accuracy": 0.721,
+    "authors F1": 0.800,
+    "authors precision": 1.000,
+    "authors recall": 0.667,
+    "image placeholder F1": 1.000,
+    "captions F1": 0.850,
+    "captions precision": 0.991,
+    "captions recall": 0.744,
+    "body words F1": 0.986,
+    "body paragraphs F1": 0.937,
+    "numeric facts F1": 0.945,
+    "numeric facts precision": 0.961,
+    "numeric facts recall": 0.930,
+    "fact unit accuracy (of matched facts)": 0.921,
+}
+
+
+@pytest.fixture(scope="module")
+def scored():
+    if not (EVAL / "score.py").exists() or not (EVAL / "dev").is_dir():
+        pytest.skip("no labelled dev set at %s (it is not shipped with the package)" % EVAL)
+    result = subprocess.run([sys.executable, str(EVAL / "score.py"), str(EVAL / "dev"), "--json"],
+                            capture_output=True, text=True, timeout=600, check=True)
+    return json.loads(result.stdout)
+
+
+def test_no_dev_article_crashes_the_parser(scored):
+    assert scored["cases"] > 0 and not scored["crashed"]
+
+
+@pytest.mark.parametrize("field", sorted(SCORES_2026_12_07))
+def test_field_is_not_below_its_floor(scored, field):
+    floor = SCORES_2026_12_07[field] - MARGIN
+    assert scored["scores"][field] >= floor, "%s fell to %.3f, below its floor %.3f: run score.py --errors" % (
+        field, scored["scores"][field], floor)
