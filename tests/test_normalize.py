@@ -7,7 +7,7 @@ import pytest
 import regex
 
 from vnnews import lexicon
-from vnnews.normalize import _MARK, _MARK_RUN, _TRIGGER, _bmp_mark_run, normalize
+from vnnews.normalize import _MARK, _TRIGGER, _bmp_mark_run, _patterns, normalize
 
 
 def pieces(original):
@@ -83,7 +83,7 @@ def test_no_cluster_composes_with_text_outside_it():
 
 def test_the_stdlib_pattern_for_runs_of_marks_splits_as_the_regex_module_does():
     plane = "".join(map(chr, range(0x10000)))
-    assert _bmp_mark_run().split(plane) == _MARK_RUN.split(plane)
+    assert _bmp_mark_run().split(plane) == _patterns().mark_run.split(plane)
 
 @pytest.mark.parametrize("original, expected", [
     ("tr&ocirc;\u0300ng c&#7897;t", "trồng cột"),  # an entity, then a combining mark after it
@@ -225,7 +225,8 @@ def test_dense_edits_build_the_same_maps_character_by_character(seed, monkeypatc
 @pytest.mark.parametrize("unit", ["a\u0301\u0323", "&fjlig; ", "Ho\u0300\u0300a bi\u0300\u0300nh "])
 def test_hostile_clusters_take_linear_time(unit):
     """Inserting a replacement's extra characters one by one once made these quadratic (19 s at
-    600 K characters): 4x the text must cost well under 8x the time."""
+    600 K characters): 4x the text must cost well under the 16x of quadratic time (best of three
+    runs, so that the load of a shared machine does not decide)."""
     import time
 
     def seconds(size):
@@ -234,5 +235,5 @@ def test_hostile_clusters_take_linear_time(unit):
         normalize(text)
         return time.perf_counter() - started
 
-    small, large = min(seconds(50_000) for _ in range(3)), min(seconds(200_000) for _ in range(2))
-    assert large < 8 * small + 0.05
+    small, large = min(seconds(50_000) for _ in range(3)), min(seconds(200_000) for _ in range(3))
+    assert large < 10 * small + 0.05

@@ -25,7 +25,7 @@ from typing import Any, Callable, Iterable, Iterator, List, NamedTuple, Optional
 
 from . import settings
 from .article import parse_article
-from .decode import DecodeError, read_text
+from .decode import DecodeError, InputError, read_text
 from .limits import DEFAULT_MAX_CHARS
 from .model import Article, DateValue, ParseWarning
 
@@ -189,10 +189,6 @@ def _checked(item_id, text: str, max_chars: int) -> Item:
     if len(text) > max_chars:
         return Item(item_id, reason="too_large", error="%d characters > %d" % (len(text), max_chars))
     return Item(item_id, text)
-
-
-class InputError(ValueError):
-    """The batch inputs, as given, cannot be read (a usage error, before any item is parsed)."""
 
 
 # files of JSON objects, one a line; ``.json`` too, since dumps of JSON lines are often named so

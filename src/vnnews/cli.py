@@ -8,7 +8,9 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__, batch
+from . import __version__
+from .decode import DecodeError, InputError, read_text
+from .limits import DEFAULT_MAX_CHARS
 from .model import decode_date
 
 
@@ -17,11 +19,11 @@ def _read(source: str) -> str:
         if sys.stdin.isatty():  # else a user waits on a silent terminal
             print("vnnews: reading the article from standard input; end it with Ctrl-D "
                   "(or give a file name: vnnews parse FILE)", file=sys.stderr)
-        return batch.read_text(sys.stdin.buffer.read()).text
+        return read_text(sys.stdin.buffer.read()).text
     if Path(source).is_dir():
-        raise batch.InputError("%s is a folder: to parse every .txt file in it, use "
+        raise InputError("%s is a folder: to parse every .txt file in it, use "
                                "vnnews batch %s -o OUT.jsonl" % (source, source))
-    return batch.read_text(source).text
+    return read_text(source).text
 
 
 def _parse(args) -> int:
@@ -34,7 +36,9 @@ def _parse(args) -> int:
 
 
 def _batch(args) -> int:
-    result = batch.run_batch(
+    from .batch import run_batch  # multiprocessing and the rest: only for batches
+
+    result = run_batch(
         args.inputs,
         args.out,
         errors=args.errors,
@@ -119,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--no-tokens", **no_tokens)
     run.add_argument("--resume", action="store_true",
                      help="append to OUT, skipping ids that OUT or the errors file already hold")
-    run.add_argument("--max-chars", type=_positive, default=batch.DEFAULT_MAX_CHARS,
+    run.add_argument("--max-chars", type=_positive, default=DEFAULT_MAX_CHARS,
                      help="longer texts are errors (too_large) (default: %(default)s)")
     run.add_argument("--reference", **reference)
     run.set_defaults(run=_batch)
@@ -137,7 +141,7 @@ def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
-    except (OSError, batch.DecodeError, batch.InputError) as error:
+    except (OSError, DecodeError, InputError) as error:
         print("vnnews %s: %s" % (args.command, error), file=sys.stderr)
         return 1
     except KeyboardInterrupt:

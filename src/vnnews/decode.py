@@ -58,6 +58,10 @@ class DecodeError(ValueError):
         self.reason = reason
 
 
+class InputError(ValueError):
+    """The inputs, as given, cannot be read: a usage error, said before any item is parsed."""
+
+
 @dataclass(frozen=True)
 class DecodedText:
     """What ``read_text`` returns: ``text`` (give it to ``parse_article``; offsets refer to it),

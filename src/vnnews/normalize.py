@@ -37,7 +37,7 @@ import re
 import unicodedata
 from array import array
 from dataclasses import dataclass
-from typing import Iterable, Optional, Sequence, Tuple
+from typing import Dict, Iterable, NamedTuple, Optional, Sequence, Tuple
 
 import regex
 
@@ -78,7 +78,7 @@ _DROP_CHARS = "\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u200b-\u200f\u2060\ufe
 # attributes as HTML writes them, so that ``a<b & c>d`` is not a bold tag; possessive, and no part
 # crosses a ``<``, so a failed attempt never rescans text that a later attempt reads
 _ATTRIBUTES = r"""(?:\s+[a-zA-Z_:@][-\w:.@]*(?:\s*=\s*(?:"[^"<]*"|'[^'<]*'|[^\s"'<>=`]+))?)*+\s*/?>"""
-_MARKUP = regex.compile(
+_MARKUP = (
     r"(?P<comment><!--)"
     r"|<(?P<block>(?i:script|style|noscript|template))" + _ATTRIBUTES
     + r"|</?(?P<tag>[a-zA-Z][a-zA-Z0-9]{0,15})" + _ATTRIBUTES
@@ -87,13 +87,8 @@ _MARKUP = regex.compile(
     r"|(?P<newline>\r\n|[%s])"
     r"|(?P<drop>[%s]+)" % (_BREAK_CHARS, _DROP_CHARS)
 )
-_CLOSERS = {
-    "comment": regex.compile(r"-->"),
-    "script": regex.compile(r"</script\s*>", regex.IGNORECASE),
-    "style": regex.compile(r"</style\s*>", regex.IGNORECASE),
-    "noscript": regex.compile(r"</noscript\s*>", regex.IGNORECASE),
-    "template": regex.compile(r"</template\s*>", regex.IGNORECASE),
-}
+_CLOSERS = {"comment": r"-->", "script": r"</script\s*>", "style": r"</style\s*>",
+            "noscript": r"</noscript\s*>", "template": r"</template\s*>"}
 _BLOCK_TAGS = frozenset(
     "address article aside blockquote body br caption center dd details dialog div dl dt fieldset "
     "figcaption figure footer form frame h1 h2 h3 h4 h5 h6 head header hr html iframe img legend li "
@@ -113,20 +108,36 @@ _ENTITY_DROPS = re.compile("[%s]+" % _DROP_CHARS)
 # for split(): the whole cluster, and the run of marks again when it leads (it composes with the
 # character before it)
 _MARK = r"[\p{M}\p{NFC_QC=M}]"
-_CLUSTER = regex.compile(r"((?P<marks>%s+)|\p{NFC_QC=N}%s*)" % (_MARK, _MARK))
+_CLUSTER = r"((?P<marks>%s+)|\p{NFC_QC=N}%s*)" % (_MARK, _MARK)
 # captured for split(); with the character before each, these runs are the clusters that NFC may
 # change, bar those without marks (a character that never survives NFC, alone)
-_MARK_RUN = regex.compile("(%s+)" % _MARK)
-_STARTER = regex.compile(r"[^\p{M}\p{NFC_QC=M}]")  # no cluster goes on through it: a block may start there
+_MARK_RUN = "(%s+)" % _MARK
+_STARTER = r"[^\p{M}\p{NFC_QC=M}]"  # no cluster goes on through it: a block may start there
+
+
+class _Patterns(NamedTuple):
+    markup: regex.Pattern
+    closers: Dict[str, regex.Pattern]
+    cluster: regex.Pattern
+    mark_run: regex.Pattern
+    starter: regex.Pattern
+
+
+@functools.cache
+def _patterns() -> _Patterns:
+    """Compiled on first use, not at import: a clean NFC text (the common case) needs none of them."""
+    return _Patterns(regex.compile(_MARKUP),
+                     {name: regex.compile(closer, regex.IGNORECASE) for name, closer in _CLOSERS.items()},
+                     regex.compile(_CLUSTER), regex.compile(_MARK_RUN), regex.compile(_STARTER))
 
 
 @functools.cache
 def _bmp_mark_run() -> re.Pattern:
-    """``_MARK_RUN`` in the stdlib re, for text without astral characters: it splits NFD text twice
+    """The run of marks pattern in the stdlib re, for text without astral characters: it splits NFD text twice
     as fast as the regex module, which tests Unicode properties character by character. The class is
     read off the regex module's, once, on first use (some 10 ms)."""
     plane = "".join(map(chr, range(0x10000)))
-    ranges = (re.escape(run[0]) + "-" + re.escape(run[-1]) for run in _MARK_RUN.findall(plane))
+    ranges = (re.escape(run[0]) + "-" + re.escape(run[-1]) for run in _patterns().mark_run.findall(plane))
     return re.compile("([%s]+)" % "".join(ranges))
 
 
@@ -185,13 +196,14 @@ def _fold_old_tones(text: str) -> str:
 
 
 def _markup_edits(text: str) -> Iterable[Tuple[int, int, str]]:
+    patterns = _patterns()
     unclosed = set()  # kinds of block whose closer is absent after some point, hence after any later one
     position = 0
     while True:
         trigger = _TRIGGER.search(text, position)
         if trigger is None:
             return
-        match = _MARKUP.match(text, trigger.start())
+        match = patterns.markup.match(text, trigger.start())
         if match is None:
             position = trigger.end()
             continue
@@ -199,7 +211,7 @@ def _markup_edits(text: str) -> Iterable[Tuple[int, int, str]]:
         kind = match.lastgroup
         if kind in ("comment", "block"):
             name = "comment" if kind == "comment" else match.group("block").lower()
-            closer = None if name in unclosed else _CLOSERS[name].search(text, position)
+            closer = None if name in unclosed else patterns.closers[name].search(text, position)
             if closer is not None:
                 position = closer.end()
                 yield start, position, "" if kind == "comment" else "\n"
@@ -256,7 +268,7 @@ def _block_end(text: str, start: int) -> int:
     """Where a block of about ``BLOCK_CHARACTERS`` from ``start`` may end: before a character that
     is neither a mark nor the second half of a composable pair, or at the end of the text."""
     end = start + settings.NORMALIZE_BLOCK_CHARACTERS
-    found = _STARTER.search(text, end) if end < len(text) else None
+    found = _patterns().starter.search(text, end) if end < len(text) else None
     return found.start() if found else len(text)
 
 
@@ -267,10 +279,10 @@ def _cluster_edits(text: str, composed: str) -> Tuple[Sequence[int], Sequence[in
     one-character edit (the clusters without marks are one character, mapped the same whether
     edited or not). Otherwise the clusters are composed one by one to find those that change."""
     in_bmp = len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)  # no astral character
-    starts, ends = _bounds((_bmp_mark_run() if in_bmp else _MARK_RUN).split(text), itertools.repeat(1))
+    starts, ends = _bounds((_bmp_mark_run() if in_bmp else _patterns().mark_run).split(text), itertools.repeat(1))
     if len(composed) == len(text) - (sum(ends) - sum(starts)) + len(starts):  # a character per cluster
         return starts, ends, [1] * len(starts)
-    pieces = _CLUSTER.split(text)  # text between, cluster, its leading marks or None, text between...
+    pieces = _patterns().cluster.split(text)  # text between, cluster, its leading marks or None, text between...
     led_by_marks = list(map(bool, pieces[2::3]))
     del pieces[2::3]
     starts, ends = _bounds(pieces, led_by_marks)
