@@ -1,13 +1,20 @@
-"""Does parse_article(tokenize=False) take time linear in its input? Times normal and adversarial
-texts at 10 KB, 100 KB, 1 MB and 2 MB (characters) and prints milliseconds per KB; the last column
-is the per-KB time at the largest size over the one at the smallest: about 1 when linear, 10 or more
-when quadratic.
+"""Does parse_article(tokenize=False) take time linear in its input, and memory bounded? Times
+normal and adversarial texts at 10 KB, 100 KB, 1 MB and 2 MB (characters) and prints milliseconds
+per KB; the ratio column is the per-KB time at the largest size over the one at the smallest: about
+1 when linear (target <= 1.3), 10 or more when quadratic.
 
-    python benchmarks/bench_linearity.py [--sizes 10000,100000] [--cases normal,blank-lines]
+``--memory`` adds, for each case at the largest size, the peak memory of one parse in a fresh
+process over that of ``normal`` (a real article's text repeated; target <= 3), and the time of
+``Article.from_json`` of the normal record with tokens.
+
+    python benchmarks/bench_linearity.py [--sizes 10000,100000] [--cases normal,blank-lines] [--memory]
 """
 from __future__ import annotations
 
 import argparse
+import json
+import subprocess
+import sys
 import time
 import unicodedata
 
@@ -44,7 +51,49 @@ CASES = {
     "one-line": lambda n: repeat("Dòng rất dài, không xuống dòng 12,5% ", n),  # one 1 MB line at 1 MB
     "anh-colon": lambda n: repeat("Ảnh:", n),  # 500,000 Ảnh: at 2 MB
     "anh-lines": lambda n: repeat("Ảnh:\n", n),
+    # once quadratic in normalize (a replacement of several characters, inserted one by one)
+    "marks-stack": lambda n: repeat("a\u0301\u0323", n),  # composes to two characters each
+    "fjlig": lambda n: repeat("&fjlig; ", n),  # an entity of two characters
+    "nfd-doubled": lambda n: repeat(unicodedata.normalize("NFD", ARTICLE).replace("\u0300", "\u0300\u0300"), n),
+    # once 6-9x the memory of a real article
+    "digit-dash": lambda n: repeat("1-", n),
+    "day-month": lambda n: repeat("28/7 ", n),
+    "letter-lines": lambda n: repeat("a\n", n),
 }
+
+PEAK = """
+import json, sys
+sys.path.insert(0, %r)
+from bench_linearity import CASES
+import vnnews
+
+
+def high_water_mb():
+    # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent through fork and exec
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM")) / 1024
+
+
+text = CASES[sys.argv[1]](int(sys.argv[2]))
+vnnews.parse_article("Hà Nội. Giá tăng 5%%.", tokenize=False)
+before = high_water_mb()
+vnnews.parse_article(text, tokenize=False)
+print(json.dumps(high_water_mb() - before))
+"""
+
+
+def peak_mb(name: str, size: int) -> float:
+    """The memory one parse adds to a fresh process's peak (MB), the text itself excluded."""
+    script = PEAK % str(__import__("pathlib").Path(__file__).resolve().parent)
+    result = subprocess.run([sys.executable, "-c", script, name, str(size)], capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def from_json_seconds(size: int) -> float:
+    record = vnnews.parse_article(CASES["normal"](size)).to_json()
+    started = time.perf_counter()
+    vnnews.Article.from_json(record)
+    return time.perf_counter() - started
 
 
 def measure(text: str, repeats: int) -> float:
@@ -60,6 +109,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000,1000000,2000000")
     parser.add_argument("--cases", default=",".join(CASES))
+    parser.add_argument("--memory", action="store_true", help="peak memory per case, and from_json time")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     vnnews.parse_article(ARTICLE, tokenize=False)  # imports and pattern compilation out of the timings
@@ -71,6 +121,14 @@ def main() -> None:
             per_kb.append(seconds * 1000 / (size / 1000))
         print("%-14s" % name + "".join("%12.3f" % t for t in per_kb) + "%8.2f" % (per_kb[-1] / per_kb[0]),
               flush=True)
+    if args.memory:
+        size = sizes[-1]
+        normal = peak_mb("normal", size)
+        print("\npeak memory of one parse at %d KB, over normal (%.0f MB):" % (size // 1000, normal))
+        for name in args.cases.split(","):
+            peak = peak_mb(name, size)
+            print("%-14s %8.0f MB %8.2f" % (name, peak, peak / max(normal, 1)), flush=True)
+        print("\nArticle.from_json of the normal %d KB record with tokens: %.2f s" % (size // 1000, from_json_seconds(size)))
 
 
 if __name__ == "__main__":
