@@ -237,3 +237,22 @@ def test_hostile_clusters_take_linear_time(unit):
 
     small, large = min(seconds(50_000) for _ in range(3)), min(seconds(200_000) for _ in range(3))
     assert large < 10 * small + 0.05
+
+
+def test_hostile_clusters_take_bounded_memory(monkeypatch):
+    """Composed block by block, stacked marks cost a bounded amount per character (the maps and a
+    block's clusters), not several Python strings per cluster of the whole text (136 bytes a
+    character in one block here, 50 in blocks; 2 M characters once took 800 MB)."""
+    import tracemalloc
+
+    from vnnews import normalize as module
+
+    monkeypatch.setattr(module.settings, "NORMALIZE_BLOCK_CHARACTERS", 4096)  # many blocks in a small text
+    text = "a\u0301\u0323" * 40_000
+    tracemalloc.start()
+    try:
+        normalize(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 80 * len(text)
