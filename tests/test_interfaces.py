@@ -89,3 +89,13 @@ def test_tokenizer_loads_once_under_a_lock_for_eight_threads():
 
 def test_vietnam_zone_is_defined_once():
     assert VIETNAM_TZ.utcoffset(None) == dt.timedelta(hours=7)
+
+
+@pytest.mark.parametrize("value", [None, b"Gi\xc3\xa1", 5, ["text"]])
+def test_text_that_is_not_a_str_is_named(value):
+    from vnnews.limits import check_text
+
+    with pytest.raises(TypeError, match=r"parse_article\(\) takes the text as str, not %s" % type(value).__name__):
+        vnnews.parse_article(value)
+    with pytest.raises(TypeError, match="find_dates"):
+        check_text("find_dates", value)

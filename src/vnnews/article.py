@@ -19,7 +19,7 @@ from .dates import find_dates, parse_date
 from .decode import DecodedText
 from .facts import extract_facts
 from .header import field_values, parse_header
-from .limits import DEFAULT_MAX_CHARS, check_flag, check_reference, language_warnings, truncate
+from .limits import DEFAULT_MAX_CHARS, check_flag, check_reference, check_text, language_warnings, truncate
 from .model import Article, Author, Caption, DateValue, Image, Paragraph, ParseWarning, Sentence, Span, Token
 from .normalize import normalize
 from .text import fold
@@ -38,9 +38,7 @@ def parse_article(text: str | DecodedText, *, tokenize: bool = True, max_chars: 
     says so. Nothing reads the clock: the same input and options give the same record anywhere."""
     if isinstance(text, DecodedText):
         text = text.text
-    elif not isinstance(text, str):
-        raise TypeError("parse_article() takes the article as str, not %s; decode bytes with vnnews.read_text()"
-                        % type(text).__name__)
+    check_text("parse_article", text)
     check_flag("tokenize", tokenize)
     check_reference(reference)
     kept, warnings = truncate(text, max_chars)

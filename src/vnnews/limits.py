@@ -61,6 +61,14 @@ def truncate(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> Tuple[str, List[P
     return text[:cut], [ParseWarning("truncated", message, cut, len(text))]
 
 
+def check_text(function: str, value: object) -> None:
+    """A public function that reads text says so when it is given something else (``None``, bytes),
+    rather than failing deep inside with an error about an internal step."""
+    if not isinstance(value, str):
+        hint = "; decode bytes with vnnews.read_text()" if isinstance(value, (bytes, bytearray)) else ""
+        raise TypeError("%s() takes the text as str, not %s%s" % (function, type(value).__name__, hint))
+
+
 def check_flag(name: str, value: object) -> None:
     """A yes/no option must be True or False: ``tokenize='no'`` would read as yes."""
     if not isinstance(value, bool):
