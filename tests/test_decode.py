@@ -1,12 +1,13 @@
 """read_text(): every supported encoding, built here from a Unicode sentence, and the errors."""
 import codecs
+import gzip
 import unicodedata
 
 import pytest
 
 import vnnews
 from vnnews import lexicon
-from vnnews.decode import DecodedText, decode_bytes, vietnamese_counts
+from vnnews.decode import DecodedText, DecodeError, decode_bytes, read_text, vietnamese_counts
 
 SENTENCE = ("Sáng nay, Sở Thông tin và Truyền thông tỉnh Nghệ An tổ chức hội nghị giao ban trực tuyến; "
             "đồng chí Nguyễn Thị Dung, Phó chủ tịch UBND thị xã Cửa Lò, cùng lãnh đạo các ban ngành dự họp. "
@@ -160,3 +161,24 @@ def test_decode_error_says_why():
     with pytest.raises(vnnews.DecodeError) as caught:
         vnnews.read_text(b"\x00\x01\x02binary" * 100)
     assert caught.value.reason == "binary"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_truncated_utf16_without_bom_decodes_with_one_replacement(encoding):
+    data = SENTENCE.encode(encoding)[:-1]  # cut inside the last character, as a truncated download is
+    decoded = read_text(data)
+    assert (decoded.encoding, decoded.replaced) == (encoding, 1)
+    assert decoded.text == SENTENCE[:-1] + "\ufffd"
+    with_bom = read_text(codecs.BOM_UTF16_LE + SENTENCE.encode("utf-16-le")[:-1])
+    assert with_bom.text == decoded.text  # as it already did behind a BOM
+
+
+@pytest.mark.parametrize("data, named", [
+    (gzip.compress(SENTENCE.encode("utf-8")), "gzip"),
+    (b"PK\x03\x04" + bytes(range(256)), "zip"),
+    (b"%PDF-1.7\n" + bytes(range(256)), "PDF"),
+])
+def test_archives_and_documents_are_named(data, named):
+    with pytest.raises(DecodeError, match=named) as raised:
+        read_text(data)
+    assert raised.value.reason == "binary" and "NUL" not in str(raised.value)
