@@ -132,11 +132,11 @@ def test_workers_never_more_than_the_work_needs(monkeypatch):
     pools = []
     monkeypatch.setattr(batch, "_pool_map", lambda fn, items, on_death, workers, chunksize: pools.append(workers) or map(fn, items))
     assert list(batch.ordered_map(str.upper, ["a"] * 5, dead, workers=8, items_per_worker=2)) == ["A"] * 5
-    assert pools == [3]  # 5 items, 2 a worker
-    assert list(batch.ordered_map(str.upper, ["a"], dead, workers=8, items_per_worker=2)) == ["A"]
-    assert pools == [3]  # one item: parsed in this process, no pool
+    assert pools == [2]  # 5 items, at least 2 a worker
+    assert list(batch.ordered_map(str.upper, ["a"] * 3, dead, workers=8, items_per_worker=2)) == ["A"] * 3
+    assert pools == [2]  # 3 items: not enough for a second worker, parsed in this process
     list(batch.ordered_map(str.upper, ["a"] * 100, dead, workers=2, items_per_worker=2))
-    assert pools == [3, 2]
+    assert pools == [2, 2]
 
 
 def test_json_type_names():
@@ -150,3 +150,15 @@ def test_parse_many_passes_the_reference():
     undated = "Người dân đổ về trung tâm\n\nHôm qua, 300 khách đã vào hội chợ."
     (article,) = vnnews.parse_many([undated], tokenize=False, reference=dt.date(2024, 3, 12))
     assert article.dates[0].value == dt.date(2024, 3, 11)
+
+
+def test_run_batch_with_worker_processes(tmp_path, monkeypatch):
+    monkeypatch.setattr(batch.settings, "MIN_ITEMS_PER_WORKER", 2)  # so that 6 items get 2 workers
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({"id": i, "text": TEXTS[i % 3]}, ensure_ascii=False) + "\n"
+                              for i in range(6)), encoding="utf-8")
+    result = batch.run_batch([source], tmp_path / "out.jsonl", workers=2, tokenize=False, chunksize=1)
+    assert (result.done, result.failed, result.interrupted) == (6, 0, False)
+    lines = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [line["id"] for line in lines] == list(range(6))
+    assert vnnews.Article.from_dict(lines[4]["article"]) == vnnews.parse_article(TEXTS[1], tokenize=False)

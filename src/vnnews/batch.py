@@ -51,9 +51,10 @@ def json_line(value: Any) -> bytes:
 
 def ordered_map(fn: Callable, items: Iterable, on_death: Callable, workers: int = 1,
                 chunksize: int = DEFAULT_CHUNKSIZE,
-                items_per_worker: int = settings.MIN_ITEMS_PER_WORKER) -> Iterator:
+                items_per_worker: Optional[int] = None) -> Iterator:
     """``fn`` over ``items``, lazily and in order; ``workers > 1`` runs it in spawn processes, but
-    no more of them than there are ``items_per_worker`` items (the first are read ahead to count).
+    only as many as have ``items_per_worker`` items each (by default ``MIN_ITEMS_PER_WORKER`` of
+    settings; the first are read ahead to count).
 
     ``fn`` must be picklable (a module-level function or a partial of one) and should not raise.
     If a worker process dies (killed, out of memory, a crash in C code), the items in flight are
@@ -62,8 +63,9 @@ def ordered_map(fn: Callable, items: Iterable, on_death: Callable, workers: int 
     """
     items = iter(items)
     if workers > 1:
-        head = list(itertools.islice(items, items_per_worker * (workers - 1) + 1))
-        workers = min(workers, -(-len(head) // items_per_worker))
+        items_per_worker = items_per_worker or settings.MIN_ITEMS_PER_WORKER
+        head = list(itertools.islice(items, items_per_worker * workers))
+        workers = max(1, min(workers, len(head) // items_per_worker))
         items = itertools.chain(head, items)
     if workers <= 1:
         return map(fn, items)

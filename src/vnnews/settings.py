@@ -12,7 +12,7 @@ from __future__ import annotations
 # --- pipeline: batch and workers ----------------------------------------------------------------
 # A spawn worker takes 2-9 s to start (underthesea's models when tokenizing), about what one process
 # spends on 200 tokenized articles: a worker more than the work needs only slows a small batch down.
-MIN_ITEMS_PER_WORKER = 200
+MIN_ITEMS_PER_WORKER = 200  # items a worker must have to itself, else fewer workers
 # normalize: with more than one edit (entity, cluster, dropped character) in this many characters,
 # building the offset maps character by character (~0.1 us each) beats a slice per edit (~5-9 us
 # each, and a Python object): only hostile or fully decomposed text is that dense
