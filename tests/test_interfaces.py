@@ -99,3 +99,26 @@ def test_text_that_is_not_a_str_is_named(value):
         vnnews.parse_article(value)
     with pytest.raises(TypeError, match="find_dates"):
         check_text("find_dates", value)
+
+
+def test_mentions_left_without_a_value_are_counted_in_a_warning(monkeypatch):
+    """What parse_article does with what find_dates leaves unresolved (no reference day): the
+    mentions stay, and one warning says how many and how to resolve them."""
+    from vnnews import article as module
+    from vnnews.model import DateMention
+
+    seen = []
+
+    def unresolved(text, reference=None):
+        seen.append(reference)
+        start = text.index("Hôm qua")
+        return [DateMention("Hôm qua", start, start + 7, None, "day", True)]
+
+    monkeypatch.setattr(module, "find_dates", unresolved)
+    record = vnnews.parse_article(UNDATED, tokenize=False)
+    assert seen == [None] and record.dates[0].value is None
+    (warning,) = [w for w in record.warnings if w.code == "unresolved_dates"]
+    assert warning.message.startswith("1 date mention(s)") and "reference=" in warning.message
+    vnnews.parse_article(UNDATED, tokenize=False, reference=dt.date(2024, 3, 12))
+    vnnews.parse_article(DATED, tokenize=False, reference=dt.date(2000, 1, 1))
+    assert seen[1:] == [dt.date(2024, 3, 12), dt.date(2024, 3, 12)]  # the text's own date comes first
