@@ -182,7 +182,7 @@ class _Builder:
             # so offsets and the record's texts stay the input's own
             safe, replaced = encodable(self.text)
             if replaced:
-                self.warn("unencodable", "%d lone surrogate code point(s), from U+%04X on, were given to the "
+                self.warn("unencodable", "%d lone surrogate code point(s) (the first U+%04X) were given to the "
                           "tokenizer as U+FFFD; the record keeps them" % (len(replaced), ord(self.text[replaced[0]])),
                           replaced[0], replaced[-1] + 1)
         for start, end, paragraph in pieces:
