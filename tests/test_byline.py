@@ -1,34 +1,45 @@
-"""Bylines and source lines, one example per row of tests/corpora/*.tsv."""
+"""Bylines and source lines: the rows of tests/corpora/bylines*.tsv, the rules' registry, the lexicon."""
 import re
-from pathlib import Path
 
 import pytest
+from corpus import rows
 
 from vnnews import lexicon
-from vnnews.byline import glued_byline_start, is_outlet, lead_source, parse_byline
-
-CORPORA = Path(__file__).parent / "corpora"
+from vnnews.bylines import RULES, glued_byline_start, is_outlet, lead_source, parse_byline
 
 
-def rows(name):
-    for line in (CORPORA / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line.split("\t")
-
-
-@pytest.mark.parametrize("line,authors,source", list(rows("bylines.tsv")))
+@pytest.mark.parametrize("line,authors,source", rows("bylines.tsv", 3))
 def test_byline(line, authors, source):
     byline = parse_byline(line)
     assert byline is not None
-    assert [a[0] for a in byline.authors] == ([] if authors == "-" else authors.split(" | "))
-    assert (byline.source[0] if byline.source else "-") == source
+    assert [a[0] for a in byline.authors] == ([] if authors is None else authors.split(" | "))
+    assert (byline.source[0] if byline.source else None) == source
     for text, start, end in byline.authors + ([byline.source] if byline.source else []):
         assert line[start:end] == text
 
 
-@pytest.mark.parametrize("line", [r[0] for r in rows("not_bylines.tsv")])
+@pytest.mark.parametrize("line", rows("bylines_not.tsv", 1))
 def test_not_a_byline(line):
     assert parse_byline(line) is None
+
+
+def test_the_lexicon_has_every_key_with_its_type():
+    words = lexicon.load("bylines")
+    lists = {"source_cues", "byline_roles", "desk_names", "name_joiners", "byline_notes", "outlets", "outlet_words"}
+    assert set(k for k in words if not k.startswith("_")) == lists
+    for key in lists:
+        assert isinstance(words["_" + key], str), key  # each list says what it is for
+        values = words[key]
+        assert values and all(isinstance(w, str) and w == w.strip() and w for w in values), key
+        assert len(set(values)) == len(values), key
+    assert not lists & set(lexicon.load("layout")), "byline words live in bylines.json only"
+
+
+def test_rules_are_named_once_and_read_the_line_in_order():
+    assert len({rule.name for rule in RULES}) == len(RULES)
+    order = ["whole", "head", "tail", "body"]
+    parts = [order.index(rule.part) for rule in RULES]
+    assert parts == sorted(parts)
 
 
 @pytest.mark.parametrize("paragraph,byline", [

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import List, Optional, Tuple
 
 from . import layout
-from .byline import parse_byline
+from .bylines import parse_byline
 from .dates import find_dates, parse_date
 from .facts import extract_facts
 from .header import field_values, parse_header

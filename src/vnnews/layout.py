@@ -17,7 +17,7 @@ import regex
 
 from . import captions as cap
 from . import lexicon
-from .byline import Byline, glued_byline_start, lead_source, parse_byline
+from .bylines import Byline, glued_byline_start, lead_source, parse_byline
 from .dates import find_date_line
 from .text import Line, split_lines, strip_bounds
 
