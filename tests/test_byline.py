@@ -111,7 +111,8 @@ def test_translator_in_a_tail_is_an_author_with_that_role():
     assert name == "Minh Anh" and line[start:end] == name
 
 
-@pytest.mark.parametrize("line", ["Nguồn: Internet", "Tổng hợp", "(Tổng hợp)", "T/H"])
+@pytest.mark.parametrize("line", ["Nguồn: Internet", "Tổng hợp", "(Tổng hợp)", "T/H",
+                                  "https://example.vn/tin-tuc/bai-viet-123.html"])
 def test_a_line_that_says_how_the_text_was_made_is_a_remark(line):
     byline = parse_byline(line)
     assert byline.remark and byline.authors == [] and byline.source is None

@@ -21,6 +21,7 @@ BYLINE_MAX_CHARS = 120  # the longest byline or source line of the labelled arti
 GLUED_BYLINE_WINDOW = 130  # a byline run into the last paragraph starts within this many characters of its end
 OUTLET_MAX_CHARS = 40  # an outlet in brackets or after a slash (``(TTXVN)``, ``/VOV.VN``): longer is a remark
 OUTLET_NAME_MAX_WORDS = 8  # ``Doanh nghiệp và Tiếp thị``: an outlet's name of more words is a clause
+PERSON_MAX_CHARS = 40  # five long Vietnamese words and their spaces: a name before a glued cue is no longer
 PERSON_MAX_WORDS = 5  # a person's name as bylines write it: ``Nguyễn Thị Minh Khai`` has four words
 
 

@@ -29,7 +29,7 @@ def parse_byline(text: str, start: int = 0, end: Optional[int] = None) -> Option
         match = None
         if rule.pattern is not None:
             pattern = getattr(v, rule.pattern)
-            find = pattern.match if rule.part == "head" else pattern.search
+            find = {"whole": pattern.fullmatch, "head": pattern.match, "tail": pattern.search}[rule.part]
             match = find(text, reading.start, reading.end)
             if match is None:
                 continue
@@ -42,8 +42,9 @@ def parse_byline(text: str, start: int = 0, end: Optional[int] = None) -> Option
 
 
 def _finish(reading: Reading) -> Optional[Byline]:
-    """Give every author the line's role, and add the translator named in the tail."""
+    """Give every author the line's role, and add the names glued to a cue and the translator named in the tail."""
     byline = reading.byline
+    byline.authors = reading.glued + byline.authors
     byline.roles = [reading.role] * len(byline.authors)
     if reading.translator is not None:
         byline.authors.append(reading.translator[0])

@@ -17,8 +17,8 @@ from typing import Callable, List, Literal, NamedTuple, Optional, Tuple
 
 import regex
 
-from .vocabulary import (Piece, is_note, is_outlet, is_person, looks_like_outlet_name, names, trim,
-                         vocabulary)
+from .vocabulary import (Piece, is_acronym, is_note, is_outlet, is_person, is_single_name, looks_like_outlet_name,
+                         names, trim, vocabulary)
 
 _DASH = regex.compile(r"\s+[-–—]\s+")
 
@@ -41,6 +41,7 @@ class Reading:
     byline: Byline = field(default_factory=Byline)
     role: Optional[str] = None
     cued: bool = False  # a source cue (``Theo``) opened the line
+    glued: List[Piece] = field(default_factory=list)  # names run into the cue: ``T.ThủyTheo SCMP``
     translator: Optional[Tuple[Piece, str]] = None  # ``(Minh Anh dịch)``: the name and what they did
 
     @property
@@ -72,7 +73,21 @@ def _remark(reading: Reading, _) -> Verdict:
     return "remark"
 
 
+def _link(reading: Reading, _) -> Verdict:
+    reading.byline.remark = True  # the page's address, left by the scraper: it names no one
+    return "remark"
+
+
 # -- head ---------------------------------------------------------------------------------------
+def _glued_cue(reading: Reading, m: regex.Match) -> Verdict:
+    """``T.ThủyTheo SCMP/NDTV``: the author's name, then the source cue with no space between."""
+    found = names(reading.text, reading.start, m.start("cue"))
+    if found:
+        reading.glued = found
+        reading.start = m.start("cue")
+    return None
+
+
 def _role(reading: Reading, m: regex.Match) -> Verdict:
     reading.role = m.group("role")
     reading.start = m.end()
@@ -100,7 +115,8 @@ def _outlet_tail(reading: Reading, tail: regex.Match) -> Verdict:
         who = noted.group("who")
         reading.translator = ((who, source[1], source[1] + len(who)), noted.group("note"))
         reading.body_end = tail.start()
-    elif is_outlet(source[0]) or not is_person(source[0]) or tail.group(1):
+    elif is_outlet(source[0]) or not is_person(source[0]) or tail.group(1) or is_acronym(source[0]):
+        # ``Nguyễn Dũng/TTVH``: capitals after a slash are an outlet's initials
         byline.source = source
         reading.body_end = tail.start()
     return None
@@ -114,7 +130,7 @@ def _take_outlet(reading: Reading) -> bool:
     byline, text = reading.byline, reading.text
     if byline.source is None:
         byline.source = trim(text, reading.start, reading.body_end)
-    elif is_outlet(reading.body) and is_outlet(byline.source[0]):
+    elif is_outlet(reading.body) and (is_outlet(byline.source[0]) or is_acronym(byline.source[0])):
         byline.source = trim(text, reading.start, reading.end)
     else:
         return False
@@ -127,12 +143,18 @@ def _cued_remark(reading: Reading, _) -> Verdict:
 
 
 def _cued_names(reading: Reading, _) -> Verdict:
-    """``Theo Lê Ánh``: a source cue before a person's name credits the person."""
+    """``Theo Lê Ánh``: a source cue before a person's name credits the person (``Theo Slate``, one
+    word, credits an outlet)."""
     found = names(reading.text, reading.start, reading.body_end)
-    if found and not (reading.byline.source is None and is_outlet(reading.body)):
+    if found and not (len(found) == 1 and is_single_name(found[0][0])) and not (reading.byline.source is None and is_outlet(reading.body)):
         reading.byline.authors = found
         return "byline"
     return None
+
+
+def _cued_link(reading: Reading, _) -> Verdict:
+    reading.byline.source = trim(reading.text, reading.start, reading.body_end)  # ``Nguồn: http://...``
+    return "byline"
 
 
 def _outlet(reading: Reading, _) -> Verdict:
@@ -169,11 +191,17 @@ def _not_cued(reading: Reading) -> bool:
 
 RULES: Tuple[Rule, ...] = (
     Rule("remark", "whole", lambda r: is_note(r.unread), None, _remark),
+    Rule("link", "whole", lambda r: "://" in r.unread or r.unread.startswith("www."), "link", _link),
+    Rule("glued_cue", "head", lambda r: any(head in r.unread for head in vocabulary().cue_heads), "glued_cue",
+         _glued_cue),
     # a role ends in a colon: most lines have none, and a substring test is far cheaper than the pattern
     Rule("role", "head", lambda r: ":" in r.unread, "role", _role),
     Rule("source_cue", "head", lambda r: vocabulary().cue_may_open(r.unread), "source_cue", _source_cue),
-    Rule("outlet_tail", "tail", lambda r: "(" in r.unread or "/" in r.unread, "outlet_tail", _outlet_tail),
+    # the slashes of a web address close no outlet's name
+    Rule("outlet_tail", "tail", lambda r: ("(" in r.unread or "/" in r.unread) and "://" not in r.unread,
+         "outlet_tail", _outlet_tail),
     Rule("cued_remark", "body", lambda r: r.cued and is_note(r.body.strip()), None, _cued_remark),
+    Rule("cued_link", "body", lambda r: r.cued and vocabulary().link.fullmatch(r.body) is not None, None, _cued_link),
     Rule("cued_names", "body", _cued, None, _cued_names),
     Rule("cued_outlet", "body", _cued, None, _outlet),
     Rule("names", "body", _not_cued, None, _names),

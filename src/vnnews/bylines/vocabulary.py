@@ -9,7 +9,7 @@ from typing import Callable, FrozenSet, List, NamedTuple, Optional, Pattern, Tup
 import regex
 
 from .. import lexicon
-from ..settings import OUTLET_MAX_CHARS, OUTLET_NAME_MAX_WORDS, PERSON_MAX_WORDS
+from ..settings import OUTLET_MAX_CHARS, OUTLET_NAME_MAX_WORDS, PERSON_MAX_CHARS, PERSON_MAX_WORDS
 
 Piece = Tuple[str, int, int]  # text, start, end
 
@@ -27,13 +27,17 @@ class Vocabulary(NamedTuple):
     notes: FrozenSet[str]  # ``tổng hợp``: how the text was made, naming no one
     noted_person: Pattern  # a name and what that person did to the text, in a tail: ``(Minh Anh dịch)``
     joiner: Pattern  # between two names: `` - ``, ``,``, `` và ``
+    cue_heads: Tuple[str, ...]  # the first words of the source cues, for a cheap substring test
+    glued_cue: Pattern  # a source cue run into the name before it: ``T.ThủyTheo SCMP``
+    link: Pattern  # a web address: ``Nguồn: http://...`` credits the page
 
 
 @lru_cache(maxsize=None)
 def vocabulary() -> Vocabulary:
     words = lexicon.load("bylines")
     outlets = words["outlets"] + words["outlet_words"]
-    name_word = r"(?:\p{Lu}[\p{L}\p{M}]*\.?|\p{Lu}\.(?:\p{Lu}\.)*)"
+    # a word, initials run into it (``T.Thủy``, ``N.T.Hà``), or initials alone (``N.K.``)
+    name_word = r"(?:(?:\p{Lu}\.)*\p{Lu}[\p{L}\p{M}]*\.?|\p{Lu}\.(?:\p{Lu}\.)*)"
     notes = lexicon.alternation(words["byline_notes"])
     return Vocabulary(
         role=regex.compile(r"(?P<role>%s)\s*:\s*" % lexicon.alternation(words["byline_roles"]), regex.IGNORECASE),
@@ -55,10 +59,16 @@ def vocabulary() -> Vocabulary:
         notes=frozenset(w.lower() for w in words["byline_notes"]),
         noted_person=regex.compile(r"(?P<who>.+?)\s+(?P<note>%s)" % notes, regex.IGNORECASE),
         joiner=regex.compile(r"\s+[-–—]\s+|\s*[,;]\s*|\s+(?:%s)\s+" % lexicon.alternation(words["name_joiners"])),
+        cue_heads=tuple({cue.split()[0] for cue in words["source_cues"]}),
+        # the name ends in a small letter or an initial's dot and the capitalised cue follows at once
+        glued_cue=regex.compile(r"[^\n]{1,%d}?[\p{Ll}\p{M}.](?P<cue>(?:%s)\s*:?\s+(?=\S))"
+                                % (PERSON_MAX_CHARS, lexicon.alternation(words["source_cues"]))),
+        link=regex.compile(r"(?:https?://|www\.)\S+"),
     )
 
 
 _INITIAL_END = regex.compile(r"(?:^|[\s.])\p{Lu}\.$")
+_ACRONYM = regex.compile(r"\p{Lu}{2,8}")
 _CLAUSE_PUNCTUATION = regex.compile(r"[,;?!:]")
 
 
@@ -74,6 +84,16 @@ def is_outlet(text: str) -> bool:
     if "." not in text and v.outlet_hint.search(text) is None:
         return False  # most names: the stdlib rules them out far faster than the full pattern
     return v.outlet.search(text) is not None
+
+
+def is_acronym(text: str) -> bool:
+    """``TTVH``, ``NDTV``: capitals only, and no desk (``PV``, ``CTV``) that signs as a person."""
+    return _ACRONYM.fullmatch(text) is not None and not vocabulary().desk.match(text)
+
+
+def is_single_name(piece: str) -> bool:
+    """One word, no initials: ``Slate`` after ``Theo`` is an outlet, where ``Lê Ánh`` is a person."""
+    return " " not in piece and "." not in piece and not vocabulary().desk.match(piece)
 
 
 def is_note(text: str) -> bool:
@@ -92,9 +112,9 @@ def looks_like_outlet_name(text: str) -> bool:
 
 def trim(text: str, start: int, end: int) -> Piece:
     """``text[start:end]`` without the spaces, brackets and dashes around a name."""
-    while start < end and text[start] in " \u00a0\t.,;:-–—()":
+    while start < end and text[start] in " \u00a0\t.,;:-–—()|":
         start += 1
-    while end > start and text[end - 1] in " \u00a0\t,;:-–—(":
+    while end > start and text[end - 1] in " \u00a0\t,;:-–—(|":
         end -= 1
     # a closing full stop belongs to the name only when it ends an initial (``N.K.``); the pattern
     # reads no more than the initial and the character before it, so a long line is not scanned
