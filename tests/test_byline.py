@@ -5,7 +5,8 @@ import pytest
 from corpus import rows
 
 from vnnews import lexicon
-from vnnews.bylines import RULES, glued_byline_start, is_outlet, lead_source, parse_byline
+import vnnews
+from vnnews.bylines import RULES, glued_byline_start, glued_tail, is_outlet, lead_source, parse_byline
 
 
 @pytest.mark.parametrize("line,authors,source", rows("bylines.tsv", 3))
@@ -50,6 +51,29 @@ def test_rules_are_named_once_and_read_the_line_in_order():
 def test_byline_glued_to_the_last_paragraph(paragraph, byline):
     start = glued_byline_start(paragraph)
     assert start is not None and paragraph[start:].strip() == byline
+
+
+@pytest.mark.parametrize("paragraph,byline,date", [
+    ("Từ tháng sau, mức phí mới của các hộ gia đình được tính như sau: T.Hà ", "T.Hà", None),
+    ("Đội khách ghi bàn ở phút cuối. Video bàn thắng của đội khách: HT - Thể Thao Việt Nam | 21:05 03/04/2018 ",
+     "HT - Thể Thao Việt Nam", "21:05 03/04/2018"),
+    ("Trận đấu kết thúc với tỷ số hòa. Lan Phương - Thể thao Việt Nam | 09:15 11/10/2019", "Lan Phương - Thể thao Việt Nam",
+     "09:15 11/10/2019"),
+])
+def test_byline_and_dateline_footer_glued_to_the_last_paragraph(paragraph, byline, date):
+    glued = glued_tail(paragraph)
+    assert paragraph[glued.start:glued.end] == byline
+    assert (paragraph[glued.date[1]:glued.date[2]] if glued.date else None) == date
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Ban chấp hành mới gồm các ông. Chủ tịch: Lê Văn Hải",  # a label and the name it labels
+    "Các nhà nghiên cứu đã công bố một bức hình: Ảnh: BBC",  # a credit, not a person
+    "Danh sách đội hình xuất phát của đội chủ nhà: Văn Toàn, Quốc Hưng",  # a list after a colon ends nothing
+    "Người hâm mộ chờ ở sân | 21:05 03/04/2018",  # a bar and a date after a sentence that names no one
+])
+def test_no_glued_byline_after_a_label(paragraph):
+    assert glued_tail(paragraph) is None
 
 
 @pytest.mark.parametrize("paragraph", [
@@ -116,3 +140,33 @@ def test_translator_in_a_tail_is_an_author_with_that_role():
 def test_a_line_that_says_how_the_text_was_made_is_a_remark(line):
     byline = parse_byline(line)
     assert byline.remark and byline.authors == [] and byline.source is None
+
+
+BODY = ("Sáng nay, đoàn công tác của tỉnh đã đến thăm các hộ dân trong vùng bị ảnh hưởng bởi mưa lũ.\n"
+        "Theo báo cáo của xã, nước đã rút nhưng nhiều tuyến đường vẫn bị sạt lở nghiêm trọng.\n")
+
+
+def test_byline_above_a_sapo_moved_to_the_end():
+    """Repository dumps put the sapo last, after blank lines: the byline is the line above the gap."""
+    text = "Đoàn công tác thăm vùng lũ\n" + BODY + "Minh Châu\n\n\n\nĐoàn công tác đã trao quà cho người dân.\n"
+    article = vnnews.parse_article(text, tokenize=False)
+    assert [a.name for a in article.authors] == ["Minh Châu"]
+    assert "Minh Châu" not in [p.text for p in article.paragraphs]
+
+
+def test_a_gap_before_a_last_line_that_is_a_byline_keeps_it():
+    text = "Đoàn công tác thăm vùng lũ\n" + BODY + "\n\n\nTheo Báo Tin tức\n"
+    assert vnnews.parse_article(text, tokenize=False).source == "Báo Tin tức"
+
+
+def test_a_line_completing_a_credit_label_is_not_a_byline():
+    text = "Đoàn công tác thăm vùng lũ\n" + BODY + "Người dân dọn dẹp sau lũ. Ảnh:\nAFP\n\n\nĐoàn công tác đã trao quà.\n"
+    assert vnnews.parse_article(text, tokenize=False).source is None
+
+
+def test_byline_left_after_a_caption_cut_from_the_last_line():
+    text = ("Đoàn công tác thăm vùng lũ\n" + BODY.rstrip("\n") +
+            " Một đoạn đường bị sạt lở ở xã. Ảnh: Hoàng Nam. Quốc Bảo\n")
+    article = vnnews.parse_article(text, tokenize=False)
+    assert [a.name for a in article.authors] == ["Quốc Bảo"]
+    assert not article.paragraphs[-1].text.endswith("Quốc Bảo")

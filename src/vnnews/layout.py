@@ -17,7 +17,8 @@ import regex
 
 from . import captions as cap
 from . import lexicon
-from .bylines import Byline, glued_byline_start, lead_source, parse_byline
+from .bylines import Byline, glued_tail, lead_source, parse_byline
+from .settings import MOVED_SAPO_GAP
 from .dates import find_date_line
 from .text import Line, split_lines, strip_bounds
 
@@ -195,7 +196,10 @@ class _Classifier:
                 break
             line = self.lines[i]
             byline = parse_byline(self.text, line.start, line.end)
-            if byline is None or cap.find_credits(line.text):
+            if byline is None or cap.find_credits(line.text) or (i and self.lines[i - 1].text.endswith(":")):
+                # (a line that completes the label the line before ends with, ``Ảnh:``, is not a byline)
+                if i == len(self.lines) - 1 and line.blank_before >= MOVED_SAPO_GAP:
+                    continue  # a repository dump's sapo, moved to the end: the byline stands above it
                 break
             self.kinds[i] = "byline"
             self.blocks.append(Block("byline", line.start, line.end, i, value=byline))
@@ -245,12 +249,20 @@ class _Classifier:
         if not body or any(b.kind in ("body", "caption") and b.start > body[-1].end for b in self.blocks):
             return
         last = body[-1]
-        start = glued_byline_start(self.text[last.start:last.end])
-        if start is None:
+        if last.start > self.lines[last.line].start:  # what a caption left of its line: the byline alone?
+            byline = parse_byline(self.text, last.start, last.end)  # ``... Ảnh: Google Maps. Lê Trai``
+            if byline is not None:
+                last.kind, last.value = "byline", byline
+                return
+        glued = glued_tail(self.text[last.start:last.end])
+        if glued is None:
             return
-        byline = parse_byline(self.text, last.start + start, last.end)
-        self.blocks.append(Block("byline", last.start + start, last.end, last.line, value=byline))
-        last.end = strip_bounds(self.text, last.start, last.start + start)[1]
+        start, end = last.start + glued.start, last.start + glued.end
+        self.blocks.append(Block("byline", start, end, last.line, value=parse_byline(self.text, start, end)))
+        if glued.date is not None:  # a dateline footer: ``NT - Thể Thao Việt Nam | 22:08 12/05/2017``
+            value, date_start, date_end = glued.date
+            self.blocks.append(Block("date", last.start + date_start, last.start + date_end, last.line, value=value))
+        last.end = strip_bounds(self.text, last.start, start)[1]
 
     def _lead_source(self):
         """``(Tổ Quốc) - `` or ``Dân trí`` before the lead names the outlet."""

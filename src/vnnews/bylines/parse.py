@@ -2,15 +2,20 @@
 with the rules of ``rules.RULES``."""
 from __future__ import annotations
 
-from typing import Optional, Tuple
+from typing import NamedTuple, Optional, Tuple
 
 import regex
 
-from ..settings import BYLINE_MAX_CHARS, GLUED_BYLINE_WINDOW
+from ..dates import find_date_line
+from ..model import DateValue
+from ..settings import BYLINE_MAX_CHARS, GLUED_BYLINE_WINDOW, GLUED_CLAUSE_MIN_WORDS
 from .rules import RULES, Byline, Reading
 from .vocabulary import Piece, trim, vocabulary
 
-_SENTENCE_END = regex.compile(r"[.!?…\"”]\s+")
+# where a glued byline may start: after a sentence's end, or after a colon (more is asked of that one)
+_SEAM = regex.compile(r"[.!?…\"”]\s+|(?P<colon>:)\s+")
+# a dateline footer's date after its bar, closing the paragraph: ``| 22:08 12/05/2017``
+_FOOTER = regex.compile(r"\s*\|[\s|]*(?P<date>[^|]{6,40}?)\s*$")
 
 
 def parse_byline(text: str, start: int = 0, end: Optional[int] = None) -> Optional[Byline]:
@@ -65,14 +70,57 @@ def lead_source(text: str) -> Optional[Tuple[Piece, int]]:
     return (m.group(group), m.start(group), m.end(group)), m.end()
 
 
-def glued_byline_start(text: str) -> Optional[int]:
-    """Where a byline glued to the end of the last paragraph starts (``... vụ việc. Thái Bình``)."""
+class GluedTail(NamedTuple):
+    """A byline run into the end of the last paragraph: it spans ``start:end``; a dateline footer's date
+    (``| 22:08 12/05/2017``) may follow it, up to the paragraph's end."""
+    start: int
+    end: int
+    date: Optional[Tuple[DateValue, int, int]] = None  # value, start, end
+
+
+def glued_tail(text: str) -> Optional[GluedTail]:
+    """The byline (and dateline footer) glued to the end of ``text``, the last paragraph; None if none:
+    ``... vụ việc. Thái Bình``, ``... như sau: D.Ngân``, ``... Bailly: NT - Thể Thao Việt Nam | 22:08 12/05/2017``."""
+    trimmed = text.rstrip()
+    date = None
+    footer = _FOOTER.search(trimmed, max(0, len(trimmed) - GLUED_BYLINE_WINDOW))
+    if footer is not None and (found := find_date_line(footer.group("date"))) is not None \
+            and found[1] == 0 and found[2] == len(footer.group("date")):
+        value, start, end = found
+        date = value, footer.start("date") + start, footer.start("date") + end
+        trimmed = trimmed[:footer.start()]
+    start = glued_byline_start(trimmed, footer=date is not None)
+    if start is None:
+        return None
+    return GluedTail(start, len(trimmed), date)
+
+
+def glued_byline_start(text: str, footer: bool = False) -> Optional[int]:
+    """Where a byline glued to the end of ``text`` starts (``... vụ việc. Thái Bình``). It follows a
+    sentence's end, or a colon that closes a clause of a few words (``được tính như sau: D.Ngân``), when
+    it names one person only; before a dateline footer's date (``footer``), any byline may follow a colon."""
     trimmed = text.rstrip()
     if trimmed.endswith((".", "!", "?", "…", '"', "”", ":")) and not trimmed.endswith("./."):
         return None  # a byline has no closing punctuation; this line ends with a sentence
-    window = trimmed[-GLUED_BYLINE_WINDOW:]
-    for m in _SENTENCE_END.finditer(window):
-        candidate = len(trimmed) - len(window) + m.end()
-        if parse_byline(trimmed, candidate) is not None:
-            return candidate
+    window_start = max(0, len(trimmed) - GLUED_BYLINE_WINDOW)
+    for m in _SEAM.finditer(trimmed, window_start):
+        byline = parse_byline(trimmed, m.end())
+        if byline is None:
+            continue
+        if m.group("colon") and not footer and not (_one_name(byline) and _ends_a_clause(trimmed, m.start())):
+            continue  # ``Chủ tịch: Lê Khánh Hải``, ``Ảnh: BBC``, ``đội hình: A, B``: a label and what it labels
+        return m.end()
     return None
+
+
+def _one_name(byline: Byline) -> bool:
+    """One person, no role, no source: after a colon, several names are a list, an outlet a credit."""
+    return len(byline.authors) == 1 and byline.source is None and not any(byline.roles)
+
+
+def _ends_a_clause(text: str, colon: int) -> bool:
+    """A colon after a clause's small-letter word, a few words after the last sentence's end."""
+    clause = text[:colon]
+    last_end = max(clause.rfind(". "), clause.rfind("! "), clause.rfind("? "))
+    words = clause[last_end + 1:].split()
+    return len(words) >= GLUED_CLAUSE_MIN_WORDS and words[-1][:1].islower()

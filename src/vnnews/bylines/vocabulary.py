@@ -46,10 +46,11 @@ def vocabulary() -> Vocabulary:
         person=regex.compile(r"%s(?:[ \u00a0]+%s){0,%d}" % (name_word, name_word, PERSON_MAX_WORDS - 1)),
         desk=regex.compile(r"^(?:%s)$" % lexicon.alternation(words["desk_names"])),
         outlet=regex.compile(
-            r"(?<![\p{L}\p{M}])(?:%s)(?![\p{L}\p{M}])|\.(?:vn|com|net|org)\b" % lexicon.alternation(outlets)
+            r"(?<![\p{L}\p{M}])(?:%s)(?![\p{L}\p{M}])|\.(?:vn|com|net|org)\b" % lexicon.alternation(outlets),
+            regex.IGNORECASE,  # outlets are written in every case: ``Tri Thức Trẻ``, ``Tri thức trẻ``
         ),
         # stdlib \s holds every regex \s: where this finds none and there is no dot, ``outlet`` finds none either
-        outlet_hint=re.compile(lexicon.prefix_tree(outlets)),
+        outlet_hint=re.compile(lexicon.prefix_tree(outlets), re.IGNORECASE),
         outlet_tail=regex.compile(r"(?:\(([^()]{2,%d})\)|/\s*([^/\s][^/]{1,%d}))\s*$"
                                   % (OUTLET_MAX_CHARS, OUTLET_MAX_CHARS)),
         lead_outlet=regex.compile(
