@@ -7,6 +7,7 @@ carry a caption or a byline run into them are cut into pieces. Offsets are into 
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -287,7 +288,9 @@ def classify(text: str, start: int = 0) -> List[Block]:
     """The blocks of ``text[start:]`` (after any header), in text order."""
     lines = split_lines(text)
     if start:  # the header's lines are left out, and the others counted again from 0
-        lines = [line for line in lines if line.start >= start]
+        lines = [line for line in lines if line.end > start]
+        if lines and lines[0].start < start:  # the body starts within a line (``Content: Sáng nay, ...``)
+            lines[0] = dataclasses.replace(lines[0], text=text[start:lines[0].end], start=start, indent="")
         for i, line in enumerate(lines):
             line.index = i
     return _Classifier(text, lines).run()

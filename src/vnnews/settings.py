@@ -7,6 +7,8 @@ articles, not chosen on one file. Vocabulary is not here: words are data in ``le
 from __future__ import annotations
 
 # --- input --------------------------------------------------------------------------------------
+HEADER_RECORD_MIN_KEYS = 2  # ``Title: ...`` lines open a header record only two or more at a time: one
+#                             ``Nguồn: ...`` or ``Tác giả: ...`` line alone is an article's own line
 
 
 # --- layout: lines into blocks -----------------------------------------------------------------
