@@ -172,3 +172,18 @@ def test_byline_left_after_a_caption_cut_from_the_last_line():
     article = vnnews.parse_article(text, tokenize=False)
     assert [a.name for a in article.authors] == ["Quốc Bảo"]
     assert not article.paragraphs[-1].text.endswith("Quốc Bảo")
+
+
+def test_dateline_footer_line_between_the_body_and_a_related_list():
+    text = ("Đoàn công tác thăm vùng lũ\n" + BODY + "Hải Nam - Thể thao Việt Nam | 20:40 01/03/2018\n"
+            "Các tin khác trong ngày\nTuyển Việt Nam tập trung chuẩn bị cho vòng loại\n"
+            "Một cầu thủ trẻ được gọi lên đội một\n\n\nĐoàn công tác đã trao quà cho người dân.\n")
+    article = vnnews.parse_article(text, tokenize=False)
+    assert [a.name for a in article.authors] == ["Hải Nam"] and article.source == "Thể thao Việt Nam"
+    assert article.published.isoformat() == "2018-03-01T20:40:00+07:00"
+
+
+def test_a_bar_in_a_body_sentence_is_no_dateline():
+    text = "Đoàn công tác thăm vùng lũ\n" + BODY + "Tỷ số chung cuộc 2 | 1 nghiêng về đội khách trong ngày 01/03/2018.\n" + BODY
+    article = vnnews.parse_article(text, tokenize=False)
+    assert article.published is None and article.authors == []

@@ -98,3 +98,14 @@ def test_one_key_line_or_an_unknown_key_is_no_header_record():
     assert not parse_header("Nguồn: Báo Nông Thôn\n" + BODY).record  # an article's own line
     assert parse_header("Hà Nội: Sáng nay mưa lớn\nTác giả: Lan Phương\n" + BODY).end == 0
     assert vnnews.parse_article("Tác giả: Lan Phương\n" + BODY, tokenize=False).meta == {}
+
+
+def test_the_header_lexicon_has_every_key_with_its_type():
+    from vnnews import lexicon
+
+    words = lexicon.load("header")
+    assert set(k for k in words if not k.startswith("_")) == {"fields", "record_meta", "content"}
+    assert set(words["fields"]) == {"url", "published", "title", "authors", "source", "lead"}
+    keys = [key for group in words["fields"].values() for key in group] + words["record_meta"] + words["content"]
+    assert all(isinstance(k, str) and k == k.strip().lower() and k for k in keys)
+    assert len(set(keys)) == len(keys), "a key feeds one field"

@@ -141,7 +141,8 @@ class _Classifier:
                 listing = listing or t.endswith(":")
             elif len(t) <= CAPTION_MAX_CHARS and cap.is_video_line(t):
                 self.kinds[i] = "video"
-            elif (i < DATE_LINE_WINDOW or i >= n - 2) and _DIGIT.search(t):  # dates are written in digits
+            elif (i < DATE_LINE_WINDOW or i >= n - 2 or "|" in t) and _DIGIT.search(t):  # dates are written in digits;
+                # a bar may close a dateline footer (``Tên - Báo | 23:00 06/02/2017``) anywhere
                 found = find_date_line(t)
                 if found is not None:
                     value, start, end = found
