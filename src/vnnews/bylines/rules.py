@@ -181,6 +181,21 @@ def _name_then_outlet(reading: Reading, _) -> Verdict:
     return None
 
 
+def _name_glued_to_outlet(reading: Reading, _) -> Verdict:
+    """``Theo Khánh NguyênDân Việt``: a name, then an outlet with no space between (a small letter
+    followed by a capital within a word is the seam)."""
+    if reading.byline.source is not None:
+        return None
+    for seam in vocabulary().name_outlet_seam.finditer(reading.text, reading.start, reading.body_end):
+        found = names(reading.text, reading.start, seam.start())
+        outlet = reading.text[seam.start():reading.body_end]
+        if found and is_outlet(outlet) and looks_like_outlet_name(outlet):
+            reading.byline.authors = found
+            reading.byline.source = trim(reading.text, seam.start(), reading.body_end)
+            return "byline"
+    return None
+
+
 def _cued(reading: Reading) -> bool:
     return reading.cued
 
@@ -202,6 +217,9 @@ RULES: Tuple[Rule, ...] = (
          "outlet_tail", _outlet_tail),
     Rule("cued_remark", "body", lambda r: r.cued and is_note(r.body.strip()), None, _cued_remark),
     Rule("cued_link", "body", lambda r: r.cued and vocabulary().link.fullmatch(r.body) is not None, None, _cued_link),
+    # a name glued to its outlet, after a cue or not: a lower-case letter before a capital is rare elsewhere
+    Rule("name_glued_to_outlet", "body", lambda r: vocabulary().name_outlet_seam.search(r.body) is not None, None,
+         _name_glued_to_outlet),
     Rule("cued_names", "body", _cued, None, _cued_names),
     Rule("cued_outlet", "body", _cued, None, _outlet),
     Rule("names", "body", _not_cued, None, _names),

@@ -21,6 +21,7 @@ class Vocabulary(NamedTuple):
     person: Pattern
     desk: Pattern  # ``PV``, ``Ban Thời sự``: a desk signs as a person does
     outlet: Pattern
+    outlet_names: FrozenSet[str]  # the known outlets, lower case: one may be written in small letters
     outlet_hint: re.Pattern  # an outlet's name anywhere, word bounds or not: the stdlib pre-test of ``outlet``
     outlet_tail: Pattern  # ``(TTXVN)``, ``/VOV.VN`` closing the line
     lead_outlet: Pattern  # ``(Tổ Quốc) -``, ``TTO -`` opening the lead
@@ -30,14 +31,15 @@ class Vocabulary(NamedTuple):
     cue_heads: Tuple[str, ...]  # the first words of the source cues, for a cheap substring test
     glued_cue: Pattern  # a source cue run into the name before it: ``T.ThủyTheo SCMP``
     link: Pattern  # a web address: ``Nguồn: http://...`` credits the page
+    name_outlet_seam: Pattern  # a name run into the outlet after it: ``Khánh NguyênDân Việt``
 
 
 @lru_cache(maxsize=None)
 def vocabulary() -> Vocabulary:
     words = lexicon.load("bylines")
     outlets = words["outlets"] + words["outlet_words"]
-    # a word, initials run into it (``T.Thủy``, ``N.T.Hà``), or initials alone (``N.K.``)
-    name_word = r"(?:(?:\p{Lu}\.)*\p{Lu}[\p{L}\p{M}]*\.?|\p{Lu}\.(?:\p{Lu}\.)*)"
+    # a word, initials run into it (``T.Thủy``, ``N.T.Hà``, ``Ng.Quang``), or initials alone (``N.K.``)
+    name_word = r"(?:(?:\p{Lu}\p{Ll}?\.)*\p{Lu}[\p{L}\p{M}]*\.?|\p{Lu}\.(?:\p{Lu}\.)*)"
     notes = lexicon.alternation(words["byline_notes"])
     return Vocabulary(
         role=regex.compile(r"(?P<role>%s)\s*:\s*" % lexicon.alternation(words["byline_roles"]), regex.IGNORECASE),
@@ -50,6 +52,7 @@ def vocabulary() -> Vocabulary:
             regex.IGNORECASE,  # outlets are written in every case: ``Tri Thức Trẻ``, ``Tri thức trẻ``
         ),
         # stdlib \s holds every regex \s: where this finds none and there is no dot, ``outlet`` finds none either
+        outlet_names=frozenset(name.lower() for name in words["outlets"]),
         outlet_hint=re.compile(lexicon.prefix_tree(outlets), re.IGNORECASE),
         outlet_tail=regex.compile(r"(?:\(([^()]{2,%d})\)|/\s*([^/\s][^/]{1,%d}))\s*$"
                                   % (OUTLET_MAX_CHARS, OUTLET_MAX_CHARS)),
@@ -65,6 +68,7 @@ def vocabulary() -> Vocabulary:
         glued_cue=regex.compile(r"[^\n]{1,%d}?[\p{Ll}\p{M}.](?P<cue>(?:%s)\s*:?\s+(?=\S))"
                                 % (PERSON_MAX_CHARS, lexicon.alternation(words["source_cues"]))),
         link=regex.compile(r"(?:https?://|www\.)\S+"),
+        name_outlet_seam=regex.compile(r"(?<=[\p{Ll}\p{M}])(?=\p{Lu})"),
     )
 
 
@@ -104,11 +108,16 @@ def is_note(text: str) -> bool:
 
 def looks_like_outlet_name(text: str) -> bool:
     """``Đất Việt``, ``Doanh nghiệp và Tiếp thị``: capitalised, short, no clause punctuation, unless it
-    lists known outlets (``AFP, Reuters``)."""
+    lists known outlets (``AFP, Reuters``; not ``Link nhật báo X: https://...``, one part with a colon)."""
     text = text.strip()
-    if not text or not text[0].isupper() or len(text.split()) > OUTLET_NAME_MAX_WORDS:
+    if not text or len(text.split()) > OUTLET_NAME_MAX_WORDS:
         return False
-    return not _CLAUSE_PUNCTUATION.search(text) or all(map(is_outlet, vocabulary().joiner.split(text)))
+    if not text[0].isupper() and text.lower() not in vocabulary().outlet_names:
+        return False  # only a known outlet's name may be written in small letters (``infonet``)
+    if not _CLAUSE_PUNCTUATION.search(text):
+        return True
+    parts = vocabulary().joiner.split(text)
+    return len(parts) > 1 and all(map(is_outlet, parts))
 
 
 def trim(text: str, start: int, end: int) -> Piece:
