@@ -26,7 +26,8 @@ def test_not_a_byline(line):
 
 def test_the_lexicon_has_every_key_with_its_type():
     words = lexicon.load("bylines")
-    lists = {"source_cues", "byline_roles", "desk_names", "name_joiners", "byline_notes", "outlets", "outlet_words"}
+    lists = {"source_cues", "byline_roles", "photo_roles", "desk_names", "name_joiners", "byline_notes", "outlets",
+             "outlet_words"}
     assert set(k for k in words if not k.startswith("_")) == lists
     for key in lists:
         assert isinstance(words["_" + key], str), key  # each list says what it is for
@@ -187,3 +188,8 @@ def test_a_bar_in_a_body_sentence_is_no_dateline():
     text = "Đoàn công tác thăm vùng lũ\n" + BODY + "Tỷ số chung cuộc 2 | 1 nghiêng về đội khách trong ngày 01/03/2018.\n" + BODY
     article = vnnews.parse_article(text, tokenize=False)
     assert article.published is None and article.authors == []
+
+
+def test_each_name_keeps_its_own_role():
+    byline = parse_byline("Bài: Thu Hà - Biên tập: Lê Minh - Ảnh: Quốc Tuấn")
+    assert [(a[0], role) for a, role in zip(byline.authors, byline.roles)] == [("Thu Hà", "Bài"), ("Lê Minh", "Biên tập")]

@@ -49,8 +49,10 @@ def parse_byline(text: str, start: int = 0, end: Optional[int] = None) -> Option
 def _finish(reading: Reading) -> Optional[Byline]:
     """Give every author the line's role, and add the names glued to a cue and the translator named in the tail."""
     byline = reading.byline
+    if len(byline.roles) != len(byline.authors):  # unless a rule gave each name its own role
+        byline.roles = [reading.role] * len(byline.authors)
     byline.authors = reading.glued + byline.authors
-    byline.roles = [reading.role] * len(byline.authors)
+    byline.roles = [reading.role] * len(reading.glued) + byline.roles
     if reading.translator is not None:
         byline.authors.append(reading.translator[0])
         byline.roles.append(reading.translator[1])

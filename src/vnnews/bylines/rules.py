@@ -171,6 +171,28 @@ def _names(reading: Reading, _) -> Verdict:
     return "byline"
 
 
+def _role_segments(reading: Reading, _) -> Verdict:
+    """``Bài: Thu Hà - Ảnh: Minh Đức``: the names of one role, then another role and its names. Those
+    who only took the pictures or made the page (``Ảnh``, ``Thiết kế``) did not write it: no authors."""
+    v, text = vocabulary(), reading.text
+    seams = list(v.next_role.finditer(text, reading.start, reading.body_end))
+    if not seams:
+        return None
+    authors, roles = [], []
+    position, role = reading.start, reading.role
+    for seam in seams + [None]:
+        found = names(text, position, seam.start() if seam else reading.body_end)
+        if not found:
+            return None
+        if role.lower() not in v.photo_roles:
+            authors += found
+            roles += [role] * len(found)
+        if seam is not None:
+            position, role = seam.end(), seam.group("role")
+    reading.byline.authors, reading.byline.roles = authors, roles
+    return "byline"
+
+
 def _name_then_outlet(reading: Reading, _) -> Verdict:
     """``Nam Thành - Thể thao Việt Nam``: a name, a dash, then the outlet."""
     parts = _DASH.split(reading.body, maxsplit=1)
@@ -222,6 +244,7 @@ RULES: Tuple[Rule, ...] = (
          _name_glued_to_outlet),
     Rule("cued_names", "body", _cued, None, _cued_names),
     Rule("cued_outlet", "body", _cued, None, _outlet),
+    Rule("role_segments", "body", lambda r: r.role is not None and ":" in r.body, None, _role_segments),
     Rule("names", "body", _not_cued, None, _names),
     Rule("name_then_outlet", "body", _not_cued, None, _name_then_outlet),
     Rule("outlet_line", "body", lambda r: not r.cued and is_outlet(r.body), None, _outlet),

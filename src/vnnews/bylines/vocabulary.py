@@ -16,6 +16,8 @@ Piece = Tuple[str, int, int]  # text, start, end
 
 class Vocabulary(NamedTuple):
     role: Pattern  # ``Tin, ảnh:`` before the names
+    next_role: Pattern  # `` - Ảnh:`` after them, where another role's names follow
+    photo_roles: FrozenSet[str]  # ``Ảnh``, ``Thiết kế``: roles of people who did not write
     source_cue: Pattern  # ``Theo``, ``Nguồn:`` before a source (or a name)
     cue_may_open: Callable[[str], bool]  # the cheap first test for ``source_cue``
     person: Pattern
@@ -43,6 +45,9 @@ def vocabulary() -> Vocabulary:
     notes = lexicon.alternation(words["byline_notes"])
     return Vocabulary(
         role=regex.compile(r"(?P<role>%s)\s*:\s*" % lexicon.alternation(words["byline_roles"]), regex.IGNORECASE),
+        next_role=regex.compile(r"\s*[-–—;,|]\s*(?P<role>%s)\s*:\s*"
+                                % lexicon.alternation(words["byline_roles"] + words["photo_roles"]), regex.IGNORECASE),
+        photo_roles=frozenset(w.lower() for w in words["photo_roles"]),
         source_cue=regex.compile(r"(?P<cue>%s)\s*:?\s+(?=\S)" % lexicon.alternation(words["source_cues"])),
         cue_may_open=lexicon.may_open(words["source_cues"]),
         person=regex.compile(r"%s(?:[ \u00a0]+%s){0,%d}" % (name_word, name_word, PERSON_MAX_WORDS - 1)),
