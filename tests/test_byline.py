@@ -26,7 +26,7 @@ def test_not_a_byline(line):
 
 def test_the_lexicon_has_every_key_with_its_type():
     words = lexicon.load("bylines")
-    lists = {"source_cues", "byline_roles", "photo_roles", "desk_names", "name_joiners", "byline_notes", "outlets",
+    lists = {"source_cues", "byline_roles", "author_cues", "photo_roles", "desk_names", "name_joiners", "byline_notes", "outlets",
              "outlet_words"}
     assert set(k for k in words if not k.startswith("_")) == lists
     for key in lists:
@@ -193,3 +193,15 @@ def test_a_bar_in_a_body_sentence_is_no_dateline():
 def test_each_name_keeps_its_own_role():
     byline = parse_byline("Bài: Thu Hà - Biên tập: Lê Minh - Ảnh: Quốc Tuấn")
     assert [(a[0], role) for a, role in zip(byline.authors, byline.roles)] == [("Thu Hà", "Bài"), ("Lê Minh", "Biên tập")]
+
+
+@pytest.mark.parametrize("line", ["Tác giả: Minh Châu", "Bởi Minh Châu", "Bài và ảnh: Minh Châu"])
+def test_byline_under_the_title_that_says_what_it_is(line):
+    text = "Giá lúa tăng mạnh ở miền Tây\n" + line + "\n" + BODY
+    article = vnnews.parse_article(text, tokenize=False)
+    assert [a.name for a in article.authors] == ["Minh Châu"] and len(article.paragraphs) == 2
+
+
+def test_a_bare_name_under_the_title_is_no_byline():
+    text = "Giá lúa tăng mạnh ở miền Tây\nBình Dương\n" + BODY
+    assert vnnews.parse_article(text, tokenize=False).authors == []

@@ -108,6 +108,7 @@ class _Classifier:
     def run(self) -> List[Block]:
         self._shapes()
         self._title()
+        self._byline_head()
         self._byline_tail()
         self._captions_by_context()
         for line, kind in zip(self.lines, self.kinds):
@@ -187,6 +188,15 @@ class _Classifier:
                     and not cap.find_credits(line.text) and not cap.is_caption_opener(line.text):
                 self.kinds[i] = "title"
             return
+
+    def _byline_head(self):
+        """A byline among the first lines that says what it is (``Tác giả: Minh Anh``, ``Bởi Lan Phương``);
+        a bare name there may be a place or section label (``Bình Dương``)."""
+        for i, line in enumerate(self.lines[:DATE_LINE_WINDOW]):
+            if self.kinds[i] is None and (byline := parse_byline(self.text, line.start, line.end)) is not None \
+                    and any(byline.roles):
+                self.kinds[i] = "byline"
+                self.blocks.append(Block("byline", line.start, line.end, i, value=byline))
 
     def _byline_tail(self):
         taken = 0

@@ -233,6 +233,7 @@ RULES: Tuple[Rule, ...] = (
          _glued_cue),
     # a role ends in a colon: most lines have none, and a substring test is far cheaper than the pattern
     Rule("role", "head", lambda r: ":" in r.unread, "role", _role),
+    Rule("author_cue", "head", lambda r: vocabulary().author_cue_may_open(r.unread), "author_cue", _role),
     Rule("source_cue", "head", lambda r: vocabulary().cue_may_open(r.unread), "source_cue", _source_cue),
     # the slashes of a web address close no outlet's name
     Rule("outlet_tail", "tail", lambda r: ("(" in r.unread or "/" in r.unread) and "://" not in r.unread,

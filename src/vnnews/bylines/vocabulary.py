@@ -16,6 +16,8 @@ Piece = Tuple[str, int, int]  # text, start, end
 
 class Vocabulary(NamedTuple):
     role: Pattern  # ``Tin, ảnh:`` before the names
+    author_cue: Pattern  # ``Bởi``, ``By`` before the names, no colon
+    author_cue_may_open: Callable[[str], bool]  # the cheap first test for ``author_cue``
     next_role: Pattern  # `` - Ảnh:`` after them, where another role's names follow
     photo_roles: FrozenSet[str]  # ``Ảnh``, ``Thiết kế``: roles of people who did not write
     source_cue: Pattern  # ``Theo``, ``Nguồn:`` before a source (or a name)
@@ -45,6 +47,8 @@ def vocabulary() -> Vocabulary:
     notes = lexicon.alternation(words["byline_notes"])
     return Vocabulary(
         role=regex.compile(r"(?P<role>%s)\s*:\s*" % lexicon.alternation(words["byline_roles"]), regex.IGNORECASE),
+        author_cue=regex.compile(r"(?P<role>%s)\s+(?=\p{Lu})" % lexicon.alternation(words["author_cues"])),
+        author_cue_may_open=lexicon.may_open(words["author_cues"]),
         next_role=regex.compile(r"\s*[-–—;,|]\s*(?P<role>%s)\s*:\s*"
                                 % lexicon.alternation(words["byline_roles"] + words["photo_roles"]), regex.IGNORECASE),
         photo_roles=frozenset(w.lower() for w in words["photo_roles"]),
