@@ -18,7 +18,7 @@ import regex
 
 from . import captions as cap
 from . import lexicon
-from .bylines import Byline, glued_tail, lead_source, parse_byline
+from .bylines import Byline, glued_tail, lead_source, parse_byline, signed_byline
 from .settings import MOVED_SAPO_GAP
 from .dates import find_date_line
 from .text import Line, split_lines, strip_bounds
@@ -193,8 +193,7 @@ class _Classifier:
         """A byline among the first lines that says what it is (``Tác giả: Minh Anh``, ``Bởi Lan Phương``);
         a bare name there may be a place or section label (``Bình Dương``)."""
         for i, line in enumerate(self.lines[:DATE_LINE_WINDOW]):
-            if self.kinds[i] is None and (byline := parse_byline(self.text, line.start, line.end)) is not None \
-                    and any(byline.roles):
+            if self.kinds[i] is None and (byline := signed_byline(self.text, line.start, line.end)) is not None:
                 self.kinds[i] = "byline"
                 self.blocks.append(Block("byline", line.start, line.end, i, value=byline))
 

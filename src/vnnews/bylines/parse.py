@@ -12,6 +12,8 @@ from ..settings import BYLINE_MAX_CHARS, GLUED_BYLINE_WINDOW, GLUED_CLAUSE_MIN_W
 from .rules import RULES, Byline, Reading
 from .vocabulary import Piece, trim, vocabulary
 
+# how a rule's pattern is put to the unread part: the whole of it, its start, or up to its end
+_FIND = {"whole": "fullmatch", "head": "match", "tail": "search"}
 # where a glued byline may start: after a sentence's end, or after a colon (more is asked of that one)
 _SEAM = regex.compile(r"[.!?…\"”]\s+|(?P<colon>:)\s+")
 # a dateline footer's date after its bar, closing the paragraph: ``| 22:08 12/05/2017``
@@ -33,8 +35,7 @@ def parse_byline(text: str, start: int = 0, end: Optional[int] = None) -> Option
             continue
         match = None
         if rule.pattern is not None:
-            pattern = getattr(v, rule.pattern)
-            find = {"whole": pattern.fullmatch, "head": pattern.match, "tail": pattern.search}[rule.part]
+            find = getattr(getattr(v, rule.pattern), _FIND[rule.part])
             match = find(text, reading.start, reading.end)
             if match is None:
                 continue
@@ -61,6 +62,16 @@ def _finish(reading: Reading) -> Optional[Byline]:
     return byline
 
 
+def signed_byline(text: str, start: int, end: int) -> Optional[Byline]:
+    """A byline that says what it is, a role or an author cue opening it (``Tác giả: Minh Anh``,
+    ``Bởi Lan Phương``): where a bare name may be something else (a place label under the title)."""
+    v = vocabulary()
+    if not ((":" in text[start:end] and v.role.match(text, start, end)) or v.author_cue_may_open(text[start:end])):
+        return None  # most lines: no parse at all
+    byline = parse_byline(text, start, end)
+    return byline if byline is not None and any(byline.roles) else None
+
+
 def lead_source(text: str) -> Optional[Tuple[Piece, int]]:
     """An outlet credited at the start of the lead: ``(Tổ Quốc) - ...``, ``Dân trí Cách ...`` or an
     online edition's initials (``TTO - ``; all-caps place datelines such as ``HUẾ - `` are not outlets).
@@ -85,7 +96,8 @@ def glued_tail(text: str) -> Optional[GluedTail]:
     ``... vụ việc. Thái Bình``, ``... như sau: D.Ngân``, ``... Bailly: NT - Thể Thao Việt Nam | 22:08 12/05/2017``."""
     trimmed = text.rstrip()
     date = None
-    footer = _FOOTER.search(trimmed, max(0, len(trimmed) - GLUED_BYLINE_WINDOW))
+    window_start = max(0, len(trimmed) - GLUED_BYLINE_WINDOW)
+    footer = _FOOTER.search(trimmed, window_start) if "|" in trimmed[window_start:] else None
     if footer is not None and (found := find_date_line(footer.group("date"))) is not None \
             and found[1] == 0 and found[2] == len(footer.group("date")):
         value, start, end = found
@@ -106,12 +118,13 @@ def glued_byline_start(text: str, footer: bool = False) -> Optional[int]:
         return None  # a byline has no closing punctuation; this line ends with a sentence
     window_start = max(0, len(trimmed) - GLUED_BYLINE_WINDOW)
     for m in _SEAM.finditer(trimmed, window_start):
-        byline = parse_byline(trimmed, m.end())
-        if byline is None:
+        # after a colon: ``Chủ tịch: Lê Khánh Hải``, ``Ảnh: BBC``, ``đội hình: A, B`` are a label and what it labels
+        label = m.group("colon") and not footer
+        if label and not _ends_a_clause(trimmed, m.start()):
             continue
-        if m.group("colon") and not footer and not (_one_name(byline) and _ends_a_clause(trimmed, m.start())):
-            continue  # ``Chủ tịch: Lê Khánh Hải``, ``Ảnh: BBC``, ``đội hình: A, B``: a label and what it labels
-        return m.end()
+        byline = parse_byline(trimmed, m.end())
+        if byline is not None and not (label and not _one_name(byline)):
+            return m.end()
     return None
 
 

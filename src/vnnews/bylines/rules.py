@@ -79,6 +79,13 @@ def _link(reading: Reading, _) -> Verdict:
 
 
 # -- head ---------------------------------------------------------------------------------------
+def _cue_glued_to_a_word(reading: Reading) -> bool:
+    """A source cue's first word right after a letter or a dot, past the line's start."""
+    text = reading.text
+    return any(text[m.start() - 1].isalpha() or text[m.start() - 1] == "."
+               for m in vocabulary().glued_cue_hint.finditer(text, reading.start + 1, reading.end))
+
+
 def _glued_cue(reading: Reading, m: regex.Match) -> Verdict:
     """``T.ThủyTheo SCMP/NDTV``: the author's name, then the source cue with no space between."""
     found = names(reading.text, reading.start, m.start("cue"))
@@ -229,8 +236,7 @@ def _not_cued(reading: Reading) -> bool:
 RULES: Tuple[Rule, ...] = (
     Rule("remark", "whole", lambda r: is_note(r.unread), None, _remark),
     Rule("link", "whole", lambda r: "://" in r.unread or r.unread.startswith("www."), "link", _link),
-    Rule("glued_cue", "head", lambda r: any(head in r.unread for head in vocabulary().cue_heads), "glued_cue",
-         _glued_cue),
+    Rule("glued_cue", "head", _cue_glued_to_a_word, "glued_cue", _glued_cue),
     # a role ends in a colon: most lines have none, and a substring test is far cheaper than the pattern
     Rule("role", "head", lambda r: ":" in r.unread, "role", _role),
     Rule("author_cue", "head", lambda r: vocabulary().author_cue_may_open(r.unread), "author_cue", _role),
