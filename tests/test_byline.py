@@ -205,3 +205,17 @@ def test_byline_under_the_title_that_says_what_it_is(line):
 def test_a_bare_name_under_the_title_is_no_byline():
     text = "Giá lúa tăng mạnh ở miền Tây\nBình Dương\n" + BODY
     assert vnnews.parse_article(text, tokenize=False).authors == []
+
+
+@pytest.mark.parametrize("glue", ["\n", " "])  # a line of its own, or run into the last paragraph
+@pytest.mark.parametrize("tail,authors,source", [
+    ("Lan Phương   |  ", ["Lan Phương"], None),
+    ("Lan Phương\u00a0\u00a0|\u00a0\u00a0", ["Lan Phương"], None),
+    ("Hải Yến(Theo CNN)", ["Hải Yến"], "CNN"),
+    ("Theo Slate", [], "Slate"),
+])
+def test_byline_at_the_end_of_an_article(glue, tail, authors, source):
+    text = "Đoàn công tác thăm vùng lũ\n" + BODY.rstrip("\n") + glue + tail + "\n"
+    article = vnnews.parse_article(text, tokenize=False)
+    assert [a.name for a in article.authors] == authors and article.source == source
+    assert article.paragraphs[-1].text.endswith("sạt lở nghiêm trọng.")
