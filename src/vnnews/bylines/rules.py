@@ -137,7 +137,8 @@ def _take_outlet(reading: Reading) -> bool:
     byline, text = reading.byline, reading.text
     if byline.source is None:
         byline.source = trim(text, reading.start, reading.body_end)
-    elif is_outlet(reading.body) and (is_outlet(byline.source[0]) or is_acronym(byline.source[0])):
+    elif (is_outlet(reading.body) or reading.cued) and (is_outlet(byline.source[0]) or is_acronym(byline.source[0])):
+        # (after ``Theo``, what is not a person and reads as outlets is one credit: ``Theo Asia Weekly/ Sina/ Reuters``)
         byline.source = trim(text, reading.start, reading.end)
     else:
         return False
