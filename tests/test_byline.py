@@ -219,3 +219,8 @@ def test_byline_at_the_end_of_an_article(glue, tail, authors, source):
     article = vnnews.parse_article(text, tokenize=False)
     assert [a.name for a in article.authors] == authors and article.source == source
     assert article.paragraphs[-1].text.endswith("sạt lở nghiêm trọng.")
+
+
+def test_a_byline_under_a_clause_closed_by_a_colon_is_read():
+    text = "Đoàn công tác thăm vùng lũ\n" + BODY + "Mức hỗ trợ cho từng hộ dân được tính như sau:\nT.Hà\n"
+    assert [a.name for a in vnnews.parse_article(text, tokenize=False).authors] == ["T.Hà"]

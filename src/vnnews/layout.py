@@ -18,7 +18,7 @@ import regex
 
 from . import captions as cap
 from . import lexicon
-from .bylines import Byline, glued_tail, lead_source, parse_byline, signed_byline
+from .bylines import Byline, ends_with_label, glued_tail, lead_source, parse_byline, signed_byline
 from .settings import MOVED_SAPO_GAP
 from .dates import find_date_line
 from .text import Line, split_lines, strip_bounds
@@ -207,7 +207,7 @@ class _Classifier:
                 break
             line = self.lines[i]
             byline = parse_byline(self.text, line.start, line.end)
-            if byline is None or cap.find_credits(line.text) or (i and self.lines[i - 1].text.endswith(":")):
+            if byline is None or cap.find_credits(line.text) or (i and ends_with_label(self.lines[i - 1].text)):
                 # (a line that completes the label the line before ends with, ``Ảnh:``, is not a byline)
                 if i == len(self.lines) - 1 and line.blank_before >= MOVED_SAPO_GAP:
                     continue  # a repository dump's sapo, moved to the end: the byline stands above it

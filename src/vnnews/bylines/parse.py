@@ -128,6 +128,13 @@ def glued_byline_start(text: str, footer: bool = False) -> Optional[int]:
     return None
 
 
+def ends_with_label(text: str) -> bool:
+    """``... ở Yemen. Ảnh:``: a line closed by a label's colon, whose value the next line holds (where a
+    colon closes a clause, ``... được tính như sau:``, the next line may be a byline all the same)."""
+    text = text.rstrip()
+    return text.endswith(":") and not _ends_a_clause(text, len(text) - 1)
+
+
 def _one_name(byline: Byline) -> bool:
     """One person, no role, no source: after a colon, several names are a list, an outlet a credit."""
     return len(byline.authors) == 1 and byline.source is None and not any(byline.roles)
