@@ -109,3 +109,13 @@ def test_the_header_lexicon_has_every_key_with_its_type():
     keys = [key for group in words["fields"].values() for key in group] + words["record_meta"] + words["content"]
     assert all(isinstance(k, str) and k == k.strip().lower() and k for k in keys)
     assert len(set(keys)) == len(keys), "a key feeds one field"
+
+
+def test_header_record_with_blank_lines_and_no_content_key():
+    text = ("ID: 4521\n\nTitle: Mở tuyến xe buýt mới\nDescription: Tuyến mới dài 24 km.\nCategory: Giao thông\n\n"
+            "Từ tuần sau, hành khách đi thẳng giữa hai bến xe.\nGiá vé lượt là 7.000 đồng.\n")
+    article = vnnews.parse_article(text, tokenize=False)
+    assert article.title == "Mở tuyến xe buýt mới" and article.lead.text == "Tuyến mới dài 24 km."
+    assert article.meta["ID"] == "4521" and article.meta["Category"] == "Giao thông"
+    assert [p.text for p in article.paragraphs] == ["Từ tuần sau, hành khách đi thẳng giữa hai bến xe.",
+                                                    "Giá vé lượt là 7.000 đồng."]
