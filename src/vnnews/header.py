@@ -1,5 +1,6 @@
 """Metadata before the article: ``# key = value`` comment lines, JSON or YAML front matter, and the header
-records of research corpora (``Title: ...``, ``Link: ...``, ``Tiêu đề: ...`` lines). Keys are data: ``lexicon/header.json``."""
+records of research corpora (``Title: ...``, ``Link: ...``, ``Tiêu đề: ...`` lines). Keys are data:
+``lexicon/header.json``."""
 from __future__ import annotations
 
 import json
@@ -19,7 +20,8 @@ _YAML_END = regex.compile(r"[ \t]*(?:---|\.\.\.)[ \t]*(?:\r?\n|$)")
 _JSON_STRING = regex.compile(r'"(?P<key>[^"\\]{1,40})"\s*:\s*"(?P<value>(?:[^"\\]|\\.)*)"')
 
 # a header record's line: ``Title: ...``, ``Published Date: ...``, ``Tiêu đề: ...`` (CRLF too)
-_RECORD_LINE = regex.compile(r"[ \t\u00a0]*(?P<key>\p{L}[\p{L}\p{M} _]{0,30}?)[ \t]*:[ \t]*(?P<value>[^\r\n]*?)[ \t\u00a0]*(?:\r?\n|$)")
+_RECORD_LINE = regex.compile(r"[ \t\u00a0]*(?P<key>\p{L}[\p{L}\p{M} _]{0,30}?)[ \t]*:[ \t]*"
+                             r"(?P<value>[^\r\n]*?)[ \t\u00a0]*(?:\r?\n|$)")
 _SPACE = regex.compile(r"\s+")
 
 

@@ -93,7 +93,8 @@ class GluedTail(NamedTuple):
 
 def glued_tail(text: str) -> Optional[GluedTail]:
     """The byline (and dateline footer) glued to the end of ``text``, the last paragraph; None if none:
-    ``... vụ việc. Thái Bình``, ``... như sau: D.Ngân``, ``... Bailly: NT - Thể Thao Việt Nam | 22:08 12/05/2017``."""
+    ``... vụ việc. Thái Bình``, ``... như sau: D.Ngân``,
+    ``... Bailly: NT - Thể Thao Việt Nam | 22:08 12/05/2017``."""
     trimmed = text.rstrip()
     date = None
     window_start = max(0, len(trimmed) - GLUED_BYLINE_WINDOW)
@@ -118,7 +119,7 @@ def glued_byline_start(text: str, footer: bool = False) -> Optional[int]:
         return None  # a byline has no closing punctuation; this line ends with a sentence
     window_start = max(0, len(trimmed) - GLUED_BYLINE_WINDOW)
     for m in _SEAM.finditer(trimmed, window_start):
-        # after a colon: ``Chủ tịch: Lê Khánh Hải``, ``Ảnh: BBC``, ``đội hình: A, B`` are a label and what it labels
+        # after a colon, ``Chủ tịch: Lê Khánh Hải``, ``Ảnh: BBC``, ``đội hình: A, B``: a label and what it labels
         label = m.group("colon") and not footer
         if label and not _ends_a_clause(trimmed, m.start()):
             continue

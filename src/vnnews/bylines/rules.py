@@ -154,7 +154,8 @@ def _cued_names(reading: Reading, _) -> Verdict:
     """``Theo Lê Ánh``: a source cue before a person's name credits the person (``Theo Slate``, one
     word, credits an outlet)."""
     found = names(reading.text, reading.start, reading.body_end)
-    if found and not (len(found) == 1 and is_single_name(found[0][0])) and not (reading.byline.source is None and is_outlet(reading.body)):
+    if found and not (len(found) == 1 and is_single_name(found[0][0])) \
+            and not (reading.byline.source is None and is_outlet(reading.body)):
         reading.byline.authors = found
         return "byline"
     return None

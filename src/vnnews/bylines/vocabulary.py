@@ -26,7 +26,7 @@ class Vocabulary(NamedTuple):
     desk: Pattern  # ``PV``, ``Ban Thời sự``: a desk signs as a person does
     outlet: Pattern
     outlet_names: FrozenSet[str]  # the known outlets, lower case: one may be written in small letters
-    outlet_hint: re.Pattern  # an outlet's name in small letters anywhere, word bounds or not: the pre-test of ``outlet``
+    outlet_hint: re.Pattern  # an outlet's name in small letters, word bounds or not: the pre-test of ``outlet``
     outlet_tail: Pattern  # ``(TTXVN)``, ``/VOV.VN`` closing the line
     lead_outlet: Pattern  # ``(Tổ Quốc) -``, ``TTO -`` opening the lead
     notes: FrozenSet[str]  # ``tổng hợp``: how the text was made, naming no one
@@ -67,7 +67,8 @@ def vocabulary() -> Vocabulary:
         outlet_tail=regex.compile(r"(?:\(([^()]{2,%d})\)|/\s*([^/\s][^/]{1,%d}))\s*$"
                                   % (OUTLET_MAX_CHARS, OUTLET_MAX_CHARS)),
         lead_outlet=regex.compile(
-            r"^(?:\((?P<paren>[^()\n]{2,%d})\)\s*[-–—]\s*|(?P<bare>%s|\p{Lu}{1,6}O(?=\s*[-–—]))\s*(?:[-–—]\s*)?(?=\p{Lu}))"
+            r"^(?:\((?P<paren>[^()\n]{2,%d})\)\s*[-–—]\s*"
+            r"|(?P<bare>%s|\p{Lu}{1,6}O(?=\s*[-–—]))\s*(?:[-–—]\s*)?(?=\p{Lu}))"
             % (OUTLET_MAX_CHARS, lexicon.alternation(words["outlets"]))
         ),
         notes=frozenset(w.lower() for w in words["byline_notes"]),
