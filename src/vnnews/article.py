@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import List, Optional, Tuple
 
 from . import layout
-from .byline import parse_byline
+from .bylines import parse_byline
 from .dates import find_dates, parse_date
 from .decode import DecodedText
 from .facts import extract_facts
@@ -72,9 +72,11 @@ class _Builder:
         header = parse_header(self.text)
         self._header(header)
         blocks = layout.classify(self.text, header.end)
+        if header.record and a.title is not None:  # a header record gave the title: what follows is body
+            blocks = [dataclasses.replace(b, kind="body") if b.kind == "title" else b for b in blocks]
         self._blocks(blocks)
         self._guesses(blocks)
-        if len(a.paragraphs) > 1:  # a one-paragraph text has a body, not a lead
+        if len(a.paragraphs) > 1 and a.lead is None:  # a one-paragraph text has a body, not a lead
             first = a.paragraphs[0]  # a copy: _map_offsets maps each object once
             a.lead = Paragraph(first.text, first.start, first.end)
         pieces = self._texts()
@@ -108,6 +110,8 @@ class _Builder:
                 a.title, a.title_span = fold(value), span
             elif name == "source" and a.source is None:
                 a.source, a.source_span = fold(value), span
+            elif name == "lead" and bounds:  # a header record's summary: the sapo, not a body paragraph
+                a.lead = Paragraph(self.text[bounds[0]:bounds[1]], *bounds)
             elif name == "authors" and bounds:
                 byline = parse_byline(self.text, *bounds)
                 if byline is not None:
@@ -173,6 +177,8 @@ class _Builder:
         pieces += [(c.start, c.end, None) for c in a.captions]
         if self.title_line is not None:
             pieces.append((*self.title_line, None))
+        if a.lead is not None and not (a.paragraphs and a.lead.start == a.paragraphs[0].start):
+            pieces.append((a.lead.start, a.lead.end, None))  # a header record's summary, no paragraph
         return sorted(pieces)
 
     def _sentences(self, pieces):

@@ -42,7 +42,8 @@ def _patterns():
     video = regex.compile(r"(?<![\p{L}\p{M}])(?:%s)\s*:\s*\p{Lu}" % lexicon.alternation(words["video_cues"]))
     alt_tail = regex.compile(r"\b%s\s*$" % words["alt_text_tail"], regex.IGNORECASE)
     role_head = regex.compile(r"(?<![\p{L}\p{M}])(?:%s)\s*(?:[,\-/]|%s)\s*$" % (
-        lexicon.alternation(words["photo_role_heads"]), lexicon.alternation(words["name_joiners"])), regex.IGNORECASE)
+        lexicon.alternation(words["photo_role_heads"]),
+        lexicon.alternation(lexicon.load("bylines")["name_joiners"])), regex.IGNORECASE)
     opener_may_open = lexicon.may_open(words["caption_openers"], regex.IGNORECASE)
     return credit, opener, video, alt_tail, role_head, opener_may_open
 

@@ -1,11 +1,17 @@
-"""Metadata before the article: ``# key = value`` comment lines, JSON or YAML front matter."""
+"""Metadata before the article: ``# key = value`` comment lines, JSON or YAML front matter, and the header
+records of research corpora (``Title: ...``, ``Link: ...``, ``Tiêu đề: ...`` lines). Keys are data:
+``lexicon/header.json``."""
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Dict, Tuple
+from functools import lru_cache
+from typing import Dict, FrozenSet, NamedTuple, Optional, Tuple
 
 import regex
+
+from . import lexicon
+from .settings import HEADER_RECORD_MIN_KEYS
 
 _COMMENT = regex.compile(r"[ \t\u00a0]*#[ \t]*(?P<key>[\w.-]{1,40})[ \t]*[=:][ \t]*(?P<value>[^\n]*?)[ \t]*(?:\r?\n|$)")
 _YAML_FENCE = regex.compile(r"[ \t]*---[ \t]*\r?\n")
@@ -13,15 +19,24 @@ _YAML_LINE = regex.compile(r"[ \t]*(?P<key>[\w.-]{1,40})[ \t]*:[ \t]*(?P<value>[
 _YAML_END = regex.compile(r"[ \t]*(?:---|\.\.\.)[ \t]*(?:\r?\n|$)")
 _JSON_STRING = regex.compile(r'"(?P<key>[^"\\]{1,40})"\s*:\s*"(?P<value>(?:[^"\\]|\\.)*)"')
 
-# header keys, lower case, and the record field they feed
-KEY_FIELDS = {
-    "url": "url", "link": "url", "source_url": "url", "canonical": "url",
-    "date": "published", "published": "published", "publish_date": "published", "pubdate": "published",
-    "published_at": "published", "datetime": "published", "time": "published", "created": "published",
-    "title": "title", "headline": "title",
-    "author": "authors", "authors": "authors", "byline": "authors",
-    "source": "source", "outlet": "source", "publisher": "source", "site": "source",
-}
+# a header record's line: ``Title: ...``, ``Published Date: ...``, ``Tiêu đề: ...`` (CRLF too)
+_RECORD_LINE = regex.compile(r"[ \t\u00a0]*(?P<key>\p{L}[\p{L}\p{M} _]{0,30}?)[ \t]*:[ \t]*"
+                             r"(?P<value>[^\r\n]*?)[ \t\u00a0]*(?:\r?\n|$)")
+_SPACE = regex.compile(r"\s+")
+
+
+class HeaderKeys(NamedTuple):
+    fields: Dict[str, str]  # key, lower case -> the record field it feeds
+    record: FrozenSet[str]  # every key a header record may hold
+    content: FrozenSet[str]  # the keys after which the article proper starts
+
+
+@lru_cache(maxsize=None)
+def header_keys() -> HeaderKeys:
+    words = lexicon.load("header")
+    fields = {key: name for name, keys in words["fields"].items() for key in keys}
+    content = frozenset(words["content"])
+    return HeaderKeys(fields, frozenset(fields) | frozenset(words["record_meta"]) | content, content)
 
 
 @dataclass
@@ -29,6 +44,7 @@ class Header:
     meta: Dict[str, str] = field(default_factory=dict)
     spans: Dict[str, Tuple[int, int]] = field(default_factory=dict)  # key -> value offsets
     end: int = 0  # where the article proper starts
+    record: bool = False  # ``Title: ...`` lines: the text after them is the body, without a title line
 
 
 def _strip_quotes(value: str, start: int) -> Tuple[str, int]:
@@ -68,6 +84,9 @@ def parse_header(text: str) -> Header:
             meta[line.group("key")] = value
             spans[line.group("key")] = (start, start + len(value))
             position = line.end()
+    record = _record(text)
+    if record is not None:
+        return record
     position = 0
     while True:
         m = _COMMENT.match(text, position)
@@ -83,9 +102,33 @@ def parse_header(text: str) -> Header:
     return header
 
 
+def _record(text: str) -> Optional[Header]:
+    """A header record: ``Key: value`` lines of known keys (``Title:``, ``Source:``, ``Link:``, ``Tiêu đề:``)
+    opening the text, at least a few of them; a ``Content:`` key ends it, its value opening the body."""
+    header = Header(record=True)
+    keys = header_keys()
+    position = 0
+    while True:
+        while position < len(text) and text[position] in "\r\n":
+            position += 1  # blank lines between the record's lines are part of it
+        m = _RECORD_LINE.match(text, position)
+        key = _SPACE.sub(" ", m.group("key")).strip().lower() if m else None
+        if key not in keys.record:
+            break
+        if key in keys.content:  # the body starts with its value, or on the next line
+            header.end = m.start("value") if m.group("value") else m.end()
+            return header if len(header.meta) + 1 >= HEADER_RECORD_MIN_KEYS else None
+        header.meta[m.group("key").strip()] = m.group("value")
+        header.spans[m.group("key").strip()] = m.span("value")
+        position = m.end()
+    header.end = position
+    return header if len(header.meta) >= HEADER_RECORD_MIN_KEYS else None
+
+
 def field_values(header: Header):
     """``(field, key, value, (start, end))`` for every header key that feeds a record field."""
+    fields = header_keys().fields
     for key, value in header.meta.items():
-        name = KEY_FIELDS.get(key.lower())
+        name = fields.get(_SPACE.sub(" ", key).lower())
         if name and value:
             yield name, key, value, header.spans.get(key)

@@ -7,6 +7,7 @@ carry a caption or a byline run into them are cut into pieces. Offsets are into 
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,7 +18,8 @@ import regex
 
 from . import captions as cap
 from . import lexicon
-from .byline import Byline, glued_byline_start, lead_source, parse_byline
+from .bylines import Byline, ends_with_label, glued_tail, lead_source, parse_byline, signed_byline
+from .settings import MOVED_SAPO_GAP
 from .dates import find_date_line
 from .text import Line, split_lines, strip_bounds
 
@@ -106,6 +108,7 @@ class _Classifier:
     def run(self) -> List[Block]:
         self._shapes()
         self._title()
+        self._byline_head()
         self._byline_tail()
         self._captions_by_context()
         for line, kind in zip(self.lines, self.kinds):
@@ -139,7 +142,8 @@ class _Classifier:
                 listing = listing or t.endswith(":")
             elif len(t) <= CAPTION_MAX_CHARS and cap.is_video_line(t):
                 self.kinds[i] = "video"
-            elif (i < DATE_LINE_WINDOW or i >= n - 2) and _DIGIT.search(t):  # dates are written in digits
+            elif (i < DATE_LINE_WINDOW or i >= n - 2 or "|" in t) and _DIGIT.search(t):  # dates are written in digits;
+                # a bar may close a dateline footer (``Tên - Báo | 23:00 06/02/2017``) anywhere
                 found = find_date_line(t)
                 if found is not None:
                     value, start, end = found
@@ -185,6 +189,14 @@ class _Classifier:
                 self.kinds[i] = "title"
             return
 
+    def _byline_head(self):
+        """A byline among the first lines that says what it is (``Tác giả: Minh Anh``, ``Bởi Lan Phương``);
+        a bare name there may be a place or section label (``Bình Dương``)."""
+        for i, line in enumerate(self.lines[:DATE_LINE_WINDOW]):
+            if self.kinds[i] is None and (byline := signed_byline(self.text, line.start, line.end)) is not None:
+                self.kinds[i] = "byline"
+                self.blocks.append(Block("byline", line.start, line.end, i, value=byline))
+
     def _byline_tail(self):
         taken = 0
         for i in range(len(self.lines) - 1, -1, -1):
@@ -195,7 +207,10 @@ class _Classifier:
                 break
             line = self.lines[i]
             byline = parse_byline(self.text, line.start, line.end)
-            if byline is None or cap.find_credits(line.text):
+            if byline is None or cap.find_credits(line.text) or (i and ends_with_label(self.lines[i - 1].text)):
+                # (a line that completes the label the line before ends with, ``Ảnh:``, is not a byline)
+                if i == len(self.lines) - 1 and line.blank_before >= MOVED_SAPO_GAP:
+                    continue  # a repository dump's sapo, moved to the end: the byline stands above it
                 break
             self.kinds[i] = "byline"
             self.blocks.append(Block("byline", line.start, line.end, i, value=byline))
@@ -245,12 +260,20 @@ class _Classifier:
         if not body or any(b.kind in ("body", "caption") and b.start > body[-1].end for b in self.blocks):
             return
         last = body[-1]
-        start = glued_byline_start(self.text[last.start:last.end])
-        if start is None:
+        if last.start > self.lines[last.line].start:  # what a caption left of its line: the byline alone?
+            byline = parse_byline(self.text, last.start, last.end)  # ``... Ảnh: Google Maps. Lê Trai``
+            if byline is not None:
+                last.kind, last.value = "byline", byline
+                return
+        glued = glued_tail(self.text[last.start:last.end])
+        if glued is None:
             return
-        byline = parse_byline(self.text, last.start + start, last.end)
-        self.blocks.append(Block("byline", last.start + start, last.end, last.line, value=byline))
-        last.end = strip_bounds(self.text, last.start, last.start + start)[1]
+        start, end = last.start + glued.start, last.start + glued.end
+        self.blocks.append(Block("byline", start, end, last.line, value=parse_byline(self.text, start, end)))
+        if glued.date is not None:  # a dateline footer: ``NT - Thể Thao Việt Nam | 22:08 12/05/2017``
+            value, date_start, date_end = glued.date
+            self.blocks.append(Block("date", last.start + date_start, last.start + date_end, last.line, value=value))
+        last.end = strip_bounds(self.text, last.start, start)[1]
 
     def _lead_source(self):
         """``(Tổ Quốc) - `` or ``Dân trí`` before the lead names the outlet."""
@@ -275,7 +298,9 @@ def classify(text: str, start: int = 0) -> List[Block]:
     """The blocks of ``text[start:]`` (after any header), in text order."""
     lines = split_lines(text)
     if start:  # the header's lines are left out, and the others counted again from 0
-        lines = [line for line in lines if line.start >= start]
+        lines = [line for line in lines if line.end > start]
+        if lines and lines[0].start < start:  # the body starts within a line (``Content: Sáng nay, ...``)
+            lines[0] = dataclasses.replace(lines[0], text=text[start:lines[0].end], start=start, indent="")
         for i, line in enumerate(lines):
             line.index = i
     return _Classifier(text, lines).run()

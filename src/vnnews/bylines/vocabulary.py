@@ -1,0 +1,159 @@
+"""The byline words of ``lexicon/bylines.json`` compiled into patterns (once, on first use), and the
+tests every rule asks of a piece of text: is it a person's name, an outlet's, a list of names."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Callable, FrozenSet, List, NamedTuple, Optional, Pattern, Tuple
+
+import regex
+
+from .. import lexicon
+from ..settings import OUTLET_MAX_CHARS, OUTLET_NAME_MAX_WORDS, PERSON_MAX_CHARS, PERSON_MAX_WORDS
+
+Piece = Tuple[str, int, int]  # text, start, end
+
+
+class Vocabulary(NamedTuple):
+    role: Pattern  # ``Tin, ảnh:`` before the names
+    author_cue: Pattern  # ``Bởi``, ``By`` before the names, no colon
+    author_cue_may_open: Callable[[str], bool]  # the cheap first test for ``author_cue``
+    next_role: Pattern  # `` - Ảnh:`` after them, where another role's names follow
+    photo_roles: FrozenSet[str]  # ``Ảnh``, ``Thiết kế``: roles of people who did not write
+    source_cue: Pattern  # ``Theo``, ``Nguồn:`` before a source (or a name)
+    cue_may_open: Callable[[str], bool]  # the cheap first test for ``source_cue``
+    person: Pattern
+    desk: Pattern  # ``PV``, ``Ban Thời sự``: a desk signs as a person does
+    outlet: Pattern
+    outlet_names: FrozenSet[str]  # the known outlets, lower case: one may be written in small letters
+    outlet_hint: re.Pattern  # an outlet's name in small letters, word bounds or not: the pre-test of ``outlet``
+    outlet_tail: Pattern  # ``(TTXVN)``, ``/VOV.VN`` closing the line
+    lead_outlet: Pattern  # ``(Tổ Quốc) -``, ``TTO -`` opening the lead
+    notes: FrozenSet[str]  # ``tổng hợp``: how the text was made, naming no one
+    noted_person: Pattern  # a name and what that person did to the text, in a tail: ``(Minh Anh dịch)``
+    joiner: Pattern  # between two names: `` - ``, ``,``, `` và ``
+    glued_cue_hint: re.Pattern  # a source cue's first word: the stdlib pre-test of ``glued_cue``
+    glued_cue: Pattern  # a source cue run into the name before it: ``T.ThủyTheo SCMP``
+    link: Pattern  # a web address: ``Nguồn: http://...`` credits the page
+    name_outlet_seam: Pattern  # a name run into the outlet after it: ``Khánh NguyênDân Việt``
+
+
+@lru_cache(maxsize=None)
+def vocabulary() -> Vocabulary:
+    words = lexicon.load("bylines")
+    outlets = words["outlets"] + words["outlet_words"]
+    # a word, initials run into it (``T.Thủy``, ``N.T.Hà``, ``Ng.Quang``), or initials alone (``N.K.``)
+    name_word = r"(?:(?:\p{Lu}\p{Ll}?\.)*\p{Lu}[\p{L}\p{M}]*\.?|\p{Lu}\.(?:\p{Lu}\.)*)"
+    notes = lexicon.alternation(words["byline_notes"])
+    return Vocabulary(
+        role=regex.compile(r"(?P<role>%s)\s*:\s*" % lexicon.alternation(words["byline_roles"]), regex.IGNORECASE),
+        author_cue=regex.compile(r"(?P<role>%s)\s+(?=\p{Lu})" % lexicon.alternation(words["author_cues"])),
+        author_cue_may_open=lexicon.may_open(words["author_cues"]),
+        next_role=regex.compile(r"\s*[-–—;,|]\s*(?P<role>%s)\s*:\s*"
+                                % lexicon.alternation(words["byline_roles"] + words["photo_roles"]), regex.IGNORECASE),
+        photo_roles=frozenset(w.lower() for w in words["photo_roles"]),
+        source_cue=regex.compile(r"(?P<cue>%s)\s*:?\s+(?=\S)" % lexicon.alternation(words["source_cues"])),
+        cue_may_open=lexicon.may_open(words["source_cues"]),
+        person=regex.compile(r"%s(?:[ \u00a0]+%s){0,%d}" % (name_word, name_word, PERSON_MAX_WORDS - 1)),
+        desk=regex.compile(r"^(?:%s)$" % lexicon.alternation(words["desk_names"])),
+        outlet=regex.compile(
+            r"(?<![\p{L}\p{M}])(?:%s)(?![\p{L}\p{M}])|\.(?:vn|com|net|org)\b" % lexicon.alternation(outlets),
+            regex.IGNORECASE,  # outlets are written in every case: ``Tri Thức Trẻ``, ``Tri thức trẻ``
+        ),
+        # stdlib \s holds every regex \s: where this finds none and there is no dot, ``outlet`` finds none either
+        outlet_names=frozenset(name.lower() for name in words["outlets"]),
+        # put to the text in small letters: an IGNORECASE tree is many times slower in the stdlib
+        outlet_hint=re.compile(lexicon.prefix_tree({w.lower() for w in outlets})),
+        outlet_tail=regex.compile(r"(?:\(([^()]{2,%d})\)|/\s*([^/\s][^/]{1,%d}))\s*$"
+                                  % (OUTLET_MAX_CHARS, OUTLET_MAX_CHARS)),
+        lead_outlet=regex.compile(
+            r"^(?:\((?P<paren>[^()\n]{2,%d})\)\s*[-–—]\s*"
+            r"|(?P<bare>%s|\p{Lu}{1,6}O(?=\s*[-–—]))\s*(?:[-–—]\s*)?(?=\p{Lu}))"
+            % (OUTLET_MAX_CHARS, lexicon.alternation(words["outlets"]))
+        ),
+        notes=frozenset(w.lower() for w in words["byline_notes"]),
+        noted_person=regex.compile(r"(?P<who>.+?)\s+(?P<note>%s)" % notes, regex.IGNORECASE),
+        joiner=regex.compile(r"\s+[-–—]\s+|\s*[,;]\s*|\s+(?:%s)\s+" % lexicon.alternation(words["name_joiners"])),
+        glued_cue_hint=re.compile("|".join(sorted({re.escape(cue.split()[0]) for cue in words["source_cues"]}))),
+        # the name ends in a small letter or an initial's dot and the capitalised cue follows at once
+        glued_cue=regex.compile(r"[^\n]{1,%d}?[\p{Ll}\p{M}.](?P<cue>(?:%s)\s*:?\s+(?=\S))"
+                                % (PERSON_MAX_CHARS, lexicon.alternation(words["source_cues"]))),
+        link=regex.compile(r"(?:https?://|www\.)\S+"),
+        name_outlet_seam=regex.compile(r"(?<=[\p{Ll}\p{M}])(?=\p{Lu})"),
+    )
+
+
+_INITIAL_END = regex.compile(r"(?:^|[\s.])\p{Lu}\.$")
+_DOMAIN = re.compile(r"\.(?:vn|com|net|org)\b")  # the full pattern's other branch, for the stdlib pre-test
+_ACRONYM = regex.compile(r"\p{Lu}{2,8}")
+_CLAUSE_PUNCTUATION = regex.compile(r"[,;?!:]")
+
+
+def is_person(text: str) -> bool:
+    """A name as bylines write it: one to five capitalised words, or a desk (``PV``)."""
+    v = vocabulary()
+    text = text.strip()
+    return bool(v.person.fullmatch(text) or v.desk.match(text)) and not is_outlet(text)
+
+
+def is_outlet(text: str) -> bool:
+    v = vocabulary()
+    if v.outlet_hint.search(text.lower()) is None and ("." not in text or _DOMAIN.search(text) is None):
+        return False  # most names and lines: the stdlib rules them out far faster than the full pattern
+    return v.outlet.search(text) is not None
+
+
+def is_acronym(text: str) -> bool:
+    """``TTVH``, ``NDTV``: capitals only, and no desk (``PV``, ``CTV``) that signs as a person."""
+    return _ACRONYM.fullmatch(text) is not None and not vocabulary().desk.match(text)
+
+
+def is_single_name(piece: str) -> bool:
+    """One word, no initials: ``Slate`` after ``Theo`` is an outlet, where ``Lê Ánh`` is a person."""
+    return " " not in piece and "." not in piece and not vocabulary().desk.match(piece)
+
+
+def is_note(text: str) -> bool:
+    """``Tổng hợp``, ``T/H``: how the text was made, naming no one."""
+    return text.lower() in vocabulary().notes
+
+
+def looks_like_outlet_name(text: str) -> bool:
+    """``Đất Việt``, ``Doanh nghiệp và Tiếp thị``: capitalised, short, no clause punctuation, unless it
+    lists known outlets (``AFP, Reuters``; not ``Link nhật báo X: https://...``, one part with a colon)."""
+    text = text.strip()
+    if not text or len(text.split()) > OUTLET_NAME_MAX_WORDS:
+        return False
+    if not text[0].isupper() and text.lower() not in vocabulary().outlet_names:
+        return False  # only a known outlet's name may be written in small letters (``infonet``)
+    if not _CLAUSE_PUNCTUATION.search(text):
+        return True
+    parts = vocabulary().joiner.split(text)
+    return len(parts) > 1 and all(map(is_outlet, parts))
+
+
+def trim(text: str, start: int, end: int) -> Piece:
+    """``text[start:end]`` without the spaces, brackets and dashes around a name."""
+    while start < end and text[start] in " \u00a0\t.,;:-–—()|":
+        start += 1
+    while end > start and text[end - 1] in " \u00a0\t,;:-–—(|":
+        end -= 1
+    # a closing full stop belongs to the name only when it ends an initial (``N.K.``); the pattern
+    # reads no more than the initial and the character before it, so a long line is not scanned
+    if end > start and text[end - 1] == "." and not _INITIAL_END.search(text[max(start, end - 3):end]):
+        end -= 1
+    return text[start:end], start, end
+
+
+def names(text: str, start: int, end: int) -> Optional[List[Piece]]:
+    """Split ``A - B``, ``A, B``, ``A và B`` into names; None unless every part is a name."""
+    found = []
+    position = start
+    for m in list(vocabulary().joiner.finditer(text, start, end)) + [None]:
+        stop = m.start() if m else end
+        piece = trim(text, position, stop)
+        if not piece[0] or not is_person(piece[0]):
+            return None
+        found.append(piece)
+        position = m.end() if m else end
+    return found
