@@ -1,19 +1,24 @@
-"""Photo credits and captions cut out of lines, one example per row of tests/corpora/captions.tsv."""
-from pathlib import Path
-
+"""Photo credits and captions cut out of lines: tests/corpora/captions.tsv (the captions a line holds)
+and captions_not.tsv (lines that hold none), then the finer points one by one."""
 import pytest
+from corpus import rows
 
 from vnnews.captions import find_credits, glued_caption_end, is_alt_text, is_video_line, split_credited
 
-ROWS = [line.split("\t") for line in (Path(__file__).parent / "corpora" / "captions.tsv").read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")]
 
-
-@pytest.mark.parametrize("line,expected", ROWS)
-def test_captions_in_a_line(line, expected):
+def captions_in(line):
     credits = find_credits(line)
-    captions = [line[s:e] for kind, s, e, _ in split_credited(line, credits) if kind == "caption"] if credits else []
-    assert captions == ([] if expected == "-" else expected.split(" || "))
+    return [line[s:e] for kind, s, e, _ in split_credited(line, credits) if kind == "caption"] if credits else []
+
+
+@pytest.mark.parametrize("line,expected", rows("captions.tsv", 2))
+def test_captions_in_a_line(line, expected):
+    assert captions_in(line) == expected.split(" || ")
+
+
+@pytest.mark.parametrize("line", rows("captions_not.tsv", 1))
+def test_no_caption_in_a_line(line):
+    assert captions_in(line) == []
 
 
 def test_credit_names():

@@ -10,9 +10,24 @@ from __future__ import annotations
 
 
 # --- layout: lines into blocks -----------------------------------------------------------------
+TITLE_MAX_CHARS = 250  # a headline is one short line; a longer first line is the lead
+DATE_LINE_WINDOW = 4  # date lines stand among the first few lines (or the last two)
+BYLINE_TAIL = 3  # at most this many byline/source lines close an article
+CHROME_HINT_MAX_CHARS = 350  # a breadcrumb, a tweet with its link, a post's signature: none is longer
+LETTERS_ONLY_MAX_CHARS = 12  # a font-size control (A A, A- A+) is a few letters; longer runs of capitals are text
+# an NBSP indent marks a caption only where at most this share of lines has one: some pages indent all
+MAX_INDENTED_SHARE = 0.34
 
 
 # --- captions and credits ----------------------------------------------------------------------
+CAPTION_MAX_CHARS = 320  # a line after an image placeholder longer than this is body text
+CAPTION_LINE_MAX_SENTENCES = 3  # a caption line holds at most this many sentences; more is a paragraph
+# a caption run into a body line is taken whole back to the previous boundary when it is at most this
+# many sentences; a longer run is a paragraph that ends with a one-sentence caption
+GLUED_CAPTION_MAX_SENTENCES = 2
+CREDIT_NAME_MAX_CHARS = 60  # a credit names a person, a desk or an outlet: a few words
+CREDIT_ROLE_LOOKBACK = 12  # how far before ``ảnh:`` a byline role head (``Tin, ảnh:``) may stand
+GLUED_CAPTION_WINDOW = 200  # a caption glued to the body without punctuation opens the line: look this far
 
 
 # --- bylines and sources -----------------------------------------------------------------------

@@ -1,0 +1,171 @@
+"""The classifier: the rules of ``rules.py`` applied to the lines of one article, in passes.
+
+1. each line by its own shape (``line_rules()``, first that holds);
+2. the title among the first two lines;
+3. the byline tail: the last short name lines;
+4. captions read with their neighbours (``CAPTION_RULES``);
+5. what is left is body, cut where captions run into it;
+6. a byline run into the end of the last body line, and an outlet named before the lead.
+"""
+from __future__ import annotations
+
+from operator import attrgetter
+from typing import List, Optional
+
+import regex
+
+from .. import captions as cap
+from ..settings import BYLINE_TAIL, CAPTION_MAX_CHARS, MAX_INDENTED_SHARE
+from ..text import Line, split_lines, strip_bounds
+from . import seam
+from .kinds import Block, LineKind
+from .rules import CAPTION_RULES, Neighbours, Where, is_title_shaped, line_rules
+
+_BAR_BEFORE_DATE = regex.compile(r"(.*?)(\s*\|[\s|]*)$")
+_BOUNDS = attrgetter("start", "end")  # blocks sort by start, then end
+
+
+class _Classifier:
+    def __init__(self, text: str, lines: List[Line]):
+        self.text = text
+        self.lines = lines
+        self.kinds: List[Optional[LineKind]] = [None] * len(lines)
+        self.blocks: List[Block] = []
+
+    def run(self) -> List[Block]:
+        self._shapes()
+        self._title()
+        self._byline_tail()
+        self._captions_by_context()
+        for line, kind in zip(self.lines, self.kinds):
+            if kind in (None, "body"):
+                self._body(line)
+            elif kind not in ("date", "byline"):  # those two were emitted with their values
+                self.blocks.append(Block(kind, line.start, line.end, line.index))
+        self._glued_tail()
+        self._lead_source()
+        self.blocks.sort(key=_BOUNDS)
+        return self.blocks
+
+    # -- one line at a time ------------------------------------------------------------------
+    def _shapes(self):
+        rules = line_rules()
+        where = Where(len(self.lines))
+        for i, line in enumerate(self.lines):
+            t = line.text
+            where.index = i
+            if where.listing and (line.blank_before or not is_title_shaped(t)):
+                where.listing = False  # a blank line or a sentence ends the list of headlines
+            for rule in rules:
+                if rule.may_hold(t, where):
+                    value = rule.test(t, where)
+                    if value:
+                        break
+            else:
+                continue
+            self.kinds[i] = rule.kind
+            if rule.kind == "related":
+                where.listing = where.listing or t.endswith(":")
+            elif rule.kind == "date":
+                value, start, end = value
+                self.blocks.append(Block("date", line.start + start, line.start + end, i, value=value))
+                self._dateline_byline(line, start)
+
+    def _dateline_byline(self, line: Line, date_start: int):
+        """A dateline footer names the author and outlet before the date (``Tên - Báo | 23:00 ...``)."""
+        m = _BAR_BEFORE_DATE.match(line.text[:date_start])
+        if m is None or not m.group(1):
+            return  # only a bar separates a byline from the date; ``Thứ Ba, `` is part of the date
+        prefix = m.group(1)
+        byline = seam.parse_byline(self.text, line.start, line.start + len(prefix))
+        if byline is not None:
+            self.blocks.append(Block("byline", line.start, line.start + len(prefix), line.index, value=byline))
+
+    def _title(self):
+        for i, line in enumerate(self.lines[:2]):
+            if self.kinds[i] in ("date", "chrome"):
+                continue
+            if self.kinds[i] is None and i + 1 < len(self.lines) and is_title_shaped(line.text) \
+                    and not cap.find_credits(line.text) and not cap.is_caption_opener(line.text):
+                self.kinds[i] = "title"
+            return
+
+    def _byline_tail(self):
+        taken = 0
+        for i in range(len(self.lines) - 1, -1, -1):
+            kind = self.kinds[i]
+            if kind in ("end_mark", "chrome", "related"):
+                continue
+            if kind is not None or taken == BYLINE_TAIL:
+                break
+            line = self.lines[i]
+            byline = seam.parse_byline(self.text, line.start, line.end)
+            if byline is None or cap.find_credits(line.text):
+                break
+            self.kinds[i] = "byline"
+            self.blocks.append(Block("byline", line.start, line.end, i, value=byline))
+            taken += 1
+
+    # -- lines read with their neighbours ------------------------------------------------------
+    def _captions_by_context(self):
+        lines = self.lines
+        indented = sum("\u00a0" in line.indent for line in lines)
+        neighbours = Neighbours(lines, self.kinds, indented <= len(lines) * MAX_INDENTED_SHARE)
+        for i in range(len(lines)):
+            if self.kinds[i] is not None:
+                continue
+            for rule in CAPTION_RULES:
+                if rule.test(neighbours, i):
+                    self.kinds[i:i + len(rule.kinds)] = rule.kinds
+                    break
+
+    def _body(self, line: Line):
+        """A body line, cut where captions run into it."""
+        t = line.text
+        credits = cap.find_credits(t)
+        glued = cap.glued_caption_end(t) if not credits and len(t) > CAPTION_MAX_CHARS else None
+        if not credits and not glued:  # most lines: the line is the block (its text is stripped)
+            self.blocks.append(Block("body", line.start, line.end, line.index))
+            return
+        pieces = cap.split_credited(t, credits) if credits else [("caption", 0, glued, None), ("body", glued, len(t), None)]
+        for kind, start, end, credit in pieces:
+            start, end = strip_bounds(t, start, end)
+            if start < end:
+                guessed = kind == "caption" and not credit and not credits
+                self.blocks.append(Block(kind, line.start + start, line.start + end, line.index, credit, guessed=guessed))
+
+    def _glued_tail(self):
+        """A byline run into the end of the last body line (``... vụ việc. Thái Bình``)."""
+        body = [b for b in self.blocks if b.kind == "body"]
+        if not body or any(b.kind in ("body", "caption") and b.start > body[-1].end for b in self.blocks):
+            return
+        last = body[-1]
+        start = seam.glued_byline_start(self.text[last.start:last.end])
+        if start is None:
+            return
+        byline = seam.parse_byline(self.text, last.start + start, last.end)
+        self.blocks.append(Block("byline", last.start + start, last.end, last.line, value=byline))
+        last.end = strip_bounds(self.text, last.start, last.start + start)[1]
+
+    def _lead_source(self):
+        """``(Tổ Quốc) - `` or ``Dân trí`` before the lead names the outlet."""
+        body = next((b for b in self.blocks if b.kind == "body"), None)
+        if body is None:
+            return
+        found = seam.lead_source(self.text[body.start:body.end])
+        if found is None or body.start + found[1] >= body.end:
+            return  # no outlet, or nothing would be left of the paragraph
+        (name, start, end), rest = found
+        self.blocks.append(Block("lead_source", body.start + start, body.start + end, body.line,
+                                 value=seam.Byline(source=(name, body.start + start, body.start + end))))
+        body.start = strip_bounds(self.text, body.start + rest, body.end)[0]
+
+
+def classify(text: str, start: int = 0) -> List[Block]:
+    """The blocks of ``text[start:]`` (after any header), in text order."""
+    lines = split_lines(text)
+    if start:  # the header's lines are left out, and the others counted again from 0
+        lines = [line for line in lines if line.start >= start]
+        for i, line in enumerate(lines):
+            line.index = i
+    return _Classifier(text, lines).run()

@@ -1,0 +1,145 @@
+"""The rules that give a line its kind, as named records in the order they are tried.
+
+``line_rules()`` judge a line by its own shape (and where it stands): the first rule whose cheap
+``may_hold`` and then ``test`` pass gives the line its kind. The order matters where shapes overlap:
+a file name or an end mark is never chrome, a related headline never a video caption, and a date
+line is looked for last because its test is the dearest.
+
+``CAPTION_RULES`` read a line still unclassified with its neighbours (after the title and the byline
+tail are taken): the first that holds gives kinds to the line and, for an alt text and its caption,
+to the next one.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Callable, List, NamedTuple, Optional, Tuple
+
+import regex
+
+from .. import captions as cap
+from .. import lexicon
+from ..settings import CAPTION_LINE_MAX_SENTENCES, CAPTION_MAX_CHARS, DATE_LINE_WINDOW, TITLE_MAX_CHARS
+from ..text import Line
+from . import seam
+from .chrome import is_chrome
+from .kinds import LineKind
+
+
+class Where:
+    """Where a line stands: what the one-line rules may know beyond its text. One per article,
+    moved from line to line (cheaper than a record per line)."""
+    __slots__ = ("index", "count", "listing")
+
+    def __init__(self, count: int):
+        self.index = 0
+        self.count = count  # lines in the article
+        self.listing = False  # under a list of related headlines (``Tin liên quan:``)
+
+
+class LineRule(NamedTuple):
+    name: str
+    kind: LineKind
+    may_hold: Callable[[str, Where], bool]  # a cheap first test: False where ``test`` cannot hold
+    test: Callable[[str, Where], object]  # truthy when the line is of ``kind`` (a date line: its finding)
+
+
+def is_title_shaped(text: str) -> bool:
+    """A headline: short, one line, not closed by a full stop (``?`` and ``!`` are fine)."""
+    if len(text) > TITLE_MAX_CHARS or len(text.split()) < 2:
+        return False
+    closing = text.rstrip("\"”’')»")
+    return not closing.endswith((".", ":", ";", ",")) or closing.endswith("...")
+
+
+def _is_related_pair(text: str) -> bool:
+    """Two related-article headlines joined by `` / ``, neither closed by a full stop."""
+    parts = text.split(" / ")
+    return all(len(p.split()) >= 4 and is_title_shaped(p.strip()) for p in parts)
+
+
+def _anywhere(text: str, where: Where) -> bool:
+    return True
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=None)
+def line_rules() -> Tuple[LineRule, ...]:
+    """The one-line rules in the order they are tried, their patterns compiled on first use."""
+    words = lexicon.load("chrome")
+    placeholder = regex.compile(
+        r"(?:[\w.-]{0,200}\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?)|img[_-]?\d{1,8}|IMG[_-]?\d{1,8}"
+        r"|(?:data:image/\w{1,10};)?\w{0,10};?base64,[A-Za-z0-9+/=]{8,})",
+        regex.IGNORECASE,
+    ).fullmatch
+    end_marks = frozenset(words["end_marks"])
+    related_may_open = lexicon.may_open(words["related_cues"], regex.IGNORECASE)
+    related = regex.compile(r"^(?:%s)" % lexicon.alternation(words["related_cues"]), regex.IGNORECASE).match
+    video = cap.cue_rules()["video"].test
+    return (
+        # file names and data URIs hold no space
+        LineRule("placeholder", "placeholder", lambda t, w: " " not in t, lambda t, w: placeholder(t)),
+        LineRule("end_mark", "end_mark", _anywhere, lambda t, w: t in end_marks),
+        LineRule("chrome", "chrome", _anywhere, lambda t, w: is_chrome(t)),
+        # Tin liên quan: ..., >> headline
+        LineRule("related_cue", "related", lambda t, w: related_may_open(t), lambda t, w: related(t)),
+        # two headlines joined by `` / ``
+        LineRule("related_pair", "related", lambda t, w: " / " in t, lambda t, w: _is_related_pair(t)),
+        # a headline listed under ``Tin liên quan:``
+        LineRule("related_listed", "related", lambda t, w: w.listing, lambda t, w: is_title_shaped(t)),
+        LineRule("video", "video", lambda t, w: len(t) <= CAPTION_MAX_CHARS, lambda t, w: video(t)),
+        # date lines stand among the first lines or the last two, and are written in digits
+        LineRule("date_line", "date", lambda t, w: (w.index < DATE_LINE_WINDOW or w.index >= w.count - 2)
+                 and _DIGIT.search(t) is not None, lambda t, w: seam.find_date_line(t)),
+    )
+
+
+class Neighbours(NamedTuple):
+    """A line read with its neighbours: the lines, the kinds given so far, and the page's habits."""
+    lines: List[Line]
+    kinds: List[Optional[LineKind]]
+    indents_mark_captions: bool  # few lines are NBSP-indented, so an indent sets a caption apart
+
+    def following(self, i: int) -> Optional[Line]:
+        """The next line if it is still unclassified."""
+        return self.lines[i + 1] if i + 1 < len(self.lines) and self.kinds[i + 1] is None else None
+
+
+class CaptionRule(NamedTuple):
+    name: str
+    test: Callable[[Neighbours, int], bool]
+    kinds: Tuple[LineKind, ...]  # the kinds of the line and of the lines after it
+
+
+def is_short_caption(text: str) -> bool:
+    # counting words first: a split is cheaper than a sentence split
+    return len(text) <= CAPTION_MAX_CHARS and len(text.split()) >= 3 \
+        and len(cap.sentence_starts(text)) <= CAPTION_LINE_MAX_SENTENCES
+
+
+def _indented(line: Line) -> bool:
+    return "\u00a0" in line.indent
+
+
+def _nbsp_pair(n: Neighbours, i: int) -> bool:
+    following = n.following(i)
+    return n.indents_mark_captions and following is not None and _indented(following) \
+        and not _indented(n.lines[i]) and is_short_caption(n.lines[i].text) and is_short_caption(following.text)
+
+
+CAPTION_RULES: List[CaptionRule] = [
+    # ``... hinh anh 1``, then the visible caption
+    CaptionRule("alt_text_then_caption", lambda n, i: cap.is_alt_text(n.lines[i].text) and n.following(i) is not None,
+                ("alt", "caption")),
+    # a short line, then a short NBSP-indented one: the alt text and the visible caption
+    CaptionRule("nbsp_indented_pair", _nbsp_pair, ("alt", "caption")),
+    CaptionRule("after_placeholder", lambda n, i: i > 0 and n.kinds[i - 1] == "placeholder"
+                and is_short_caption(n.lines[i].text), ("caption",)),
+    CaptionRule("nbsp_indented", lambda n, i: n.indents_mark_captions and _indented(n.lines[i])
+                and is_short_caption(n.lines[i].text) and i + 1 < len(n.lines), ("caption",)),
+    # Trong ảnh: ...
+    CaptionRule("caption_opener", lambda n, i: cap.is_caption_opener(n.lines[i].text)
+                and len(cap.sentence_starts(n.lines[i].text)) <= CAPTION_LINE_MAX_SENTENCES, ("caption",)),
+]

@@ -1,0 +1,70 @@
+"""Layout: the kind of each line in its context, one example per row of tests/corpora/layout.tsv
+(the kinds a line gets) and layout_not.tsv (a kind it must not get); the lexicon files of captions
+and page chrome, checked for their keys and types; the rule registries' names."""
+import pytest
+from corpus import rows
+
+from vnnews import lexicon
+from vnnews.captions import cue_rules
+from vnnews.layout import LINE_KINDS, classify
+from vnnews.layout.rules import CAPTION_RULES, line_rules
+
+
+def _lines(cell):
+    return cell.split("\\n") if cell else []
+
+
+def kinds_of(line, before, after):
+    """The kinds of the blocks cut from ``line`` when it stands between ``before`` and ``after``."""
+    lines = _lines(before) + [line] + _lines(after)
+    index = len(_lines(before))
+    return [block.kind for block in classify("\n".join(lines)) if block.line == index]
+
+
+@pytest.mark.parametrize("kinds,line,before,after", rows("layout.tsv", 4))
+def test_line_kind_in_context(kinds, line, before, after):
+    assert kinds_of(line, before, after) == kinds.split("+")
+
+
+@pytest.mark.parametrize("kind,line,before,after", rows("layout_not.tsv", 4))
+def test_line_is_not_of_kind(kind, line, before, after):
+    assert kind in LINE_KINDS
+    assert kind not in kinds_of(line, before, after)
+
+
+def test_rules_have_unique_names_and_declared_kinds():
+    for registry in (line_rules(), CAPTION_RULES, list(cue_rules().values())):
+        names = [rule.name for rule in registry]
+        assert len(names) == len(set(names))
+    assert {rule.kind for rule in line_rules()} | {k for rule in CAPTION_RULES for k in rule.kinds} <= LINE_KINDS
+
+
+# every key of the file and the type of its value: a list of words, a pattern, or a nested record
+LEXICONS = {
+    "captions": {"photo_credit_provided": {"heads": list, "by": list, "verbs": list}, "photo_credit_cues": list,
+                 "photo_credit_standalone": list, "video_cues": list, "caption_openers": list, "alt_text_tail": str,
+                 "photo_role_heads": list, "credit_lowercase_names": list},
+    "chrome": {"related_cues": list, "end_marks": list, "breadcrumb_separators": list, "embed_openers": list,
+               "chrome_labels": list, "chrome_lines": list},
+}
+
+
+def _check(value, expected, where):
+    if isinstance(expected, dict):
+        assert isinstance(value, dict) and set(value) == set(expected), where
+        for key, inner in expected.items():
+            _check(value[key], inner, f"{where}.{key}")
+    elif expected is list:
+        assert isinstance(value, list) and value, where
+        assert all(isinstance(w, str) and w == w.strip() and w for w in value), where
+        assert len(value) == len(set(value)), f"{where}: a word listed twice"
+    else:
+        assert isinstance(value, expected) and value, where
+
+
+@pytest.mark.parametrize("name", sorted(LEXICONS))
+def test_lexicon_keys_and_types(name):
+    words = lexicon.load(name)
+    data = {key: value for key, value in words.items() if not key.startswith("_")}  # _doc and notes
+    assert all(isinstance(value, str) for key, value in words.items() if key.startswith("_"))
+    _check(data, LEXICONS[name], name)
