@@ -43,7 +43,8 @@ def test_rules_have_unique_names_and_declared_kinds():
 LEXICONS = {
     "captions": {"photo_credit_provided": {"heads": list, "by": list, "verbs": list}, "photo_credit_cues": list,
                  "photo_credit_standalone": list, "video_cues": list, "caption_openers": list, "alt_text_tail": str,
-                 "photo_role_heads": list, "credit_lowercase_names": list},
+                 "photo_role_heads": list, "credit_lowercase_names": list, "story_openers": list,
+                 "story_words": list},
     "chrome": {"related_cues": list, "end_marks": list, "breadcrumb_separators": list, "embed_openers": list,
                "chrome_labels": list, "chrome_lines": list},
 }

@@ -28,6 +28,14 @@ GLUED_CAPTION_MAX_SENTENCES = 2
 CREDIT_NAME_MAX_CHARS = 60  # a credit names a person, a desk or an outlet: a few words
 CREDIT_ROLE_LOOKBACK = 12  # how far before ``ảnh:`` a byline role head (``Tin, ảnh:``) may stand
 GLUED_CAPTION_WINDOW = 200  # a caption glued to the body without punctuation opens the line: look this far
+# an uncredited caption on its own line between paragraphs (measured on the dev set and read on the
+# corpus): a few words, one sentence, and far shorter than both paragraphs around it
+UNCREDITED_CAPTION_MIN_WORDS = 4  # fewer is a label or a sub-heading
+UNCREDITED_CAPTION_MAX_WORDS = 35  # more is a short paragraph
+UNPUNCTUATED_CAPTION_MIN_WORDS = 12  # without a full stop, a shorter line is a sub-heading (Ra tay trong đêm)
+CAPTION_NEIGHBOUR_MIN_CHARS = 120  # each paragraph around it is at least this long...
+CAPTION_NEIGHBOUR_RATIO = 2  # ...and this many times the caption's length
+ADVERBIAL_MAX_WORDS = 4  # ``Dĩ nhiên, ...``: a lower-case clause this short before a comma opens a body sentence
 
 
 # --- bylines and sources -----------------------------------------------------------------------

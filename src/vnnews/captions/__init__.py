@@ -4,7 +4,8 @@ captions out of body lines.
 A caption in a scraped text is either a line of its own or a run of sentences glued into a body
 line that ends at its credit (``... giảm còn 44,9 triệu đơn vị - Ảnh: CNBC. Thị phần ...``).
 
-- ``cues``: the named cue rules that mark a line as a caption, a video's caption or an alt text;
+- ``cues``: the named cue rules that mark a line as a caption, a video's caption or an alt text,
+  and the shape of an uncredited caption line;
 - ``credits``: the credits in a line (``Ảnh: X``, ``Ảnh minh họa``, ``Ảnh do X cung cấp``);
 - ``pieces``: a line with credits cut into caption and body pieces, and a caption glued to the body
   without punctuation.
@@ -12,8 +13,8 @@ line that ends at its credit (``... giảm còn 44,9 triệu đơn vị - Ảnh:
 Words are data in ``lexicon/captions.json``; thresholds in the captions section of ``settings.py``.
 """
 from .credits import Credit, find_credits
-from .cues import CueRule, cue_rules, is_alt_text, is_caption_opener, is_video_line
+from .cues import CueRule, cue_rules, is_alt_text, is_caption_opener, is_video_line, reads_as_caption
 from .pieces import glued_caption_end, sentence_starts, split_credited
 
 __all__ = ["Credit", "CueRule", "cue_rules", "find_credits", "glued_caption_end", "is_alt_text", "is_caption_opener",
-           "is_video_line", "sentence_starts", "split_credited"]
+           "is_video_line", "reads_as_caption", "sentence_starts", "split_credited"]

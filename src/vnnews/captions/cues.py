@@ -3,11 +3,14 @@ each with a cheap first test that most lines fail before the pattern is tried.""
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Callable, Dict, NamedTuple
+from typing import Callable, Dict, NamedTuple, Tuple
 
 import regex
 
 from .. import lexicon
+from ..settings import (ADVERBIAL_MAX_WORDS, UNCREDITED_CAPTION_MAX_WORDS, UNCREDITED_CAPTION_MIN_WORDS,
+                        UNPUNCTUATED_CAPTION_MIN_WORDS)
+from ..tokenize import split_sentences
 
 
 class CueRule(NamedTuple):
@@ -56,3 +59,37 @@ def is_video_line(text: str) -> bool:
 
 def is_alt_text(text: str) -> bool:
     return cue_rules()["alt_text"].test(text)
+
+
+_QUOTES = "“”\"«»"
+_LIST_MARKS = "-–—•+*"  # a line opened by one is a list item or a line of dialogue
+
+
+@lru_cache(maxsize=None)
+def _story_cues() -> Tuple[Tuple[str, ...], Tuple[str, ...]]:
+    """The story openers and story words, lower case, each with a space at either end."""
+    words = lexicon.load("captions")
+    return tuple(" %s " % w.lower() for w in words["story_openers"]), tuple(" %s " % w.lower() for w in words["story_words"])
+
+
+def reads_as_caption(text: str) -> bool:
+    """Whether a line reads as an uncredited caption: one descriptive sentence of a few words, with
+    no quotation, colon, reporting verb or pointer back into the story, and not opened by a
+    connective, a time or a short adverbial clause (``Dĩ nhiên, ...``), which continue the story.
+    Where it stands (between two far longer paragraphs) is for the caller to judge."""
+    words = text.split()
+    if not UNCREDITED_CAPTION_MIN_WORDS <= len(words) <= UNCREDITED_CAPTION_MAX_WORDS:
+        return False
+    last = text[-1]
+    if last in "?!…:;," or (last != "." and len(words) < UNPUNCTUATED_CAPTION_MIN_WORDS):
+        return False
+    if text[0].isdigit() or text[0] in _LIST_MARKS or ":" in text or any(q in text for q in _QUOTES):
+        return False
+    spaced = " %s " % " ".join(text.lower().replace(",", " , ").split())
+    openers, story_words = _story_cues()
+    if spaced.startswith(openers) or any(w in spaced for w in story_words):
+        return False
+    head = text.split(",", 1)[0].split()
+    if len(head) < len(words) and len(head) <= ADVERBIAL_MAX_WORDS and all(w[:1].islower() for w in head[1:]):
+        return False
+    return len(split_sentences(text, 0, len(text))) == 1

@@ -19,7 +19,8 @@ import regex
 
 from .. import captions as cap
 from .. import lexicon
-from ..settings import CAPTION_LINE_MAX_SENTENCES, CAPTION_MAX_CHARS, DATE_LINE_WINDOW, TITLE_MAX_CHARS
+from ..settings import (CAPTION_LINE_MAX_SENTENCES, CAPTION_MAX_CHARS, CAPTION_NEIGHBOUR_MIN_CHARS,
+                        CAPTION_NEIGHBOUR_RATIO, DATE_LINE_WINDOW, TITLE_MAX_CHARS)
 from ..text import Line
 from . import seam
 from .chrome import is_chrome
@@ -129,6 +130,16 @@ def _nbsp_pair(n: Neighbours, i: int) -> bool:
         and not _indented(n.lines[i]) and is_short_caption(n.lines[i].text) and is_short_caption(following.text)
 
 
+def _between_paragraphs(n: Neighbours, i: int) -> bool:
+    """A line far shorter than the paragraphs on either side of it, that reads as a caption."""
+    if i == 0 or i + 1 >= len(n.lines) or n.kinds[i - 1] is not None or n.kinds[i + 1] is not None:
+        return False
+    text = n.lines[i].text
+    shortest = min(len(n.lines[i - 1].text), len(n.lines[i + 1].text))
+    return shortest >= max(CAPTION_NEIGHBOUR_MIN_CHARS, CAPTION_NEIGHBOUR_RATIO * len(text)) \
+        and cap.reads_as_caption(text)
+
+
 CAPTION_RULES: List[CaptionRule] = [
     # ``... hinh anh 1``, then the visible caption
     CaptionRule("alt_text_then_caption", lambda n, i: cap.is_alt_text(n.lines[i].text) and n.following(i) is not None,
@@ -142,4 +153,6 @@ CAPTION_RULES: List[CaptionRule] = [
     # Trong ảnh: ...
     CaptionRule("caption_opener", lambda n, i: cap.is_caption_opener(n.lines[i].text)
                 and len(cap.sentence_starts(n.lines[i].text)) <= CAPTION_LINE_MAX_SENTENCES, ("caption",)),
+    # Hiện trường vụ tai nạn. (between two paragraphs, no credit)
+    CaptionRule("uncredited_between_paragraphs", _between_paragraphs, ("caption",)),
 ]
