@@ -69,3 +69,10 @@ def test_lexicon_keys_and_types(name):
     data = {key: value for key, value in words.items() if not key.startswith("_")}  # _doc and notes
     assert all(isinstance(value, str) for key, value in words.items() if key.startswith("_"))
     _check(data, LEXICONS[name], name)
+
+
+def test_a_caption_line_keeps_its_credit():
+    text = ("Cầu mới bắc qua sông Hồng\nanh-cau.jpg\nCây cầu nhìn từ trên cao. Ảnh: Minh Đức\n"
+            "Công trình dài 5 km và rộng 40 m, có sáu làn xe.\n")
+    captions = [block for block in classify(text) if block.kind == "caption"]
+    assert [(text[b.start:b.end], b.credit) for b in captions] == [("Cây cầu nhìn từ trên cao. Ảnh: Minh Đức", "Minh Đức")]

@@ -16,6 +16,18 @@ from ..settings import CREDIT_NAME_MAX_CHARS, CREDIT_ROLE_LOOKBACK
 _NAME_STOP = r"(?=\s*(?:\)|$|\.\s*$|\.\s+[\p{Lu}\"“‘(]))"
 
 
+# a name run into the sentence after it without punctuation (``Ảnh: Võ Hải Ban đầu tổ chức ...``):
+# an agency's capitals (EPA, EP/AFP, THX/TTXVN) before any capitalised word, or a few capitalised words
+# before a capitalised word that a small letter or a digit follows; more words follow before any
+# sentence end, and the sentence opens at that capitalised word. Case counts (?-i).
+_ACRONYM = r"[\p{Lu}\p{N}](?:[\p{Lu}\p{N}/&-]|\.(?=\p{Lu}))+"
+_CAPITALISED = r"[\p{Lu}\p{N}](?:[\p{L}\p{M}\p{N}/&'-]|\.(?=[\p{L}\p{N}]))*"  # a full stop only within (Zing.vn)
+_SENTENCE_GOES_ON = r"[^\s.!?]*(?:[ \t][^\s.!?]+){2}"
+_RUN_ON_NAME = (r"(?-i:(?P<runon>%s(?:[ \t]%s)*(?=[ \t]\p{Lu}[\p{Ll}\p{M}]+[ \t]%s)"
+                r"|%s(?:[ \t]%s){0,3}(?=[ \t]\p{Lu}[\p{Ll}\p{M}]+[ \t][\p{Ll}\p{N}]%s)))"
+                % (_ACRONYM, _ACRONYM, _SENTENCE_GOES_ON, _CAPITALISED, _CAPITALISED, _SENTENCE_GOES_ON))
+
+
 class _CreditPatterns(NamedTuple):
     credit: regex.Pattern  # the three forms of a credit, one alternation of named groups
     role_head: regex.Pattern  # ``Tin, `` before ``ảnh:``: a byline role, not a credit
@@ -36,10 +48,11 @@ def _patterns() -> _CreditPatterns:
         lexicon.alternation(provided["verbs"]), _NAME_STOP)
     # starts at the cue word itself so that the engine skips ahead to cue letters; the brackets
     # around a credit are added by find_credits
+    cues = lexicon.alternation(words["photo_credit_cues"])
     credit = regex.compile(
-        r"(?<![\p{L}\p{M}\p{N}])(?:(?P<standalone>%s)(?:\s*:\s*%s)?|(?P<cue>%s)\s*:\s*%s|%s)"
+        r"(?<![\p{L}\p{M}\p{N}])(?:(?P<standalone>%s)(?:\s*:\s*%s)?|(?:%s)\s*:\s*%s|(?P<cue>%s)\s*:\s*%s|%s)"
         % (lexicon.alternation(words["photo_credit_standalone"]), name.replace("name", "sname"),
-           lexicon.alternation(words["photo_credit_cues"]), name, provided_credit),
+           cues, _RUN_ON_NAME, cues, name, provided_credit),
         regex.IGNORECASE,
     )
     role_head = regex.compile(r"(?<![\p{L}\p{M}])(?:%s)\s*(?:[,\-/]|%s)\s*$" % (
@@ -85,17 +98,20 @@ def find_credits(text: str) -> List[Credit]:
         matches = p.credit.finditer(text)
     found = []
     for m in matches:
-        name = m.group("name") or m.group("sname")
+        name = m.group("name") or m.group("sname") or m.group("runon")
         start, end = m.start(), m.end()
         if p.role_head.search(text, max(0, start - CREDIT_ROLE_LOOKBACK), start):
             continue  # ``Tin, ảnh: X`` is a byline role, not a photo credit
-        if m.group("pname"):
-            name = m.group("pname")  # whoever gave the photo, as written (gia đình)
-        elif name and not (name.strip()[:1].isupper() or name.strip()[:1].isdigit()
-                           or name.strip().lower() in p.lowercase_names):
-            continue  # ``Hình ảnh: những ngôi nhà...`` opens a sentence; a credit names someone
         opening = _BEFORE_OPEN.search(text, max(0, start - 3), start)
         closing = _CLOSE_AFTER.match(text, end)
+        bracketed = opening is not None and closing is not None and closing.group().lstrip().startswith(")")
+        if m.group("pname"):
+            name = m.group("pname")  # whoever gave the photo, as written (gia đình)
+        elif name and not (bracketed or name.strip()[:1].isupper() or name.strip()[:1].isdigit()
+                           or name.strip().lower() in p.lowercase_names):
+            # ``Hình ảnh: những ngôi nhà...`` opens a sentence; a credit names someone (in brackets,
+            # as a handle may be written: ``(Ảnh: travelade)``)
+            continue
         if opening and closing:
             start, end = opening.start(), closing.end()
         elif closing is None or not closing.group().startswith(")"):

@@ -6,7 +6,7 @@ from typing import List, Optional, Tuple
 
 import regex
 
-from ..settings import GLUED_CAPTION_MAX_SENTENCES, GLUED_CAPTION_WINDOW
+from ..settings import CAPTION_LINE_MAX_SENTENCES, GLUED_CAPTION_MAX_SENTENCES, GLUED_CAPTION_WINDOW
 from ..text import strip_bounds
 from ..tokenize import split_sentences
 from .credits import Credit
@@ -22,8 +22,10 @@ def split_credited(text: str, credits: List[Credit]) -> List[Tuple[str, int, int
     each without surrounding white space.
 
     A line of several captions and nothing after the last (a flattened photo gallery) is all
-    captions, each from the previous credit to its own; otherwise a caption is the sentences
-    before its credit back to the previous boundary, or only the last one when there are more.
+    captions, each from the previous credit to its own, unless more sentences than a caption line
+    holds stand before a credit; otherwise a caption is the sentences before its credit back to the
+    previous boundary, or only the last one when there are more. A caption never swallows the body:
+    where too many sentences stand before its credit, it is the last of them.
     """
     pieces = []
     gallery = len(credits) > 1 and not text[credits[-1].end:].strip()
@@ -31,7 +33,7 @@ def split_credited(text: str, credits: List[Credit]) -> List[Tuple[str, int, int
     for credit in credits:
         starts = sentence_starts(text, boundary, credit.start)
         caption_start = boundary
-        if not gallery and len(starts) > GLUED_CAPTION_MAX_SENTENCES:
+        if len(starts) > (CAPTION_LINE_MAX_SENTENCES if gallery else GLUED_CAPTION_MAX_SENTENCES):
             caption_start = starts[-1]
         if caption_start > boundary:
             pieces.append(("body", boundary, caption_start, None))

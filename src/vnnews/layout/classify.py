@@ -40,6 +40,10 @@ class _Classifier:
         for line, kind in zip(self.lines, self.kinds):
             if kind in (None, "body"):
                 self._body(line)
+            elif kind == "caption":  # a caption line keeps the name of its credit, if it has one
+                credits = cap.find_credits(line.text)
+                self.blocks.append(Block(kind, line.start, line.end, line.index,
+                                         credits[-1].name if credits else None))
             elif kind not in ("date", "byline"):  # those two were emitted with their values
                 self.blocks.append(Block(kind, line.start, line.end, line.index))
         self._glued_tail()
