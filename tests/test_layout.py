@@ -46,7 +46,7 @@ LEXICONS = {
                  "photo_role_heads": list, "credit_lowercase_names": list, "story_openers": list,
                  "story_words": list},
     "chrome": {"related_cues": list, "end_marks": list, "breadcrumb_separators": list, "embed_openers": list,
-               "chrome_labels": list, "chrome_lines": list},
+               "chrome_labels": list, "chrome_lines": list, "section_labels": list},
 }
 
 

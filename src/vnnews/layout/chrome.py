@@ -11,11 +11,12 @@ from typing import Callable, FrozenSet, NamedTuple
 import regex
 
 from .. import lexicon
-from ..settings import CHROME_HINT_MAX_CHARS, LETTERS_ONLY_MAX_CHARS
+from ..settings import CHROME_HINT_MAX_CHARS, LABEL_MAX_WORDS, LETTERS_ONLY_MAX_CHARS
 
 
 class _ChromePatterns(NamedTuple):
     lines: FrozenSet[str]  # whole chrome lines, lower case
+    section_labels: FrozenSet[str]  # lower case
     lines_max_chars: int
     letters_only: regex.Pattern  # A A, A- A+
     opener: regex.Pattern  # a tag label and its colon (Tags:), or what an embedded post leaves
@@ -31,7 +32,7 @@ def _patterns() -> _ChromePatterns:
     lines = frozenset(w.lower() for w in words["chrome_lines"])
     separators = words["breadcrumb_separators"]
     return _ChromePatterns(
-        lines, max(map(len, lines)),
+        lines, frozenset(w.lower() for w in words["section_labels"]), max(map(len, lines)),
         regex.compile(r"\p{Lu}[+-]?(?:\s+\p{Lu}[+-]?){1,3}"),
         regex.compile(r"(?:%s)\s*:|%s" % (lexicon.alternation(words["chrome_labels"]),
                                            lexicon.alternation(words["embed_openers"])), regex.IGNORECASE),
@@ -58,3 +59,12 @@ def is_chrome(t: str) -> bool:
     hint = p.hint.search(t)
     return hint is not None and (hint[0] == ".twitter.com/" or p.post_signature.match(t) is not None
                                  or p.breadcrumb.fullmatch(t) is not None)
+
+
+def is_label(t: str) -> bool:
+    """A section or place label over an article (``Thể thao``, ``Bình Dương``): a few words, a
+    section's name or all capitalised, no digit and no punctuation at the end."""
+    words = t.split()
+    if len(words) > LABEL_MAX_WORDS or not t[-1].isalpha() or any(c.isdigit() for c in t):
+        return False
+    return t.lower() in _patterns().section_labels or all(w[:1].isupper() for w in words)

@@ -18,6 +18,7 @@ from .. import captions as cap
 from ..settings import BYLINE_TAIL, CAPTION_MAX_CHARS, MAX_INDENTED_SHARE
 from ..text import Line, split_lines, strip_bounds
 from . import seam
+from .chrome import is_label
 from .kinds import Block, LineKind
 from .rules import CAPTION_RULES, Neighbours, Where, is_title_shaped, line_rules
 
@@ -87,6 +88,8 @@ class _Classifier:
 
     def _title(self):
         for i, line in enumerate(self.lines[:2]):
+            if self.kinds[i] is None and i + 1 < len(self.lines) and is_label(line.text):
+                self.kinds[i] = "chrome"  # a section or place label over the article, not its headline
             if self.kinds[i] in ("date", "chrome"):
                 continue
             if self.kinds[i] is None and i + 1 < len(self.lines) and is_title_shaped(line.text) \

@@ -20,7 +20,7 @@ import regex
 from .. import captions as cap
 from .. import lexicon
 from ..settings import (CAPTION_LINE_MAX_SENTENCES, CAPTION_MAX_CHARS, CAPTION_NEIGHBOUR_MIN_CHARS,
-                        CAPTION_NEIGHBOUR_RATIO, DATE_LINE_WINDOW, TITLE_MAX_CHARS)
+                        CAPTION_NEIGHBOUR_RATIO, DATE_LINE_WINDOW, SUB_HEADING_MAX_WORDS, TITLE_MAX_CHARS)
 from ..text import Line
 from . import seam
 from .chrome import is_chrome
@@ -130,12 +130,20 @@ def _nbsp_pair(n: Neighbours, i: int) -> bool:
         and not _indented(n.lines[i]) and is_short_caption(n.lines[i].text) and is_short_caption(following.text)
 
 
+def _is_sub_heading(text: str) -> bool:
+    return len(text.split()) <= SUB_HEADING_MAX_WORDS and text[-1] not in ".!?…:;,\"”"
+
+
 def _between_paragraphs(n: Neighbours, i: int) -> bool:
-    """A line far shorter than the paragraphs on either side of it, that reads as a caption."""
-    if i == 0 or i + 1 >= len(n.lines) or n.kinds[i - 1] is not None or n.kinds[i + 1] is not None:
+    """A line far shorter than the paragraphs on either side of it (a sub-heading after it aside),
+    that reads as a caption."""
+    after = i + 1
+    if after + 1 < len(n.lines) and n.kinds[after] is None and _is_sub_heading(n.lines[after].text):
+        after += 1  # a caption stands at the end of a section as well
+    if i == 0 or after >= len(n.lines) or n.kinds[i - 1] is not None or n.kinds[after] is not None:
         return False
     text = n.lines[i].text
-    shortest = min(len(n.lines[i - 1].text), len(n.lines[i + 1].text))
+    shortest = min(len(n.lines[i - 1].text), len(n.lines[after].text))
     return shortest >= max(CAPTION_NEIGHBOUR_MIN_CHARS, CAPTION_NEIGHBOUR_RATIO * len(text)) \
         and cap.reads_as_caption(text)
 
