@@ -26,7 +26,7 @@ class CueRule(NamedTuple):
 
 
 def _ends_in_a_digit(text: str) -> bool:
-    last = text.rstrip()[-1:]
+    last = text.rstrip().rstrip(".")[-1:]
     return not last.isascii() or last.isdigit()  # only 0-9 are ASCII digits
 
 
@@ -42,9 +42,9 @@ def cue_rules() -> Dict[str, CueRule]:
         CueRule("video", lambda text: ":" in text,
                 regex.compile(r"(?<![\p{L}\p{M}])(?:%s)\s*:\s*\p{Lu}" % lexicon.alternation(words["video_cues"])),
                 False),
-        # the unaccented, numbered alt texts some sites leave (... hinh anh 1)
-        CueRule("alt_text", _ends_in_a_digit,
-                regex.compile(r"\b%s\s*$" % words["alt_text_tail"], regex.IGNORECASE), False),
+        # the numbered alt texts some sites leave (... hinh anh 1, ... - Ảnh 1.)
+        CueRule("alt_text", _ends_in_a_digit, regex.compile(
+            r"(?<!\S)(?:%s)\s+\d+\.?\s*$" % lexicon.alternation(words["alt_text_tails"]), regex.IGNORECASE), False),
     ]
     return {rule.name: rule for rule in rules}
 

@@ -3,7 +3,7 @@
 1. each line by its own shape (``line_rules()``, first that holds);
 2. the title among the first two lines;
 3. the byline tail: the last short name lines;
-4. captions read with their neighbours (``CAPTION_RULES``);
+4. captions (and related headlines) read with their neighbours (``CONTEXT_RULES``);
 5. what is left is body, cut where captions run into it;
 6. a byline run into the end of the last body line, and an outlet named before the lead.
 """
@@ -20,7 +20,7 @@ from ..text import Line, split_lines, strip_bounds
 from . import seam
 from .chrome import is_label
 from .kinds import Block, LineKind
-from .rules import CAPTION_RULES, Neighbours, Where, is_title_shaped, line_rules
+from .rules import CONTEXT_RULES, Neighbours, Where, is_title_shaped, line_rules, opens_related_list
 
 _BAR_BEFORE_DATE = regex.compile(r"(.*?)(\s*\|[\s|]*)$")
 _BOUNDS = attrgetter("start", "end")  # blocks sort by start, then end
@@ -70,7 +70,7 @@ class _Classifier:
                 continue
             self.kinds[i] = rule.kind
             if rule.kind == "related":
-                where.listing = where.listing or t.endswith(":")
+                where.listing = where.listing or opens_related_list(t)
             elif rule.kind == "date":
                 value, start, end = value
                 self.blocks.append(Block("date", line.start + start, line.start + end, i, value=value))
@@ -116,12 +116,14 @@ class _Classifier:
     # -- lines read with their neighbours ------------------------------------------------------
     def _captions_by_context(self):
         lines = self.lines
-        indented = sum("\u00a0" in line.indent for line in lines)
-        neighbours = Neighbours(lines, self.kinds, indented <= len(lines) * MAX_INDENTED_SHARE)
+        nbsp_indented = sum("\u00a0" in line.indent for line in lines)
+        indented = sum(len(line.indent) >= 2 for line in lines)
+        neighbours = Neighbours(lines, self.kinds, nbsp_indented <= len(lines) * MAX_INDENTED_SHARE,
+                                indented <= len(lines) * MAX_INDENTED_SHARE)
         for i in range(len(lines)):
             if self.kinds[i] is not None:
                 continue
-            for rule in CAPTION_RULES:
+            for rule in CONTEXT_RULES:
                 if rule.test(neighbours, i):
                     self.kinds[i:i + len(rule.kinds)] = rule.kinds
                     break

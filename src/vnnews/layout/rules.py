@@ -5,9 +5,9 @@
 a file name or an end mark is never chrome, a related headline never a video caption, and a date
 line is looked for last because its test is the dearest.
 
-``CAPTION_RULES`` read a line still unclassified with its neighbours (after the title and the byline
+``CONTEXT_RULES`` read a line still unclassified with its neighbours (after the title and the byline
 tail are taken): the first that holds gives kinds to the line and, for an alt text and its caption,
-to the next one.
+to the next one. Most find captions; a run of indented headlines is a list of related articles.
 """
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ import regex
 from .. import captions as cap
 from .. import lexicon
 from ..settings import (CAPTION_LINE_MAX_SENTENCES, CAPTION_MAX_CHARS, CAPTION_NEIGHBOUR_MIN_CHARS,
-                        CAPTION_NEIGHBOUR_RATIO, DATE_LINE_WINDOW, SUB_HEADING_MAX_WORDS, TITLE_MAX_CHARS)
+                        CAPTION_NEIGHBOUR_RATIO, DATE_LINE_WINDOW, RELATED_MIN_WORDS, SUB_HEADING_MAX_WORDS,
+                        TITLE_MAX_CHARS)
 from ..text import Line
 from . import seam
 from .chrome import is_chrome
@@ -59,6 +60,17 @@ def _is_related_pair(text: str) -> bool:
     return all(len(p.split()) >= 4 and is_title_shaped(p.strip()) for p in parts)
 
 
+@lru_cache(maxsize=None)
+def _related_cues() -> frozenset:
+    return frozenset(w.lower() for w in lexicon.load("chrome")["related_cues"])
+
+
+def opens_related_list(text: str) -> bool:
+    """A related-article line that heads a list of headlines: it ends with a colon, or holds only its
+    cue (``Tin liên quan``)."""
+    return text.endswith(":") or text.lower() in _related_cues()
+
+
 def _anywhere(text: str, where: Where) -> bool:
     return True
 
@@ -84,6 +96,8 @@ def line_rules() -> Tuple[LineRule, ...]:
         LineRule("placeholder", "placeholder", lambda t, w: " " not in t, lambda t, w: placeholder(t)),
         LineRule("end_mark", "end_mark", _anywhere, lambda t, w: t in end_marks),
         LineRule("chrome", "chrome", _anywhere, lambda t, w: is_chrome(t)),
+        # a line without a letter or a digit (``<``, ``•``) says nothing: what markup left
+        LineRule("no_words", "chrome", lambda t, w: not t[0].isalnum(), lambda t, w: not any(map(str.isalnum, t))),
         # Tin liên quan: ..., >> headline
         LineRule("related_cue", "related", lambda t, w: related_may_open(t), lambda t, w: related(t)),
         # two headlines joined by `` / ``
@@ -102,13 +116,14 @@ class Neighbours(NamedTuple):
     lines: List[Line]
     kinds: List[Optional[LineKind]]
     indents_mark_captions: bool  # few lines are NBSP-indented, so an indent sets a caption apart
+    indents_are_rare: bool  # few lines are indented at all, so an indent sets a line apart
 
     def following(self, i: int) -> Optional[Line]:
         """The next line if it is still unclassified."""
         return self.lines[i + 1] if i + 1 < len(self.lines) and self.kinds[i + 1] is None else None
 
 
-class CaptionRule(NamedTuple):
+class ContextRule(NamedTuple):
     name: str
     test: Callable[[Neighbours, int], bool]
     kinds: Tuple[LineKind, ...]  # the kinds of the line and of the lines after it
@@ -130,6 +145,19 @@ def _nbsp_pair(n: Neighbours, i: int) -> bool:
         and not _indented(n.lines[i]) and is_short_caption(n.lines[i].text) and is_short_caption(following.text)
 
 
+def _is_indented_headline(line: Line) -> bool:
+    return len(line.indent) >= 2 and "\u00a0" not in line.indent and len(line.text.split()) >= RELATED_MIN_WORDS \
+        and is_title_shaped(line.text)
+
+
+def _in_headline_run(n: Neighbours, i: int) -> bool:
+    """One of two or more indented headlines in a row (``Tin liên quan`` without its label)."""
+    if not n.indents_are_rare or not _is_indented_headline(n.lines[i]):
+        return False
+    return any(0 <= j < len(n.lines) and n.kinds[j] in (None, "related") and _is_indented_headline(n.lines[j])
+               for j in (i - 1, i + 1))
+
+
 def _is_sub_heading(text: str) -> bool:
     return len(text.split()) <= SUB_HEADING_MAX_WORDS and text[-1] not in ".!?…:;,\"”"
 
@@ -148,19 +176,21 @@ def _between_paragraphs(n: Neighbours, i: int) -> bool:
         and cap.reads_as_caption(text)
 
 
-CAPTION_RULES: List[CaptionRule] = [
+CONTEXT_RULES: List[ContextRule] = [
     # ``... hinh anh 1``, then the visible caption
-    CaptionRule("alt_text_then_caption", lambda n, i: cap.is_alt_text(n.lines[i].text) and n.following(i) is not None,
+    ContextRule("alt_text_then_caption", lambda n, i: cap.is_alt_text(n.lines[i].text) and n.following(i) is not None,
                 ("alt", "caption")),
     # a short line, then a short NBSP-indented one: the alt text and the visible caption
-    CaptionRule("nbsp_indented_pair", _nbsp_pair, ("alt", "caption")),
-    CaptionRule("after_placeholder", lambda n, i: i > 0 and n.kinds[i - 1] == "placeholder"
+    ContextRule("nbsp_indented_pair", _nbsp_pair, ("alt", "caption")),
+    ContextRule("after_placeholder", lambda n, i: i > 0 and n.kinds[i - 1] == "placeholder"
                 and is_short_caption(n.lines[i].text), ("caption",)),
-    CaptionRule("nbsp_indented", lambda n, i: n.indents_mark_captions and _indented(n.lines[i])
+    ContextRule("nbsp_indented", lambda n, i: n.indents_mark_captions and _indented(n.lines[i])
                 and is_short_caption(n.lines[i].text) and i + 1 < len(n.lines), ("caption",)),
     # Trong ảnh: ...
-    CaptionRule("caption_opener", lambda n, i: cap.is_caption_opener(n.lines[i].text)
+    ContextRule("caption_opener", lambda n, i: cap.is_caption_opener(n.lines[i].text)
                 and len(cap.sentence_starts(n.lines[i].text)) <= CAPTION_LINE_MAX_SENTENCES, ("caption",)),
+    # two or more indented headlines in a row, after the sapo or at the end: related articles
+    ContextRule("indented_headlines", _in_headline_run, ("related",)),
     # Hiện trường vụ tai nạn. (between two paragraphs, no credit)
-    CaptionRule("uncredited_between_paragraphs", _between_paragraphs, ("caption",)),
+    ContextRule("uncredited_between_paragraphs", _between_paragraphs, ("caption",)),
 ]
