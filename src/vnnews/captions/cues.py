@@ -42,6 +42,15 @@ def cue_rules() -> Dict[str, CueRule]:
         CueRule("video", lambda text: ":" in text,
                 regex.compile(r"(?<![\p{L}\p{M}])(?:%s)\s*:\s*\p{Lu}" % lexicon.alternation(words["video_cues"])),
                 False),
+        # Image caption ..., Image copyright ...: a page's words for an image's caption and credit
+        CueRule("image_caption", lexicon.may_open(words["image_caption_labels"], regex.IGNORECASE),
+                regex.compile(r"(?:%s)\s" % lexicon.alternation(words["image_caption_labels"]), regex.IGNORECASE), True),
+        CueRule("image_copyright", lexicon.may_open(words["image_copyright_labels"], regex.IGNORECASE),
+                regex.compile(r"(?:%s)\s" % lexicon.alternation(words["image_copyright_labels"]), regex.IGNORECASE), True),
+        # a caption line that ends at its credit's colon, the name on the next line (... Ảnh:\nAP)
+        CueRule("credit_colon_end", lambda text: text[-1] == ":",
+                regex.compile(r"(?<![\p{L}\p{M}])(?:%s)\s*:$" % lexicon.alternation(words["photo_credit_cues"]),
+                              regex.IGNORECASE), False),
         # the numbered alt texts some sites leave (... hinh anh 1, ... - Ảnh 1.)
         CueRule("alt_text", _ends_in_a_digit, regex.compile(
             r"(?<!\S)(?:%s)\s+\d+\.?\s*$" % lexicon.alternation(words["alt_text_tails"]), regex.IGNORECASE), False),
@@ -59,6 +68,16 @@ def is_video_line(text: str) -> bool:
 
 def is_alt_text(text: str) -> bool:
     return cue_rules()["alt_text"].test(text)
+
+
+@lru_cache(maxsize=None)
+def _agency_credits() -> frozenset:
+    return frozenset(lexicon.load("captions")["agency_credits"])
+
+
+def is_agency_credit(text: str) -> bool:
+    """A line holding only an agency's name, as a credit after a caption (``Reuters``)."""
+    return text in _agency_credits()
 
 
 _QUOTES = "“”\"«»"

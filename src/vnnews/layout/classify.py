@@ -41,11 +41,9 @@ class _Classifier:
         for line, kind in zip(self.lines, self.kinds):
             if kind in (None, "body"):
                 self._body(line)
-            elif kind == "caption":  # a caption line keeps the name of its credit, if it has one
-                credits = cap.find_credits(line.text)
-                self.blocks.append(Block(kind, line.start, line.end, line.index,
-                                         credits[-1].name if credits else None))
-            elif kind not in ("date", "byline"):  # those two were emitted with their values
+            elif kind == "caption":
+                self._caption(line)
+            elif kind not in ("date", "byline", "credit"):  # dates and bylines were emitted with their values
                 self.blocks.append(Block(kind, line.start, line.end, line.index))
         self._glued_tail()
         self._lead_source()
@@ -128,6 +126,20 @@ class _Classifier:
                     self.kinds[i:i + len(rule.kinds)] = rule.kinds
                     break
 
+    def _caption(self, line: Line):
+        """A caption line keeps the name of its credit: its own, or that of a credit line next to it. A
+        credit line below is the caption's end (``... Ảnh:\nAP``); one above is a page's markup
+        (``Image copyright X`` over ``Image caption ...``)."""
+        i, kinds = line.index, self.kinds
+        credits = cap.find_credits(line.text)
+        credit, end = (credits[-1].name if credits else None), line.end
+        if i + 1 < len(kinds) and kinds[i + 1] == "credit":
+            below = self.lines[i + 1]
+            credit, end = credit or _credit_name(below.text), below.end
+        elif i and kinds[i - 1] == "credit":
+            credit = credit or _credit_name(self.lines[i - 1].text)
+        self.blocks.append(Block("caption", line.start, end, i, credit))
+
     def _body(self, line: Line):
         """A body line, cut where captions run into it."""
         t = line.text
@@ -168,6 +180,12 @@ class _Classifier:
         self.blocks.append(Block("lead_source", body.start + start, body.start + end, body.line,
                                  value=seam.Byline(source=(name, body.start + start, body.start + end))))
         body.start = strip_bounds(self.text, body.start + rest, body.end)[0]
+
+
+def _credit_name(text: str) -> str:
+    """The name a credit line gives: its credit's (``Image copyright X``), or the line (``AP``)."""
+    credits = cap.find_credits(text)
+    return credits[0].name if credits and credits[0].name else text
 
 
 def classify(text: str, start: int = 0) -> List[Block]:

@@ -10,6 +10,7 @@ LineKind = Literal[
     "placeholder",  # an image's file name or data URI
     "alt",  # an image's alt text
     "caption",  # an image's caption (credit: its photo credit's name)
+    "credit",  # a photo credit on a line of its own: its name goes to the caption beside it, no block
     "video",  # a video's caption
     "byline",  # the authors and source (value: a Byline)
     "lead_source",  # the outlet named before the lead, ``(Tổ Quốc) -`` (value: a Byline)

@@ -20,7 +20,7 @@ import regex
 from .. import captions as cap
 from .. import lexicon
 from ..settings import (CAPTION_LINE_MAX_SENTENCES, CAPTION_MAX_CHARS, CAPTION_NEIGHBOUR_MIN_CHARS,
-                        CAPTION_NEIGHBOUR_RATIO, DATE_LINE_WINDOW, RELATED_MIN_WORDS, SUB_HEADING_MAX_WORDS,
+                        CAPTION_NEIGHBOUR_RATIO, CREDIT_LINE_MAX_WORDS, DATE_LINE_WINDOW, RELATED_MIN_WORDS, SUB_HEADING_MAX_WORDS,
                         TITLE_MAX_CHARS)
 from ..text import Line
 from . import seam
@@ -176,6 +176,20 @@ def _between_paragraphs(n: Neighbours, i: int) -> bool:
         and cap.reads_as_caption(text)
 
 
+def _cue(name: str, text: str) -> bool:
+    return cap.cue_rules()[name].test(text)
+
+
+def _credit_below(n: Neighbours, i: int) -> bool:
+    """A caption whose credit stands on the next line: a name after its ``Ảnh:``, or an agency alone."""
+    following, text = n.following(i), n.lines[i].text
+    if following is None or not is_short_caption(text):
+        return False
+    if _cue("credit_colon_end", text):
+        return len(following.text.split()) <= CREDIT_LINE_MAX_WORDS and following.text[-1] not in ".!?:;"
+    return text[-1] == "." and cap.is_agency_credit(following.text)
+
+
 CONTEXT_RULES: List[ContextRule] = [
     # ``... hinh anh 1``, then the visible caption
     ContextRule("alt_text_then_caption", lambda n, i: cap.is_alt_text(n.lines[i].text) and n.following(i) is not None,
@@ -186,6 +200,13 @@ CONTEXT_RULES: List[ContextRule] = [
                 and is_short_caption(n.lines[i].text), ("caption",)),
     ContextRule("nbsp_indented", lambda n, i: n.indents_mark_captions and _indented(n.lines[i])
                 and is_short_caption(n.lines[i].text) and i + 1 < len(n.lines), ("caption",)),
+    # Image copyright Getty Images, then Image caption ...: one image, its credit above its caption
+    ContextRule("image_copyright_then_caption", lambda n, i: _cue("image_copyright", n.lines[i].text)
+                and n.following(i) is not None and _cue("image_caption", n.following(i).text), ("credit", "caption")),
+    ContextRule("image_markup", lambda n, i: _cue("image_caption", n.lines[i].text)
+                or _cue("image_copyright", n.lines[i].text), ("caption",)),
+    # ... Ảnh:\nAP, or a caption and a line holding only Reuters
+    ContextRule("credit_below", _credit_below, ("caption", "credit")),
     # Trong ảnh: ...
     ContextRule("caption_opener", lambda n, i: cap.is_caption_opener(n.lines[i].text)
                 and len(cap.sentence_starts(n.lines[i].text)) <= CAPTION_LINE_MAX_SENTENCES, ("caption",)),
