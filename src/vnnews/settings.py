@@ -38,7 +38,7 @@ GLUED_CAPTION_WINDOW = 200  # a caption glued to the body without punctuation op
 UNCREDITED_CAPTION_MIN_WORDS = 4  # fewer is a label or a sub-heading
 UNCREDITED_CAPTION_MAX_WORDS = 35  # more is a short paragraph
 UNPUNCTUATED_CAPTION_MIN_WORDS = 12  # without a full stop, a shorter line is a sub-heading (Ra tay trong đêm)
-CAPTION_NEIGHBOUR_MIN_CHARS = 120  # each paragraph around it is at least this long...
+CAPTION_NEIGHBOUR_MIN_CHARS = 80  # each paragraph around it is at least this long...
 CAPTION_NEIGHBOUR_RATIO = 2  # ...and this many times the caption's length
 ADVERBIAL_MAX_WORDS = 4  # ``Dĩ nhiên, ...``: a lower-case clause this short before a comma opens a body sentence
 

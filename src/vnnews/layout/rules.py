@@ -176,6 +176,14 @@ def _between_paragraphs(n: Neighbours, i: int) -> bool:
         and cap.reads_as_caption(text)
 
 
+def _repeated_caption(n: Neighbours, i: int) -> bool:
+    following, text = n.following(i), n.lines[i].text
+    if following is None or following.text != text or not is_short_caption(text):
+        return False
+    credits = cap.find_credits(text)
+    return bool(credits) and credits[0].start > 0
+
+
 def _cue(name: str, text: str) -> bool:
     return cap.cue_rules()[name].test(text)
 
@@ -194,6 +202,9 @@ CONTEXT_RULES: List[ContextRule] = [
     # ``... hinh anh 1``, then the visible caption
     ContextRule("alt_text_then_caption", lambda n, i: cap.is_alt_text(n.lines[i].text) and n.following(i) is not None,
                 ("alt", "caption")),
+    # a credited caption written twice in a row: the image's alt text, then its visible caption (a
+    # sub-heading is written twice too, and a photographer's bare credit may stand under two images)
+    ContextRule("repeated_caption", _repeated_caption, ("alt", "caption")),
     # a short line, then a short NBSP-indented one: the alt text and the visible caption
     ContextRule("nbsp_indented_pair", _nbsp_pair, ("alt", "caption")),
     ContextRule("after_placeholder", lambda n, i: i > 0 and n.kinds[i - 1] == "placeholder"
