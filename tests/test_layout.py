@@ -7,7 +7,7 @@ from corpus import rows
 from vnnews import lexicon
 from vnnews.captions import cue_rules
 from vnnews.layout import LINE_KINDS, classify
-from vnnews.layout.rules import CONTEXT_RULES, line_rules
+from vnnews.layout.rules import context_rules, line_rules
 
 
 def _lines(cell):
@@ -35,10 +35,10 @@ def test_line_is_not_of_kind(kind, line, before, after):
 
 
 def test_rules_have_unique_names_and_declared_kinds():
-    for registry in (line_rules(), CONTEXT_RULES, list(cue_rules().values())):
+    for registry in (line_rules(), list(cue_rules().values())):
         names = [rule.name for rule in registry]
         assert len(names) == len(set(names))
-    assert {rule.kind for rule in line_rules()} | {k for rule in CONTEXT_RULES for k in rule.kinds} <= LINE_KINDS
+    assert {rule.kind for rule in line_rules()} | {k for rule in context_rules() for k in rule.kinds} <= LINE_KINDS
 
 
 # every key of the file and the type of its value: a list of words, a pattern, or a nested record

@@ -49,14 +49,10 @@ def _patterns() -> _CreditPatterns:
     # starts at the cue word itself so that the engine skips ahead to cue letters; the brackets
     # around a credit are added by find_credits
     cues = lexicon.alternation(words["photo_credit_cues"])
-    # Image copyright Getty Images, Bản quyền hình ảnh AFP: the name runs to an image caption label or the end
-    copyright_credit = r"(?:%s)\s+(?P<cname>[^\n]{1,%d}?)(?=\s+(?:%s)|\s*$)" % (
-        lexicon.alternation(words["image_copyright_labels"]), CREDIT_NAME_MAX_CHARS,
-        lexicon.alternation(words["image_caption_labels"]))
     credit = regex.compile(
-        r"(?<![\p{L}\p{M}\p{N}])(?:(?P<standalone>%s)(?:\s*:\s*%s)?|(?:%s)\s*:\s*%s|(?P<cue>%s)\s*:\s*%s|%s|%s)"
+        r"(?<![\p{L}\p{M}\p{N}])(?:(?P<standalone>%s)(?:\s*:\s*%s)?|(?:%s)\s*:\s*%s|(?P<cue>%s)\s*:\s*%s|%s)"
         % (lexicon.alternation(words["photo_credit_standalone"]), name.replace("name", "sname"),
-           cues, _RUN_ON_NAME, cues, name, provided_credit, copyright_credit),
+           cues, _RUN_ON_NAME, cues, name, provided_credit),
         regex.IGNORECASE,
     )
     role_head = regex.compile(r"(?<![\p{L}\p{M}])(?:%s)\s*(?:[,\-/]|%s)\s*$" % (
@@ -66,7 +62,7 @@ def _patterns() -> _CreditPatterns:
     # cấp``), lower case: any other needs one; and their first words, far fewer, which a line must
     # hold before it can hold a cue (less the words that hold another one: ``ảnh:`` is found where
     # ``ảnh`` is)
-    standalone = tuple(c.lower() for c in words["photo_credit_standalone"] + words["image_copyright_labels"]) + tuple(
+    standalone = tuple(c.lower() for c in words["photo_credit_standalone"]) + tuple(
         "%s %s" % (head.lower(), by) for head in provided["heads"] for by in provided["by"])
     firsts = {c.split()[0] for c in standalone}
     # the places in a lower-cased line where a credit can start: the first words of the cues
@@ -74,7 +70,7 @@ def _patterns() -> _CreditPatterns:
     # look-behind and case folding cost it a slow step at every character. A word found inside
     # another is skipped, but a letter stands before it, and no credit starts after a letter.
     heads = {c.split()[0].lower() for c in words["photo_credit_cues"] + words["photo_credit_standalone"]
-             + provided["heads"] + words["image_copyright_labels"]}
+             + provided["heads"]}
     return _CreditPatterns(credit, role_head, frozenset(words["credit_lowercase_names"]), standalone,
                            tuple(w for w in firsts if not any(o != w and o in w for o in firsts)),
                            re.compile("|".join(map(re.escape, sorted(heads)))))
@@ -102,7 +98,7 @@ def find_credits(text: str) -> List[Credit]:
         matches = p.credit.finditer(text)
     found = []
     for m in matches:
-        name = m.group("name") or m.group("sname") or m.group("runon") or m.group("cname")
+        name = m.group("name") or m.group("sname") or m.group("runon")
         start, end = m.start(), m.end()
         if p.role_head.search(text, max(0, start - CREDIT_ROLE_LOOKBACK), start):
             continue  # ``Tin, ảnh: X`` is a byline role, not a photo credit

@@ -3,12 +3,12 @@ each with a cheap first test that most lines fail before the pattern is tried.""
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Callable, Dict, NamedTuple, Tuple
+from typing import Callable, Dict, NamedTuple, Optional, Tuple
 
 import regex
 
 from .. import lexicon
-from ..settings import (ADVERBIAL_MAX_WORDS, UNCREDITED_CAPTION_MAX_WORDS, UNCREDITED_CAPTION_MIN_WORDS,
+from ..settings import (ADVERBIAL_MAX_WORDS, CREDIT_NAME_MAX_CHARS, UNCREDITED_CAPTION_MAX_WORDS, UNCREDITED_CAPTION_MIN_WORDS,
                         UNPUNCTUATED_CAPTION_MIN_WORDS)
 from ..tokenize import split_sentences
 
@@ -26,27 +26,32 @@ class CueRule(NamedTuple):
 
 
 def _ends_in_a_digit(text: str) -> bool:
-    last = text.rstrip().rstrip(".")[-1:]
-    return not last.isascii() or last.isdigit()  # only 0-9 are ASCII digits
+    return text.rstrip().rstrip(".")[-1:].isdigit()  # any digit the pattern's \d takes (and a few more)
 
 
 @lru_cache(maxsize=None)
 def cue_rules() -> Dict[str, CueRule]:
     """The cue rules by name, compiled on first use."""
     words = lexicon.load("captions")
+    # one first test for the cues that open a line: most lines open with none of them
+    opens_a_cue = lexicon.may_open(words["caption_openers"] + words["image_caption_labels"]
+                                   + words["image_copyright_labels"], regex.IGNORECASE)
     rules = [
         # Trong ảnh: ..., Ảnh trên: ...
-        CueRule("caption_opener", lexicon.may_open(words["caption_openers"], regex.IGNORECASE),
+        CueRule("caption_opener", opens_a_cue,
                 regex.compile(r"^(?:%s)\b" % lexicon.alternation(words["caption_openers"]), regex.IGNORECASE), True),
         # Video: Cảnh sát phong tỏa hiện trường (most lines hold no colon)
         CueRule("video", lambda text: ":" in text,
                 regex.compile(r"(?<![\p{L}\p{M}])(?:%s)\s*:\s*\p{Lu}" % lexicon.alternation(words["video_cues"])),
                 False),
         # Image caption ..., Image copyright ...: a page's words for an image's caption and credit
-        CueRule("image_caption", lexicon.may_open(words["image_caption_labels"], regex.IGNORECASE),
+        CueRule("image_caption", opens_a_cue,
                 regex.compile(r"(?:%s)\s" % lexicon.alternation(words["image_caption_labels"]), regex.IGNORECASE), True),
-        CueRule("image_copyright", lexicon.may_open(words["image_copyright_labels"], regex.IGNORECASE),
-                regex.compile(r"(?:%s)\s" % lexicon.alternation(words["image_copyright_labels"]), regex.IGNORECASE), True),
+        # the name runs to an image caption label or the end of the line
+        CueRule("image_copyright", opens_a_cue, regex.compile(
+            r"(?:%s)\s+(?P<name>[^\n]{1,%d}?)(?=\s+(?:%s)|\s*$)" % (
+                lexicon.alternation(words["image_copyright_labels"]), CREDIT_NAME_MAX_CHARS,
+                lexicon.alternation(words["image_caption_labels"])), regex.IGNORECASE), True),
         # a caption line that ends at its credit's colon, the name on the next line (... Ảnh:\nAP)
         CueRule("credit_colon_end", lambda text: text[-1] == ":",
                 regex.compile(r"(?<![\p{L}\p{M}])(?:%s)\s*:$" % lexicon.alternation(words["photo_credit_cues"]),
@@ -68,6 +73,13 @@ def is_video_line(text: str) -> bool:
 
 def is_alt_text(text: str) -> bool:
     return cue_rules()["alt_text"].test(text)
+
+
+def image_copyright_name(text: str) -> Optional[str]:
+    """The name a page's image copyright line credits (``Image copyright Getty Images``), if it is one."""
+    rule = cue_rules()["image_copyright"]
+    m = rule.pattern.match(text) if rule.may_hold(text) else None
+    return m.group("name") if m else None
 
 
 @lru_cache(maxsize=None)

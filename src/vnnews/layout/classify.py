@@ -3,7 +3,7 @@
 1. each line by its own shape (``line_rules()``, first that holds);
 2. the title among the first two lines;
 3. the byline tail: the last short name lines;
-4. captions (and related headlines) read with their neighbours (``CONTEXT_RULES``);
+4. captions (and related headlines) read with their neighbours (``context_rules()``);
 5. what is left is body, cut where captions run into it;
 6. a byline run into the end of the last body line, and an outlet named before the lead.
 """
@@ -20,7 +20,7 @@ from ..text import Line, split_lines, strip_bounds
 from . import seam
 from .chrome import is_label
 from .kinds import Block, LineKind
-from .rules import CONTEXT_RULES, Neighbours, Where, is_title_shaped, line_rules, opens_related_list
+from .rules import Neighbours, Where, context_rules, is_title_shaped, line_rules, opens_related_list
 
 _BAR_BEFORE_DATE = regex.compile(r"(.*?)(\s*\|[\s|]*)$")
 _BOUNDS = attrgetter("start", "end")  # blocks sort by start, then end
@@ -60,7 +60,7 @@ class _Classifier:
             if where.listing and (line.blank_before or not is_title_shaped(t)):
                 where.listing = False  # a blank line or a sentence ends the list of headlines
             for rule in rules:
-                if rule.may_hold(t, where):
+                if rule.may_hold is None or rule.may_hold(t, where):
                     value = rule.test(t, where)
                     if value:
                         break
@@ -113,18 +113,18 @@ class _Classifier:
 
     # -- lines read with their neighbours ------------------------------------------------------
     def _captions_by_context(self):
-        lines = self.lines
+        lines, kinds = self.lines, self.kinds
+        most = len(lines) * MAX_INDENTED_SHARE
         nbsp_indented = sum("\u00a0" in line.indent for line in lines)
         indented = sum(len(line.indent) >= 2 for line in lines)
-        neighbours = Neighbours(lines, self.kinds, nbsp_indented <= len(lines) * MAX_INDENTED_SHARE,
-                                indented <= len(lines) * MAX_INDENTED_SHARE)
+        neighbours = Neighbours(lines, kinds, 0 < nbsp_indented <= most, 0 < indented <= most, "placeholder" in kinds)
+        rules = [(rule.test, rule.kinds) for rule in context_rules() if rule.applies(neighbours)]
         for i in range(len(lines)):
-            if self.kinds[i] is not None:
-                continue
-            for rule in CONTEXT_RULES:
-                if rule.test(neighbours, i):
-                    self.kinds[i:i + len(rule.kinds)] = rule.kinds
-                    break
+            if kinds[i] is None:
+                for test, given in rules:
+                    if test(neighbours, i):
+                        kinds[i:i + len(given)] = given
+                        break
 
     def _caption(self, line: Line):
         """A caption line keeps the name of its credit: its own, or that of a credit line next to it. A
@@ -132,7 +132,7 @@ class _Classifier:
         (``Image copyright X`` over ``Image caption ...``)."""
         i, kinds = line.index, self.kinds
         credits = cap.find_credits(line.text)
-        credit, end = (credits[-1].name if credits else None), line.end
+        credit, end = (credits[-1].name if credits else cap.image_copyright_name(line.text)), line.end
         if i + 1 < len(kinds) and kinds[i + 1] == "credit":
             below = self.lines[i + 1]
             credit, end = credit or _credit_name(below.text), below.end
@@ -183,9 +183,9 @@ class _Classifier:
 
 
 def _credit_name(text: str) -> str:
-    """The name a credit line gives: its credit's (``Image copyright X``), or the line (``AP``)."""
+    """The name a credit line gives: its credit's (``Image copyright X``, ``Ảnh: X``), or the line (``AP``)."""
     credits = cap.find_credits(text)
-    return credits[0].name if credits and credits[0].name else text
+    return (credits[0].name if credits else None) or cap.image_copyright_name(text) or text
 
 
 def classify(text: str, start: int = 0) -> List[Block]:

@@ -5,7 +5,7 @@
 a file name or an end mark is never chrome, a related headline never a video caption, and a date
 line is looked for last because its test is the dearest.
 
-``CONTEXT_RULES`` read a line still unclassified with its neighbours (after the title and the byline
+``context_rules()`` read a line still unclassified with its neighbours (after the title and the byline
 tail are taken): the first that holds gives kinds to the line and, for an alt text and its caption,
 to the next one. Most find captions; a run of indented headlines is a list of related articles.
 """
@@ -42,7 +42,7 @@ class Where:
 class LineRule(NamedTuple):
     name: str
     kind: LineKind
-    may_hold: Callable[[str, Where], bool]  # a cheap first test: False where ``test`` cannot hold
+    may_hold: Optional[Callable[[str, Where], bool]]  # a cheap first test: False where ``test`` cannot hold
     test: Callable[[str, Where], object]  # truthy when the line is of ``kind`` (a date line: its finding)
 
 
@@ -71,10 +71,6 @@ def opens_related_list(text: str) -> bool:
     return text.endswith(":") or text.lower() in _related_cues()
 
 
-def _anywhere(text: str, where: Where) -> bool:
-    return True
-
-
 _DIGIT = re.compile(r"\d")
 
 
@@ -94,8 +90,8 @@ def line_rules() -> Tuple[LineRule, ...]:
     return (
         # file names and data URIs hold no space
         LineRule("placeholder", "placeholder", lambda t, w: " " not in t, lambda t, w: placeholder(t)),
-        LineRule("end_mark", "end_mark", _anywhere, lambda t, w: t in end_marks),
-        LineRule("chrome", "chrome", _anywhere, lambda t, w: is_chrome(t)),
+        LineRule("end_mark", "end_mark", None, lambda t, w: t in end_marks),
+        LineRule("chrome", "chrome", None, lambda t, w: is_chrome(t)),
         # a line without a letter or a digit (``<``, ``•``) says nothing: what markup left
         LineRule("no_words", "chrome", lambda t, w: not t[0].isalnum(), lambda t, w: not any(map(str.isalnum, t))),
         # Tin liên quan: ..., >> headline
@@ -115,8 +111,9 @@ class Neighbours(NamedTuple):
     """A line read with its neighbours: the lines, the kinds given so far, and the page's habits."""
     lines: List[Line]
     kinds: List[Optional[LineKind]]
-    indents_mark_captions: bool  # few lines are NBSP-indented, so an indent sets a caption apart
-    indents_are_rare: bool  # few lines are indented at all, so an indent sets a line apart
+    indents_mark_captions: bool  # some lines, but few, are NBSP-indented: an indent sets a caption apart
+    indents_are_rare: bool  # some lines, but few, are indented at all: an indent sets a line apart
+    has_placeholder: bool
 
     def following(self, i: int) -> Optional[Line]:
         """The next line if it is still unclassified."""
@@ -127,6 +124,8 @@ class ContextRule(NamedTuple):
     name: str
     test: Callable[[Neighbours, int], bool]
     kinds: Tuple[LineKind, ...]  # the kinds of the line and of the lines after it
+    # whether the rule can hold anywhere in the article (its habits): tried on its lines only if so
+    applies: Callable[[Neighbours], bool] = lambda n: True
 
 
 def is_short_caption(text: str) -> bool:
@@ -139,9 +138,13 @@ def _indented(line: Line) -> bool:
     return "\u00a0" in line.indent
 
 
+def _nbsp_indents(n: Neighbours) -> bool:
+    return n.indents_mark_captions
+
+
 def _nbsp_pair(n: Neighbours, i: int) -> bool:
     following = n.following(i)
-    return n.indents_mark_captions and following is not None and _indented(following) \
+    return following is not None and _indented(following) \
         and not _indented(n.lines[i]) and is_short_caption(n.lines[i].text) and is_short_caption(following.text)
 
 
@@ -152,7 +155,7 @@ def _is_indented_headline(line: Line) -> bool:
 
 def _in_headline_run(n: Neighbours, i: int) -> bool:
     """One of two or more indented headlines in a row (``Tin liên quan`` without its label)."""
-    if not n.indents_are_rare or not _is_indented_headline(n.lines[i]):
+    if not _is_indented_headline(n.lines[i]):
         return False
     return any(0 <= j < len(n.lines) and n.kinds[j] in (None, "related") and _is_indented_headline(n.lines[j])
                for j in (i - 1, i + 1))
@@ -165,64 +168,81 @@ def _is_sub_heading(text: str) -> bool:
 def _between_paragraphs(n: Neighbours, i: int) -> bool:
     """A line far shorter than the paragraphs on either side of it (a sub-heading after it aside),
     that reads as a caption."""
-    after = i + 1
-    if after + 1 < len(n.lines) and n.kinds[after] is None and _is_sub_heading(n.lines[after].text):
-        after += 1  # a caption stands at the end of a section as well
-    if i == 0 or after >= len(n.lines) or n.kinds[i - 1] is not None or n.kinds[after] is not None:
+    if i == 0 or i + 1 >= len(n.lines) or n.kinds[i - 1] is not None:
         return False
     text = n.lines[i].text
-    shortest = min(len(n.lines[i - 1].text), len(n.lines[after].text))
-    return shortest >= max(CAPTION_NEIGHBOUR_MIN_CHARS, CAPTION_NEIGHBOUR_RATIO * len(text)) \
-        and cap.reads_as_caption(text)
+    least = max(CAPTION_NEIGHBOUR_MIN_CHARS, CAPTION_NEIGHBOUR_RATIO * len(text))
+    if len(n.lines[i - 1].text) < least:  # most lines: not far shorter than the line before
+        return False
+    after = i + 1
+    if after + 1 < len(n.lines) and n.kinds[after] is None and len(n.lines[after].text) < least \
+            and _is_sub_heading(n.lines[after].text):
+        after += 1  # a caption stands at the end of a section as well
+    return n.kinds[after] is None and len(n.lines[after].text) >= least and cap.reads_as_caption(text)
 
 
 def _repeated_caption(n: Neighbours, i: int) -> bool:
-    following, text = n.following(i), n.lines[i].text
-    if following is None or following.text != text or not is_short_caption(text):
+    text = n.lines[i].text
+    if i + 1 == len(n.lines) or n.lines[i + 1].text != text or n.kinds[i + 1] is not None \
+            or not is_short_caption(text):
         return False
     credits = cap.find_credits(text)
     return bool(credits) and credits[0].start > 0
 
 
-def _cue(name: str, text: str) -> bool:
-    return cap.cue_rules()[name].test(text)
+@lru_cache(maxsize=None)
+def context_rules() -> Tuple[ContextRule, ...]:
+    """The rules read with the neighbours, in the order they are tried, their cues bound on first use."""
+    cues = cap.cue_rules()
+    alt_text, image_caption, image_copyright, credit_colon_end, caption_opener = (
+        cues[name].test for name in ("alt_text", "image_caption", "image_copyright", "credit_colon_end",
+                                     "caption_opener"))
+    opens_a_cue = cues["caption_opener"].may_hold  # shared by the three cues that open a line
 
+    def image_markup(n: Neighbours, i: int) -> bool:
+        text = n.lines[i].text
+        return opens_a_cue(text) and (image_caption(text) or image_copyright(text))
 
-def _credit_below(n: Neighbours, i: int) -> bool:
-    """A caption whose credit stands on the next line: a name after its ``Ảnh:``, or an agency alone."""
-    following, text = n.following(i), n.lines[i].text
-    if following is None or not is_short_caption(text):
-        return False
-    if _cue("credit_colon_end", text):
-        return len(following.text.split()) <= CREDIT_LINE_MAX_WORDS and following.text[-1] not in ".!?:;"
-    return text[-1] == "." and cap.is_agency_credit(following.text)
+    def image_copyright_then_caption(n: Neighbours, i: int) -> bool:
+        following = n.following(i)
+        return opens_a_cue(n.lines[i].text) and following is not None and image_copyright(n.lines[i].text) \
+            and image_caption(following.text)
 
+    def credit_below(n: Neighbours, i: int) -> bool:
+        """A caption whose credit stands on the next line: a name after its ``Ảnh:``, or an agency alone."""
+        following, text = n.following(i), n.lines[i].text
+        if following is None:
+            return False
+        below = following.text  # the cheap tests of the line below first: most lines have a sentence there
+        if text[-1] == ":":
+            found = below[-1] not in ".!?:;" and len(below.split()) <= CREDIT_LINE_MAX_WORDS and credit_colon_end(text)
+        else:
+            found = text[-1] == "." and cap.is_agency_credit(below)
+        return found and is_short_caption(text)
 
-CONTEXT_RULES: List[ContextRule] = [
-    # ``... hinh anh 1``, then the visible caption
-    ContextRule("alt_text_then_caption", lambda n, i: cap.is_alt_text(n.lines[i].text) and n.following(i) is not None,
-                ("alt", "caption")),
-    # a credited caption written twice in a row: the image's alt text, then its visible caption (a
-    # sub-heading is written twice too, and a photographer's bare credit may stand under two images)
-    ContextRule("repeated_caption", _repeated_caption, ("alt", "caption")),
-    # a short line, then a short NBSP-indented one: the alt text and the visible caption
-    ContextRule("nbsp_indented_pair", _nbsp_pair, ("alt", "caption")),
-    ContextRule("after_placeholder", lambda n, i: i > 0 and n.kinds[i - 1] == "placeholder"
-                and is_short_caption(n.lines[i].text), ("caption",)),
-    ContextRule("nbsp_indented", lambda n, i: n.indents_mark_captions and _indented(n.lines[i])
-                and is_short_caption(n.lines[i].text) and i + 1 < len(n.lines), ("caption",)),
-    # Image copyright Getty Images, then Image caption ...: one image, its credit above its caption
-    ContextRule("image_copyright_then_caption", lambda n, i: _cue("image_copyright", n.lines[i].text)
-                and n.following(i) is not None and _cue("image_caption", n.following(i).text), ("credit", "caption")),
-    ContextRule("image_markup", lambda n, i: _cue("image_caption", n.lines[i].text)
-                or _cue("image_copyright", n.lines[i].text), ("caption",)),
-    # ... Ảnh:\nAP, or a caption and a line holding only Reuters
-    ContextRule("credit_below", _credit_below, ("caption", "credit")),
-    # Trong ảnh: ...
-    ContextRule("caption_opener", lambda n, i: cap.is_caption_opener(n.lines[i].text)
-                and len(cap.sentence_starts(n.lines[i].text)) <= CAPTION_LINE_MAX_SENTENCES, ("caption",)),
-    # two or more indented headlines in a row, after the sapo or at the end: related articles
-    ContextRule("indented_headlines", _in_headline_run, ("related",)),
-    # Hiện trường vụ tai nạn. (between two paragraphs, no credit)
-    ContextRule("uncredited_between_paragraphs", _between_paragraphs, ("caption",)),
-]
+    return (
+        # ``... hinh anh 1``, then the visible caption
+        ContextRule("alt_text_then_caption", lambda n, i: alt_text(n.lines[i].text) and n.following(i) is not None,
+                    ("alt", "caption")),
+        # a credited caption written twice in a row: the image's alt text, then its visible caption (a
+        # sub-heading is written twice too, and a photographer's bare credit may stand under two images)
+        ContextRule("repeated_caption", _repeated_caption, ("alt", "caption")),
+        # a short line, then a short NBSP-indented one: the alt text and the visible caption
+        ContextRule("nbsp_indented_pair", _nbsp_pair, ("alt", "caption"), _nbsp_indents),
+        ContextRule("after_placeholder", lambda n, i: i > 0 and n.kinds[i - 1] == "placeholder"
+                    and is_short_caption(n.lines[i].text), ("caption",), lambda n: n.has_placeholder),
+        ContextRule("nbsp_indented", lambda n, i: _indented(n.lines[i]) and is_short_caption(n.lines[i].text)
+                    and i + 1 < len(n.lines), ("caption",), _nbsp_indents),
+        # Image copyright Getty Images, then Image caption ...: one image, its credit above its caption
+        ContextRule("image_copyright_then_caption", image_copyright_then_caption, ("credit", "caption")),
+        ContextRule("image_markup", image_markup, ("caption",)),
+        # ... Ảnh:\nAP, or a caption and a line holding only Reuters
+        ContextRule("credit_below", credit_below, ("caption", "credit")),
+        # Trong ảnh: ...
+        ContextRule("caption_opener", lambda n, i: caption_opener(n.lines[i].text)
+                    and len(cap.sentence_starts(n.lines[i].text)) <= CAPTION_LINE_MAX_SENTENCES, ("caption",)),
+        # two or more indented headlines in a row, after the sapo or at the end: related articles
+        ContextRule("indented_headlines", _in_headline_run, ("related",), lambda n: n.indents_are_rare),
+        # Hiện trường vụ tai nạn. (between two paragraphs, no credit)
+        ContextRule("uncredited_between_paragraphs", _between_paragraphs, ("caption",)),
+    )
