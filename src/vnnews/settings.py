@@ -32,6 +32,7 @@ GLUED_CAPTION_MAX_SENTENCES = 2
 CREDIT_NAME_MAX_CHARS = 60  # a credit names a person, a desk or an outlet: a few words
 CREDIT_LINE_MAX_WORDS = 5  # a credit's name on the line after its ``Ảnh:`` is a name, not a sentence
 CREDIT_ROLE_LOOKBACK = 12  # how far before ``ảnh:`` a byline role head (``Tin, ảnh:``) may stand
+RUN_ON_CAPTION_WORDS = (3, 20)  # a caption run into the next sentence without punctuation: a few words
 GLUED_CAPTION_WINDOW = 200  # a caption glued to the body without punctuation opens the line: look this far
 # an uncredited caption on its own line between paragraphs (measured on the dev set and read on the
 # corpus): a few words, one sentence, and far shorter than both paragraphs around it

@@ -14,7 +14,7 @@ Words are data in ``lexicon/captions.json``; thresholds in the captions section 
 """
 from .credits import Credit, find_credits
 from .cues import CueRule, cue_rules, image_copyright_name, is_agency_credit, is_alt_text, is_caption_opener, is_video_line, reads_as_caption
-from .pieces import glued_caption_end, sentence_starts, split_credited
+from .pieces import glued_caption_end, run_on_caption, sentence_starts, split_credited
 
 __all__ = ["Credit", "CueRule", "cue_rules", "image_copyright_name", "is_agency_credit", "find_credits", "glued_caption_end", "is_alt_text", "is_caption_opener",
-           "is_video_line", "reads_as_caption", "sentence_starts", "split_credited"]
+           "is_video_line", "reads_as_caption", "run_on_caption", "sentence_starts", "split_credited"]

@@ -2,11 +2,13 @@
 into the next sentence without punctuation."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import List, Optional, Tuple
 
 import regex
 
-from ..settings import CAPTION_LINE_MAX_SENTENCES, GLUED_CAPTION_MAX_SENTENCES, GLUED_CAPTION_WINDOW
+from .. import lexicon
+from ..settings import CAPTION_LINE_MAX_SENTENCES, GLUED_CAPTION_MAX_SENTENCES, GLUED_CAPTION_WINDOW, RUN_ON_CAPTION_WORDS
 from ..text import strip_bounds
 from ..tokenize import split_sentences
 from .credits import Credit
@@ -68,4 +70,30 @@ def glued_caption_end(text: str, window: int = GLUED_CAPTION_WINDOW) -> Optional
         for size in (4, 3, 2):
             if len(before) >= size and before[-size:] == after[:size]:
                 return turn.start()
+    return None
+
+
+@lru_cache(maxsize=None)
+def _seam() -> regex.Pattern:
+    # a small letter, one space, then a word that opens sentences and is never capitalised within
+    # one, and a small letter after it; led by the space, which the engine skips ahead to
+    return regex.compile(r" (?<=\p{Ll} )(?:%s)(?=[\s,]+\p{Ll})" % lexicon.alternation(lexicon.load("captions")["seam_openers"]))
+
+
+_SENTENCE_END = regex.compile(r"[.!?…”\"]\s", regex.REVERSE)
+_NOT_IN_A_CAPTION_RUN = set(",;:()“”\"")
+
+
+def run_on_caption(text: str) -> Optional[Tuple[int, int]]:
+    """Where an uncredited caption runs into the next sentence without punctuation, the seam shown by
+    a word that only opens sentences (``... vợ của Minh. Hiện trường vụ việc Theo điều tra ban đầu,
+    ...``): its start and end, if the run from the sentence's start is a few words."""
+    fewest, most = RUN_ON_CAPTION_WORDS
+    for seam in _seam().finditer(text):
+        end = seam.start()
+        before = _SENTENCE_END.search(text, 0, end)
+        start = before.end() if before else 0
+        run = text[start:end]
+        if run[:1].isupper() and fewest <= len(run.split()) <= most and not _NOT_IN_A_CAPTION_RUN.intersection(run):
+            return start, end
     return None

@@ -144,11 +144,15 @@ class _Classifier:
         """A body line, cut where captions run into it."""
         t = line.text
         credits = cap.find_credits(t)
-        glued = cap.glued_caption_end(t) if not credits and len(t) > CAPTION_MAX_CHARS else None
-        if not credits and not glued:  # most lines: the line is the block (its text is stripped)
+        uncredited = None  # a caption run into a long line without punctuation: at its start, or at a seam
+        if not credits and len(t) > CAPTION_MAX_CHARS:
+            glued = cap.glued_caption_end(t)
+            uncredited = (0, glued) if glued else cap.run_on_caption(t)
+        if not credits and not uncredited:  # most lines: the line is the block (its text is stripped)
             self.blocks.append(Block("body", line.start, line.end, line.index))
             return
-        pieces = cap.split_credited(t, credits) if credits else [("caption", 0, glued, None), ("body", glued, len(t), None)]
+        pieces = cap.split_credited(t, credits) if credits else [
+            ("body", 0, uncredited[0], None), ("caption", *uncredited, None), ("body", uncredited[1], len(t), None)]
         for kind, start, end, credit in pieces:
             start, end = strip_bounds(t, start, end)
             if start < end:
