@@ -25,6 +25,17 @@ class CueRule(NamedTuple):
         return (self.pattern.match if self.anchored else self.pattern.search)(text) is not None
 
 
+def _opens_with(phrases) -> Callable[[str], bool]:
+    """A first test for phrases of two words or more that open a line: whether its first two words
+    (lower case, a colon or comma after them aside) are those of one of them."""
+    heads = frozenset(" ".join(p.lower().split()[:2]) for p in phrases)
+
+    def opens(text: str) -> bool:
+        first = text[:40].lower().split(None, 2)
+        return len(first) > 1 and "%s %s" % (first[0], first[1].rstrip(":,.")) in heads
+    return opens
+
+
 def _ends_in_a_digit(text: str) -> bool:
     return text.rstrip().rstrip(".")[-1:].isdigit()  # any digit the pattern's \d takes (and a few more)
 
@@ -33,9 +44,9 @@ def _ends_in_a_digit(text: str) -> bool:
 def cue_rules() -> Dict[str, CueRule]:
     """The cue rules by name, compiled on first use."""
     words = lexicon.load("captions")
-    # one first test for the cues that open a line: most lines open with none of them
-    opens_a_cue = lexicon.may_open(words["caption_openers"] + words["image_caption_labels"]
-                                   + words["image_copyright_labels"], regex.IGNORECASE)
+    # one first test for the cues that open a line, all of two words or more: the line's first two
+    # words (``Chiều nay`` and ``Trong khi`` share their first letters with ``Chú thích``, ``Trong ảnh``)
+    opens_a_cue = _opens_with(words["caption_openers"] + words["image_caption_labels"] + words["image_copyright_labels"])
     rules = [
         # Trong ảnh: ..., Ảnh trên: ...
         CueRule("caption_opener", opens_a_cue,

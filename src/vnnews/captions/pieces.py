@@ -74,10 +74,12 @@ def glued_caption_end(text: str, window: int = GLUED_CAPTION_WINDOW) -> Optional
 
 
 @lru_cache(maxsize=None)
-def _seam() -> regex.Pattern:
-    # a small letter, one space, then a word that opens sentences and is never capitalised within
-    # one, and a small letter after it; led by the space, which the engine skips ahead to
-    return regex.compile(r" (?<=\p{Ll} )(?:%s)(?=[\s,]+\p{Ll})" % lexicon.alternation(lexicon.load("captions")["seam_openers"]))
+def _seam() -> Tuple[Tuple[str, ...], regex.Pattern]:
+    """The seam openers' first words after a space (a substring test that most lines fail), and the
+    seam: a small letter, one space, a seam opener, and a small letter after it."""
+    openers = lexicon.load("captions")["seam_openers"]
+    return (tuple({" " + w.split()[0] for w in openers}),
+            regex.compile(r"(?<=\p{Ll}) (?:%s)(?=[\s,]+\p{Ll})" % lexicon.alternation(openers)))
 
 
 _SENTENCE_END = regex.compile(r"[.!?…”\"]\s", regex.REVERSE)
@@ -89,7 +91,10 @@ def run_on_caption(text: str) -> Optional[Tuple[int, int]]:
     a word that only opens sentences (``... vợ của Minh. Hiện trường vụ việc Theo điều tra ban đầu,
     ...``): its start and end, if the run from the sentence's start is a few words."""
     fewest, most = RUN_ON_CAPTION_WORDS
-    for seam in _seam().finditer(text):
+    heads, seams = _seam()
+    if not any(map(text.__contains__, heads)):
+        return None
+    for seam in seams.finditer(text):
         end = seam.start()
         before = _SENTENCE_END.search(text, 0, end)
         start = before.end() if before else 0
