@@ -31,6 +31,9 @@ CAPTION_LINE_MAX_SENTENCES = 3  # a caption line holds at most this many sentenc
 GLUED_CAPTION_MAX_SENTENCES = 2
 CREDIT_NAME_MAX_CHARS = 60  # a credit names a person, a desk or an outlet: a few words
 CREDIT_LINE_MAX_WORDS = 5  # a credit's name on the line after its ``Ảnh:`` is a name, not a sentence
+# a credit's name and the sentence it runs into hold this many words at least (a name, a capitalised
+# word opening the sentence, a small letter and two more words): a shorter name is whole
+RUN_ON_NAME_MIN_WORDS = 5
 CREDIT_ROLE_LOOKBACK = 12  # how far before ``ảnh:`` a byline role head (``Tin, ảnh:``) may stand
 RUN_ON_CAPTION_WORDS = (3, 20)  # a caption run into the next sentence without punctuation: a few words
 GLUED_CAPTION_WINDOW = 200  # a caption glued to the body without punctuation opens the line: look this far

@@ -10,7 +10,7 @@ from typing import Iterable, Iterator, List, NamedTuple, Optional, Tuple
 import regex
 
 from .. import lexicon
-from ..settings import CREDIT_NAME_MAX_CHARS, CREDIT_ROLE_LOOKBACK
+from ..settings import CREDIT_NAME_MAX_CHARS, CREDIT_ROLE_LOOKBACK, RUN_ON_NAME_MIN_WORDS
 
 # where a credit's name stops: a closing bracket, the end, or a full stop that starts a sentence
 _NAME_STOP = r"(?=\s*(?:\)|$|\.\s*$|\.\s+[\p{Lu}\"“‘(]))"
@@ -29,7 +29,8 @@ _RUN_ON_NAME = (r"(?-i:(?P<runon>%s(?:[ \t]%s)*(?=[ \t]\p{Lu}[\p{Ll}\p{M}]+[ \t]
 
 
 class _CreditPatterns(NamedTuple):
-    credit: regex.Pattern  # the three forms of a credit, one alternation of named groups
+    credit: regex.Pattern  # the forms of a credit, one alternation of named groups
+    run_on_name: regex.Pattern  # a name run into the next sentence, tried where a name is long
     role_head: regex.Pattern  # ``Tin, `` before ``ảnh:``: a byline role, not a credit
     lowercase_names: frozenset  # the names a credit may write with a small letter
     standalone: Tuple[str, ...]  # the credits written without a colon, lower case
@@ -50,9 +51,9 @@ def _patterns() -> _CreditPatterns:
     # around a credit are added by find_credits
     cues = lexicon.alternation(words["photo_credit_cues"])
     credit = regex.compile(
-        r"(?<![\p{L}\p{M}\p{N}])(?:(?P<standalone>%s)(?:\s*:\s*%s)?|(?:%s)\s*:\s*%s|(?P<cue>%s)\s*:\s*%s|%s)"
+        r"(?<![\p{L}\p{M}\p{N}])(?:(?P<standalone>%s)(?:\s*:\s*%s)?|(?P<cue>%s)\s*:\s*%s|%s|(?:%s)\s*:\s*%s)"
         % (lexicon.alternation(words["photo_credit_standalone"]), name.replace("name", "sname"),
-           cues, _RUN_ON_NAME, cues, name, provided_credit),
+           cues, name, provided_credit, cues, _RUN_ON_NAME),
         regex.IGNORECASE,
     )
     role_head = regex.compile(r"(?<![\p{L}\p{M}])(?:%s)\s*(?:[,\-/]|%s)\s*$" % (
@@ -71,7 +72,7 @@ def _patterns() -> _CreditPatterns:
     # another is skipped, but a letter stands before it, and no credit starts after a letter.
     heads = {c.split()[0].lower() for c in words["photo_credit_cues"] + words["photo_credit_standalone"]
              + provided["heads"]}
-    return _CreditPatterns(credit, role_head, frozenset(words["credit_lowercase_names"]), standalone,
+    return _CreditPatterns(credit, regex.compile(_RUN_ON_NAME), role_head, frozenset(words["credit_lowercase_names"]), standalone,
                            tuple(w for w in firsts if not any(o != w and o in w for o in firsts)),
                            re.compile("|".join(map(re.escape, sorted(heads)))))
 
@@ -100,6 +101,11 @@ def find_credits(text: str) -> List[Credit]:
     for m in matches:
         name = m.group("name") or m.group("sname") or m.group("runon")
         start, end = m.start(), m.end()
+        if m.group("name") and len(name.split()) >= RUN_ON_NAME_MIN_WORDS:
+            # a long name may run into the next sentence (``Ảnh: EPA Vỏ kim loại ... ánh đèn. Ảnh``)
+            run_on = p.run_on_name.match(text, m.start("name"))
+            if run_on is not None:
+                name, end = run_on.group("runon"), run_on.end()
         if p.role_head.search(text, max(0, start - CREDIT_ROLE_LOOKBACK), start):
             continue  # ``Tin, ảnh: X`` is a byline role, not a photo credit
         opening = _BEFORE_OPEN.search(text, max(0, start - 3), start)

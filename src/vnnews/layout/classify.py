@@ -118,10 +118,17 @@ class _Classifier:
         nbsp_indented = sum("\u00a0" in line.indent for line in lines)
         indented = sum(len(line.indent) >= 2 for line in lines)
         neighbours = Neighbours(lines, kinds, 0 < nbsp_indented <= most, 0 < indented <= most, "placeholder" in kinds)
-        rules = [(rule.test, rule.kinds) for rule in context_rules() if rule.applies(neighbours)]
-        for i in range(len(lines)):
+        rules = [(rule.may_hold, rule.test, rule.kinds) for rule in context_rules() if rule.applies(neighbours)]
+        for i, line in enumerate(lines):
             if kinds[i] is None:
-                for test, given in rules:
+                passed = {}  # the first tests asked of this line: several rules share one
+                for may_hold, test, given in rules:
+                    if may_hold is not None:
+                        held = passed.get(may_hold)
+                        if held is None:
+                            held = passed[may_hold] = may_hold(line.text)
+                        if not held:
+                            continue
                     if test(neighbours, i):
                         kinds[i:i + len(given)] = given
                         break

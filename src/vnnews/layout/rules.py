@@ -122,6 +122,9 @@ class Neighbours(NamedTuple):
 
 class ContextRule(NamedTuple):
     name: str
+    # a cheap first test of the line's text, False where ``test`` cannot hold; asked once per line
+    # however many rules share it (None: always try ``test``)
+    may_hold: Optional[Callable[[str], bool]]
     test: Callable[[Neighbours, int], bool]
     kinds: Tuple[LineKind, ...]  # the kinds of the line and of the lines after it
     # whether the rule can hold anywhere in the article (its habits): tried on its lines only if so
@@ -181,6 +184,10 @@ def _between_paragraphs(n: Neighbours, i: int) -> bool:
     return n.kinds[after] is None and len(n.lines[after].text) >= least and cap.reads_as_caption(text)
 
 
+def _ends_a_clause(text: str) -> bool:
+    return text[-1] in ".:"  # a caption before its credit's line ends with its full stop or the credit's colon
+
+
 def _repeated_caption(n: Neighbours, i: int) -> bool:
     text = n.lines[i].text
     if i + 1 == len(n.lines) or n.lines[i + 1].text != text or n.kinds[i + 1] is not None \
@@ -194,19 +201,10 @@ def _repeated_caption(n: Neighbours, i: int) -> bool:
 def context_rules() -> Tuple[ContextRule, ...]:
     """The rules read with the neighbours, in the order they are tried, their cues bound on first use."""
     cues = cap.cue_rules()
-    alt_text, image_caption, image_copyright, credit_colon_end, caption_opener = (
-        cues[name].test for name in ("alt_text", "image_caption", "image_copyright", "credit_colon_end",
-                                     "caption_opener"))
+    alt_text, image_caption, image_copyright, caption_opener = (
+        cues[name].pattern for name in ("alt_text", "image_caption", "image_copyright", "caption_opener"))
+    credit_colon_end = cues["credit_colon_end"].test
     opens_a_cue = cues["caption_opener"].may_hold  # shared by the three cues that open a line
-
-    def image_markup(n: Neighbours, i: int) -> bool:
-        text = n.lines[i].text
-        return opens_a_cue(text) and (image_caption(text) or image_copyright(text))
-
-    def image_copyright_then_caption(n: Neighbours, i: int) -> bool:
-        following = n.following(i)
-        return opens_a_cue(n.lines[i].text) and following is not None and image_copyright(n.lines[i].text) \
-            and image_caption(following.text)
 
     def credit_below(n: Neighbours, i: int) -> bool:
         """A caption whose credit stands on the next line: a name after its ``Ảnh:``, or an agency alone."""
@@ -217,32 +215,36 @@ def context_rules() -> Tuple[ContextRule, ...]:
         if text[-1] == ":":
             found = below[-1] not in ".!?:;" and len(below.split()) <= CREDIT_LINE_MAX_WORDS and credit_colon_end(text)
         else:
-            found = text[-1] == "." and cap.is_agency_credit(below)
+            found = cap.is_agency_credit(below)
         return found and is_short_caption(text)
 
     return (
         # ``... hinh anh 1``, then the visible caption
-        ContextRule("alt_text_then_caption", lambda n, i: alt_text(n.lines[i].text) and n.following(i) is not None,
+        ContextRule("alt_text_then_caption", cues["alt_text"].may_hold,
+                    lambda n, i: alt_text.search(n.lines[i].text) is not None and n.following(i) is not None,
                     ("alt", "caption")),
         # a credited caption written twice in a row: the image's alt text, then its visible caption (a
         # sub-heading is written twice too, and a photographer's bare credit may stand under two images)
-        ContextRule("repeated_caption", _repeated_caption, ("alt", "caption")),
+        ContextRule("repeated_caption", None, _repeated_caption, ("alt", "caption")),
         # a short line, then a short NBSP-indented one: the alt text and the visible caption
-        ContextRule("nbsp_indented_pair", _nbsp_pair, ("alt", "caption"), _nbsp_indents),
-        ContextRule("after_placeholder", lambda n, i: i > 0 and n.kinds[i - 1] == "placeholder"
+        ContextRule("nbsp_indented_pair", None, _nbsp_pair, ("alt", "caption"), _nbsp_indents),
+        ContextRule("after_placeholder", None, lambda n, i: i > 0 and n.kinds[i - 1] == "placeholder"
                     and is_short_caption(n.lines[i].text), ("caption",), lambda n: n.has_placeholder),
-        ContextRule("nbsp_indented", lambda n, i: _indented(n.lines[i]) and is_short_caption(n.lines[i].text)
+        ContextRule("nbsp_indented", None, lambda n, i: _indented(n.lines[i]) and is_short_caption(n.lines[i].text)
                     and i + 1 < len(n.lines), ("caption",), _nbsp_indents),
         # Image copyright Getty Images, then Image caption ...: one image, its credit above its caption
-        ContextRule("image_copyright_then_caption", image_copyright_then_caption, ("credit", "caption")),
-        ContextRule("image_markup", image_markup, ("caption",)),
+        ContextRule("image_copyright_then_caption", opens_a_cue,
+                    lambda n, i: image_copyright.match(n.lines[i].text) is not None and n.following(i) is not None
+                    and image_caption.match(n.following(i).text) is not None, ("credit", "caption")),
+        ContextRule("image_markup", opens_a_cue, lambda n, i: image_caption.match(n.lines[i].text) is not None
+                    or image_copyright.match(n.lines[i].text) is not None, ("caption",)),
         # ... Ảnh:\nAP, or a caption and a line holding only Reuters
-        ContextRule("credit_below", credit_below, ("caption", "credit")),
+        ContextRule("credit_below", _ends_a_clause, credit_below, ("caption", "credit")),
         # Trong ảnh: ...
-        ContextRule("caption_opener", lambda n, i: caption_opener(n.lines[i].text)
+        ContextRule("caption_opener", opens_a_cue, lambda n, i: caption_opener.match(n.lines[i].text) is not None
                     and len(cap.sentence_starts(n.lines[i].text)) <= CAPTION_LINE_MAX_SENTENCES, ("caption",)),
         # two or more indented headlines in a row, after the sapo or at the end: related articles
-        ContextRule("indented_headlines", _in_headline_run, ("related",), lambda n: n.indents_are_rare),
+        ContextRule("indented_headlines", None, _in_headline_run, ("related",), lambda n: n.indents_are_rare),
         # Hiện trường vụ tai nạn. (between two paragraphs, no credit)
-        ContextRule("uncredited_between_paragraphs", _between_paragraphs, ("caption",)),
+        ContextRule("uncredited_between_paragraphs", None, _between_paragraphs, ("caption",)),
     )
