@@ -1,19 +1,25 @@
-"""Photo credits and captions cut out of lines, one example per row of tests/corpora/captions.tsv."""
-from pathlib import Path
-
+"""Photo credits and captions cut out of lines: tests/corpora/captions.tsv (the captions a line holds)
+and captions_not.tsv (lines that hold none), then the finer points one by one."""
 import pytest
+from corpus import rows
 
-from vnnews.captions import find_credits, glued_caption_end, is_alt_text, is_video_line, split_credited
-
-ROWS = [line.split("\t") for line in (Path(__file__).parent / "corpora" / "captions.tsv").read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")]
+from vnnews.captions import (find_credits, glued_caption_end, is_alt_text, is_video_line, run_on_caption,
+                             split_credited)
 
 
-@pytest.mark.parametrize("line,expected", ROWS)
-def test_captions_in_a_line(line, expected):
+def captions_in(line):
     credits = find_credits(line)
-    captions = [line[s:e] for kind, s, e, _ in split_credited(line, credits) if kind == "caption"] if credits else []
-    assert captions == ([] if expected == "-" else expected.split(" || "))
+    return [line[s:e] for kind, s, e, _ in split_credited(line, credits) if kind == "caption"] if credits else []
+
+
+@pytest.mark.parametrize("line,expected", rows("captions.tsv", 2))
+def test_captions_in_a_line(line, expected):
+    assert captions_in(line) == expected.split(" || ")
+
+
+@pytest.mark.parametrize("line", rows("captions_not.tsv", 1))
+def test_no_caption_in_a_line(line):
+    assert captions_in(line) == []
 
 
 def test_credit_names():
@@ -71,3 +77,19 @@ def test_alt_text(line, expected):
 ])
 def test_credits_start_at_cue_words(line, expected):
     assert [(c.start, c.end, c.name) for c in find_credits(line)] == expected
+
+
+@pytest.mark.parametrize("line, caption", [
+    ("Ngày 1/7, công an bắt giữ đối tượng. Hiện trường vụ việc Theo điều tra ban đầu, hai người mâu thuẫn.",
+     "Hiện trường vụ việc"),
+    ("Lực lượng chức năng kiểm tra hàng hóa tại cửa khẩu Sau đó, đoàn kiểm tra làm việc với doanh nghiệp.",
+     "Lực lượng chức năng kiểm tra hàng hóa tại cửa khẩu"),
+    # a name capitalised within a sentence is no seam; a run of two words is no caption; a comma
+    # in the run makes it a clause
+    ("Nạn nhân nghi là người nhảy cầu Chà Và trước đó một ngày.", None),
+    ("Ông nói Theo tôi thì khác hẳn.", None),
+    ("Hôm qua, tại cửa khẩu Sau đó đoàn kiểm tra làm việc.", None),
+])
+def test_caption_run_into_the_next_sentence(line, caption):
+    found = run_on_caption(line)
+    assert (line[found[0]:found[1]] if found else None) == caption

@@ -26,9 +26,41 @@ NORMALIZE_BLOCK_CHARACTERS = 1 << 16
 
 
 # --- layout: lines into blocks -----------------------------------------------------------------
+TITLE_MAX_CHARS = 250  # a headline is one short line; a longer first line is the lead
+DATE_LINE_WINDOW = 4  # date lines stand among the first few lines (or the last two)
+BYLINE_TAIL = 3  # at most this many byline/source lines close an article
+CHROME_HINT_MAX_CHARS = 350  # a breadcrumb, a tweet with its link, a post's signature: none is longer
+LETTERS_ONLY_MAX_CHARS = 12  # a font-size control (A A, A- A+) is a few letters; longer runs of capitals are text
+LABEL_MAX_WORDS = 3  # a section or place label over the article (Thể thao, Bình Dương); no headline is this short
+RELATED_MIN_WORDS = 4  # a related article's headline, as any headline, is a few words at least
+SUB_HEADING_MAX_WORDS = 10  # a sub-heading between paragraphs: a few words, no full stop (Ra tay trong đêm)
+# an NBSP indent marks a caption (any indent, a related headline) only where at most this share of
+# lines has one: some pages indent all
+MAX_INDENTED_SHARE = 0.34
 
 
 # --- captions and credits ----------------------------------------------------------------------
+CAPTION_MAX_CHARS = 320  # a line after an image placeholder longer than this is body text
+CAPTION_LINE_MAX_SENTENCES = 3  # a caption line holds at most this many sentences; more is a paragraph
+# a caption run into a body line is taken whole back to the previous boundary when it is at most this
+# many sentences; a longer run is a paragraph that ends with a one-sentence caption
+GLUED_CAPTION_MAX_SENTENCES = 2
+CREDIT_NAME_MAX_CHARS = 60  # a credit names a person, a desk or an outlet: a few words
+CREDIT_LINE_MAX_WORDS = 5  # a credit's name on the line after its ``Ảnh:`` is a name, not a sentence
+# a credit's name and the sentence it runs into hold this many words at least (a name, a capitalised
+# word opening the sentence, a small letter and two more words): a shorter name is whole
+RUN_ON_NAME_MIN_WORDS = 5
+CREDIT_ROLE_LOOKBACK = 12  # how far before ``ảnh:`` a byline role head (``Tin, ảnh:``) may stand
+RUN_ON_CAPTION_WORDS = (3, 20)  # a caption run into the next sentence without punctuation: a few words
+GLUED_CAPTION_WINDOW = 200  # a caption glued to the body without punctuation opens the line: look this far
+# an uncredited caption on its own line between paragraphs (measured on the dev set and read on the
+# corpus): a few words, one sentence, and far shorter than both paragraphs around it
+UNCREDITED_CAPTION_MIN_WORDS = 4  # fewer is a label or a sub-heading
+UNCREDITED_CAPTION_MAX_WORDS = 35  # more is a short paragraph
+UNPUNCTUATED_CAPTION_MIN_WORDS = 12  # without a full stop, a shorter line is a sub-heading (Ra tay trong đêm)
+CAPTION_NEIGHBOUR_MIN_CHARS = 80  # each paragraph around it is at least this long...
+CAPTION_NEIGHBOUR_RATIO = 2  # ...and this many times the caption's length
+ADVERBIAL_MAX_WORDS = 4  # ``Dĩ nhiên, ...``: a lower-case clause this short before a comma opens a body sentence
 
 
 # --- bylines and sources -----------------------------------------------------------------------

@@ -30,7 +30,7 @@ _END_CANDIDATE = re.compile("[%s]\\s" % re.escape(_STOPS + _CLOSERS))
 @lru_cache(maxsize=None)
 def _sentence_end():
     # an abbreviation's dot (``TP. HCM``, ``PGS. TS``) does not end a sentence
-    abbreviations = "|".join(regex.escape(a) for a in lexicon.load("layout")["abbreviations"])
+    abbreviations = "|".join(regex.escape(a) for a in lexicon.load("sentences")["abbreviations"])
     return regex.compile(
         r"(?<!(?<![\p{L}\p{M}])(?:%s)\.)(?<=[%s]+[%s]*)\s+(?=[\p{Lu}\"“‘'(\[\d])"
         % (abbreviations, regex.escape(_STOPS), regex.escape(_CLOSERS))

@@ -1,0 +1,137 @@
+"""The cues that mark a whole line as a caption, a video's caption or an alt text: named records,
+each with a cheap first test that most lines fail before the pattern is tried."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Callable, Dict, NamedTuple, Optional, Tuple
+
+import regex
+
+from .. import lexicon
+from ..settings import (ADVERBIAL_MAX_WORDS, CREDIT_NAME_MAX_CHARS, UNCREDITED_CAPTION_MAX_WORDS, UNCREDITED_CAPTION_MIN_WORDS,
+                        UNPUNCTUATED_CAPTION_MIN_WORDS)
+from ..tokenize import split_sentences
+
+
+class CueRule(NamedTuple):
+    name: str
+    may_hold: Callable[[str], bool]  # False where the pattern cannot match: most lines stop here
+    pattern: regex.Pattern
+    anchored: bool  # the cue opens the line (match), or stands anywhere in it (search)
+
+    def test(self, text: str) -> bool:
+        if not self.may_hold(text):
+            return False
+        return (self.pattern.match if self.anchored else self.pattern.search)(text) is not None
+
+
+def _opens_with(phrases) -> Callable[[str], bool]:
+    """A first test for phrases of two words or more that open a line: whether its first two words
+    (lower case, a colon or comma after them aside) are those of one of them."""
+    heads = frozenset(" ".join(p.lower().split()[:2]) for p in phrases)
+
+    def opens(text: str) -> bool:
+        first = text[:40].lower().split(None, 2)
+        return len(first) > 1 and "%s %s" % (first[0], first[1].rstrip(":,.")) in heads
+    return opens
+
+
+def _ends_in_a_digit(text: str) -> bool:
+    return text.rstrip().rstrip(".")[-1:].isdigit()  # any digit the pattern's \d takes (and a few more)
+
+
+@lru_cache(maxsize=None)
+def cue_rules() -> Dict[str, CueRule]:
+    """The cue rules by name, compiled on first use."""
+    words = lexicon.load("captions")
+    # one first test for the cues that open a line, all of two words or more: the line's first two
+    # words (``Chiều nay`` and ``Trong khi`` share their first letters with ``Chú thích``, ``Trong ảnh``)
+    opens_a_cue = _opens_with(words["caption_openers"] + words["image_caption_labels"] + words["image_copyright_labels"])
+    rules = [
+        # Trong ảnh: ..., Ảnh trên: ...
+        CueRule("caption_opener", opens_a_cue,
+                regex.compile(r"^(?:%s)\b" % lexicon.alternation(words["caption_openers"]), regex.IGNORECASE), True),
+        # Video: Cảnh sát phong tỏa hiện trường (most lines hold no colon)
+        CueRule("video", lambda text: ":" in text,
+                regex.compile(r"(?<![\p{L}\p{M}])(?:%s)\s*:\s*\p{Lu}" % lexicon.alternation(words["video_cues"])),
+                False),
+        # Image caption ..., Image copyright ...: a page's words for an image's caption and credit
+        CueRule("image_caption", opens_a_cue,
+                regex.compile(r"(?:%s)\s" % lexicon.alternation(words["image_caption_labels"]), regex.IGNORECASE), True),
+        # the name runs to an image caption label or the end of the line
+        CueRule("image_copyright", opens_a_cue, regex.compile(
+            r"(?:%s)\s+(?P<name>[^\n]{1,%d}?)(?=\s+(?:%s)|\s*$)" % (
+                lexicon.alternation(words["image_copyright_labels"]), CREDIT_NAME_MAX_CHARS,
+                lexicon.alternation(words["image_caption_labels"])), regex.IGNORECASE), True),
+        # a caption line that ends at its credit's colon, the name on the next line (... Ảnh:\nAP)
+        CueRule("credit_colon_end", lambda text: text[-1] == ":",
+                regex.compile(r"(?<![\p{L}\p{M}])(?:%s)\s*:$" % lexicon.alternation(words["photo_credit_cues"]),
+                              regex.IGNORECASE), False),
+        # the numbered alt texts some sites leave (... hinh anh 1, ... - Ảnh 1.)
+        CueRule("alt_text", _ends_in_a_digit, regex.compile(
+            r"(?<!\S)(?:%s)\s+\d+\.?\s*$" % lexicon.alternation(words["alt_text_tails"]), regex.IGNORECASE), False),
+    ]
+    return {rule.name: rule for rule in rules}
+
+
+def is_caption_opener(text: str) -> bool:
+    return cue_rules()["caption_opener"].test(text)
+
+
+def is_video_line(text: str) -> bool:
+    return cue_rules()["video"].test(text)
+
+
+def is_alt_text(text: str) -> bool:
+    return cue_rules()["alt_text"].test(text)
+
+
+def image_copyright_name(text: str) -> Optional[str]:
+    """The name a page's image copyright line credits (``Image copyright Getty Images``), if it is one."""
+    rule = cue_rules()["image_copyright"]
+    m = rule.pattern.match(text) if rule.may_hold(text) else None
+    return m.group("name") if m else None
+
+
+@lru_cache(maxsize=None)
+def _agency_credits() -> frozenset:
+    return frozenset(lexicon.load("captions")["agency_credits"])
+
+
+def is_agency_credit(text: str) -> bool:
+    """A line holding only an agency's name, as a credit after a caption (``Reuters``)."""
+    return text in _agency_credits()
+
+
+_QUOTES = "“”\"«»"
+_LIST_MARKS = "-–—•+*"  # a line opened by one is a list item or a line of dialogue
+
+
+@lru_cache(maxsize=None)
+def _story_cues() -> Tuple[Tuple[str, ...], Tuple[str, ...]]:
+    """The story openers and story words, lower case, each with a space at either end."""
+    words = lexicon.load("captions")
+    return tuple(" %s " % w.lower() for w in words["story_openers"]), tuple(" %s " % w.lower() for w in words["story_words"])
+
+
+def reads_as_caption(text: str) -> bool:
+    """Whether a line reads as an uncredited caption: one descriptive sentence of a few words, with
+    no quotation, colon, reporting verb or pointer back into the story, and not opened by a
+    connective, a time or a short adverbial clause (``Dĩ nhiên, ...``), which continue the story.
+    Where it stands (between two far longer paragraphs) is for the caller to judge."""
+    words = text.split()
+    if not UNCREDITED_CAPTION_MIN_WORDS <= len(words) <= UNCREDITED_CAPTION_MAX_WORDS:
+        return False
+    last = text[-1]
+    if last in "?!…:;," or (last != "." and len(words) < UNPUNCTUATED_CAPTION_MIN_WORDS):
+        return False
+    if text[0].isdigit() or text[0] in _LIST_MARKS or ":" in text or any(q in text for q in _QUOTES):
+        return False
+    spaced = " %s " % " ".join(text.lower().replace(",", " , ").split())
+    openers, story_words = _story_cues()
+    if spaced.startswith(openers) or any(w in spaced for w in story_words):
+        return False
+    head = text.split(",", 1)[0].split()
+    if len(head) < len(words) and len(head) <= ADVERBIAL_MAX_WORDS and all(w[:1].islower() for w in head[1:]):
+        return False
+    return len(split_sentences(text, 0, len(text))) == 1

@@ -1,0 +1,113 @@
+"""A line cut into caption and body pieces: at its credits, or where an uncredited caption runs
+into the next sentence without punctuation."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import List, Optional, Tuple
+
+import regex
+
+from .. import lexicon
+from ..settings import CAPTION_LINE_MAX_SENTENCES, GLUED_CAPTION_MAX_SENTENCES, GLUED_CAPTION_WINDOW, RUN_ON_CAPTION_WORDS
+from ..text import strip_bounds
+from ..tokenize import split_sentences
+from .credits import Credit
+
+
+def sentence_starts(text: str, start: int = 0, end: Optional[int] = None) -> List[int]:
+    """The offsets where sentences begin in ``text[start:end]`` (the first is ``start``)."""
+    return [s for s, _ in split_sentences(text, start, len(text) if end is None else end)] or [start]
+
+
+def split_credited(text: str, credits: List[Credit]) -> List[Tuple[str, int, int, Optional[str]]]:
+    """Cut a line with credits into ``(kind, start, end, credit)`` pieces, kind caption or body,
+    each without surrounding white space.
+
+    A line of several captions and nothing after the last (a flattened photo gallery) is all
+    captions, each from the previous credit to its own, unless more sentences than a caption line
+    holds stand before a credit; otherwise a caption is the sentences before its credit back to the
+    previous boundary, or only the last one when there are more. A caption never swallows the body:
+    where too many sentences stand before its credit, it is the last of them.
+    """
+    pieces = []
+    gallery = len(credits) > 1 and not text[credits[-1].end:].strip()
+    boundary = 0
+    for credit in credits:
+        starts = sentence_starts(text, boundary, credit.start)
+        caption_start = boundary
+        if len(starts) > (CAPTION_LINE_MAX_SENTENCES if gallery else GLUED_CAPTION_MAX_SENTENCES):
+            caption_start = starts[-1]
+        if caption_start > boundary:
+            pieces.append(("body", boundary, caption_start, None))
+        pieces.append(("caption", caption_start, credit.end, credit.name))
+        boundary = credit.end
+    if boundary < len(text):
+        pieces.append(("body", boundary, len(text), None))
+    trimmed = [(kind, *strip_bounds(text, start, end), name) for kind, start, end, name in pieces]
+    return [piece for piece in trimmed if piece[1] < piece[2]]
+
+
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+# a lower-case word, one space, a capital; led by the space, which the engine skips ahead to
+_CASE_TURN = regex.compile(r" (?=\p{Lu})(?<=\p{Ll} )")
+
+
+def glued_caption_end(text: str, window: int = GLUED_CAPTION_WINDOW) -> Optional[int]:
+    """Where an uncredited caption glued to the next sentence ends, if the sentence starts by
+    repeating the caption's last words capitalised (``... tại cơ quan điều tra Cơ quan điều tra
+    Công an tỉnh ...``): the tell-tale of a caption run into the body without punctuation."""
+    for turn in _CASE_TURN.finditer(text, 0, window):
+        capitalised = _WORD.match(text, turn.end(), turn.end() + 60).group()
+        # most turns: the word is nowhere before, which a substring test tells first (words equal in
+        # lower case are equal casefolded, and casefold, unlike lower, folds each character alone)
+        if capitalised.casefold() not in text[max(0, turn.start() - 60):turn.start()].casefold():
+            continue
+        # the last four words before the turn: a repeat is at most four words long
+        before = [w.lower() for w in _WORD.findall(text, max(0, turn.start() - 60), turn.start())[-4:]]
+        if capitalised.lower() not in before[:-1]:
+            continue  # the capitalised word repeats none of the words that a repeat could start at
+        after = [w.lower() for w in _WORD.findall(text, turn.end(), turn.end() + 60)]
+        for size in (4, 3, 2):
+            if len(before) >= size and before[-size:] == after[:size]:
+                return turn.start()
+    return None
+
+
+@lru_cache(maxsize=None)
+def _seam() -> Tuple[Tuple[str, ...], regex.Pattern]:
+    """The seam openers' first words after a space (found by str.find, far quicker than a pattern
+    tried at every space), and a seam opener with a small letter after it."""
+    openers = lexicon.load("captions")["seam_openers"]
+    return (tuple({" " + w.split()[0] for w in openers}),
+            regex.compile(r"(?:%s)(?=[\s,]+\p{Ll})" % lexicon.alternation(openers)))
+
+
+def _seams(text: str):
+    """Where a seam opener follows a small letter and one space, left to right."""
+    heads, opener = _seam()
+    found = []
+    for head in heads:
+        at = text.find(head)
+        while at != -1:
+            if at and text[at - 1].islower() and opener.match(text, at + 1):
+                found.append(at)
+            at = text.find(head, at + 1)
+    return sorted(found)
+
+
+_SENTENCE_END = regex.compile(r"[.!?…”\"]\s", regex.REVERSE)
+_NOT_IN_A_CAPTION_RUN = set(",;:()“”\"")
+
+
+def run_on_caption(text: str) -> Optional[Tuple[int, int]]:
+    """Where an uncredited caption runs into the next sentence without punctuation, the seam shown by
+    a word that only opens sentences (``... vợ của Minh. Hiện trường vụ việc Theo điều tra ban đầu,
+    ...``): its start and end, if the run from the sentence's start is a few words."""
+    fewest, most = RUN_ON_CAPTION_WORDS
+    for end in _seams(text):
+        before = _SENTENCE_END.search(text, 0, end)
+        start = before.end() if before else 0
+        run = text[start:end]
+        if run[:1].isupper() and fewest <= len(run.split()) <= most and not _NOT_IN_A_CAPTION_RUN.intersection(run):
+            return start, end
+    return None

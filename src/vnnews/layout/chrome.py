@@ -1,0 +1,70 @@
+"""Page furniture: a menu or share label, a font-size control (``A A+``), a line of tags, a
+breadcrumb (``Thời sự > Giao thông``), what an embedded post leaves (``A post shared by``, a tweet's
+text up to its ``pic.twitter.com`` link and its signature ``— Name (@handle)``). Words are data in
+``lexicon/chrome.json``."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Callable, FrozenSet, NamedTuple
+
+import regex
+
+from .. import lexicon
+from ..settings import CHROME_HINT_MAX_CHARS, LABEL_MAX_WORDS, LETTERS_ONLY_MAX_CHARS
+
+
+class _ChromePatterns(NamedTuple):
+    lines: FrozenSet[str]  # whole chrome lines, lower case
+    section_labels: FrozenSet[str]  # lower case
+    lines_max_chars: int
+    letters_only: regex.Pattern  # A A, A- A+
+    opener: regex.Pattern  # a tag label and its colon (Tags:), or what an embedded post leaves
+    opener_may_open: Callable[[str], bool]
+    post_signature: regex.Pattern  # the line that signs an embedded tweet: — Name (@handle) date
+    hint: re.Pattern  # characters that body lines hold few of, so that the scan skips ahead in C
+    breadcrumb: regex.Pattern  # two to six sections, each a few words that open with a capital
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> _ChromePatterns:
+    words = lexicon.load("chrome")
+    lines = frozenset(w.lower() for w in words["chrome_lines"])
+    separators = words["breadcrumb_separators"]
+    return _ChromePatterns(
+        lines, frozenset(w.lower() for w in words["section_labels"]), max(map(len, lines)),
+        regex.compile(r"\p{Lu}[+-]?(?:\s+\p{Lu}[+-]?){1,3}"),
+        regex.compile(r"(?:%s)\s*:|%s" % (lexicon.alternation(words["chrome_labels"]),
+                                           lexicon.alternation(words["embed_openers"])), regex.IGNORECASE),
+        lexicon.may_open(words["chrome_labels"] + words["embed_openers"], regex.IGNORECASE),
+        regex.compile(r"[—–]\s?[^\n()]{1,60}\(@\w{1,15}\)"),
+        re.compile("|".join(map(re.escape, [".twitter.com/", "(@"] + separators))),
+        regex.compile(r"\p{Lu}[^\n.!?,;:]{0,40}?(?:\s*(?:%s)\s*\p{Lu}[^\n.!?,;:]{0,40}?){1,5}"
+                      % "|".join(map(regex.escape, separators))),
+    )
+
+
+def is_chrome(t: str) -> bool:
+    p = _patterns()
+    # str.lower() never shortens a string: a line longer than every chrome line is none of them
+    if (len(t) <= p.lines_max_chars and t.lower() in p.lines) or (
+            len(t) <= LETTERS_ONLY_MAX_CHARS and p.letters_only.fullmatch(t) is not None):
+        return True
+    if p.opener_may_open(t) and p.opener.match(t):
+        return True
+    # the rest are short, do not end a sentence as body lines do, and hold a sign that body lines
+    # rarely do: one scan of the line for all of them
+    if len(t) > CHROME_HINT_MAX_CHARS or t[-1] in ".!?…":
+        return False
+    hint = p.hint.search(t)
+    return hint is not None and (hint[0] == ".twitter.com/" or p.post_signature.match(t) is not None
+                                 or p.breadcrumb.fullmatch(t) is not None)
+
+
+def is_label(t: str) -> bool:
+    """A section or place label over an article (``Thể thao``, ``Bình Dương``): a few words, a
+    section's name or all capitalised, no digit and no punctuation at the end."""
+    words = t.split()
+    if len(words) > LABEL_MAX_WORDS or not t[-1].isalpha() or any(c.isdigit() for c in t):
+        return False
+    return t.lower() in _patterns().section_labels or all(w[:1].isupper() for w in words)

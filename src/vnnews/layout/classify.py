@@ -1,0 +1,232 @@
+"""The classifier: the rules of ``rules.py`` applied to the lines of one article, in passes.
+
+1. each line by its own shape (``line_rules()``, first that holds);
+2. the title among the first two lines;
+3. the byline tail: the last short name lines;
+4. captions (and related headlines) read with their neighbours (``context_rules()``);
+5. what is left is body, cut where captions run into it;
+6. a byline run into the end of the last body line, and an outlet named before the lead.
+"""
+from __future__ import annotations
+
+import dataclasses
+from operator import attrgetter
+from typing import List, Optional
+
+import regex
+
+from .. import captions as cap
+from ..settings import BYLINE_TAIL, CAPTION_MAX_CHARS, DATE_LINE_WINDOW, MAX_INDENTED_SHARE, MOVED_SAPO_GAP
+from ..text import Line, split_lines, strip_bounds
+from . import seam
+from .chrome import is_label
+from .kinds import Block, LineKind
+from .rules import Neighbours, Where, context_rules, is_title_shaped, line_rules, opens_related_list
+
+_BAR_BEFORE_DATE = regex.compile(r"(.*?)(\s*\|[\s|]*)$")
+_BOUNDS = attrgetter("start", "end")  # blocks sort by start, then end
+
+
+class _Classifier:
+    def __init__(self, text: str, lines: List[Line]):
+        self.text = text
+        self.lines = lines
+        self.kinds: List[Optional[LineKind]] = [None] * len(lines)
+        self.blocks: List[Block] = []
+
+    def run(self) -> List[Block]:
+        self._shapes()
+        self._title()
+        self._byline_head()
+        self._byline_tail()
+        self._captions_by_context()
+        for line, kind in zip(self.lines, self.kinds):
+            if kind in (None, "body"):
+                self._body(line)
+            elif kind == "caption":
+                self._caption(line)
+            elif kind not in ("date", "byline", "credit"):  # dates and bylines were emitted with their values
+                self.blocks.append(Block(kind, line.start, line.end, line.index))
+        self._glued_tail()
+        self._lead_source()
+        self.blocks.sort(key=_BOUNDS)
+        return self.blocks
+
+    # -- one line at a time ------------------------------------------------------------------
+    def _shapes(self):
+        rules = line_rules()
+        where = Where(len(self.lines))
+        for i, line in enumerate(self.lines):
+            t = line.text
+            where.index = i
+            if where.listing and (line.blank_before or not is_title_shaped(t)):
+                where.listing = False  # a blank line or a sentence ends the list of headlines
+            for rule in rules:
+                if rule.may_hold is None or rule.may_hold(t, where):
+                    value = rule.test(t, where)
+                    if value:
+                        break
+            else:
+                continue
+            self.kinds[i] = rule.kind
+            if rule.kind == "related":
+                where.listing = where.listing or opens_related_list(t)
+            elif rule.kind == "date":
+                value, start, end = value
+                self.blocks.append(Block("date", line.start + start, line.start + end, i, value=value))
+                self._dateline_byline(line, start)
+
+    def _dateline_byline(self, line: Line, date_start: int):
+        """A dateline footer names the author and outlet before the date (``Tên - Báo | 23:00 ...``)."""
+        m = _BAR_BEFORE_DATE.match(line.text[:date_start])
+        if m is None or not m.group(1):
+            return  # only a bar separates a byline from the date; ``Thứ Ba, `` is part of the date
+        prefix = m.group(1)
+        byline = seam.parse_byline(self.text, line.start, line.start + len(prefix))
+        if byline is not None:
+            self.blocks.append(Block("byline", line.start, line.start + len(prefix), line.index, value=byline))
+
+    def _title(self):
+        for i, line in enumerate(self.lines[:2]):
+            if self.kinds[i] is None and i + 1 < len(self.lines) and is_label(line.text):
+                self.kinds[i] = "chrome"  # a section or place label over the article, not its headline
+            if self.kinds[i] in ("date", "chrome"):
+                continue
+            if self.kinds[i] is None and i + 1 < len(self.lines) and is_title_shaped(line.text) \
+                    and not cap.find_credits(line.text) and not cap.is_caption_opener(line.text):
+                self.kinds[i] = "title"
+            return
+
+    def _byline_head(self):
+        """A byline among the first lines that says what it is (``Tác giả: Minh Anh``, ``Bởi Lan Phương``);
+        a bare name there may be a place or section label (``Bình Dương``)."""
+        for i, line in enumerate(self.lines[:DATE_LINE_WINDOW]):
+            if self.kinds[i] is None and (byline := seam.signed_byline(self.text, line.start, line.end)) is not None:
+                self.kinds[i] = "byline"
+                self.blocks.append(Block("byline", line.start, line.end, i, value=byline))
+
+    def _byline_tail(self):
+        taken = 0
+        for i in range(len(self.lines) - 1, -1, -1):
+            kind = self.kinds[i]
+            if kind in ("end_mark", "chrome", "related"):
+                continue
+            if kind is not None or taken == BYLINE_TAIL:
+                break
+            line = self.lines[i]
+            byline = seam.parse_byline(self.text, line.start, line.end)
+            if byline is None or cap.find_credits(line.text) or (i and seam.ends_with_label(self.lines[i - 1].text)):
+                # (a line that completes the label the line before ends with, ``Ảnh:``, is not a byline)
+                if i == len(self.lines) - 1 and line.blank_before >= MOVED_SAPO_GAP:
+                    continue  # a repository dump's sapo, moved to the end: the byline stands above it
+                break
+            self.kinds[i] = "byline"
+            self.blocks.append(Block("byline", line.start, line.end, i, value=byline))
+            taken += 1
+
+    # -- lines read with their neighbours ------------------------------------------------------
+    def _captions_by_context(self):
+        lines, kinds = self.lines, self.kinds
+        most = len(lines) * MAX_INDENTED_SHARE
+        nbsp_indented = sum("\u00a0" in line.indent for line in lines)
+        indented = sum(len(line.indent) >= 2 for line in lines)
+        neighbours = Neighbours(lines, kinds, 0 < nbsp_indented <= most, 0 < indented <= most, "placeholder" in kinds)
+        rules = [(rule.may_hold, rule.test, rule.kinds) for rule in context_rules() if rule.applies(neighbours)]
+        for i, line in enumerate(lines):
+            if kinds[i] is None:
+                passed = {}  # the first tests asked of this line: several rules share one
+                for may_hold, test, given in rules:
+                    if may_hold is not None:
+                        held = passed.get(may_hold)
+                        if held is None:
+                            held = passed[may_hold] = may_hold(line.text)
+                        if not held:
+                            continue
+                    if test(neighbours, i):
+                        kinds[i:i + len(given)] = given
+                        break
+
+    def _caption(self, line: Line):
+        """A caption line keeps the name of its credit: its own, or that of a credit line next to it. A
+        credit line below is the caption's end (``... Ảnh:\nAP``); one above is a page's markup
+        (``Image copyright X`` over ``Image caption ...``)."""
+        i, kinds = line.index, self.kinds
+        credits = cap.find_credits(line.text)
+        credit, end = (credits[-1].name if credits else cap.image_copyright_name(line.text)), line.end
+        if i + 1 < len(kinds) and kinds[i + 1] == "credit":
+            below = self.lines[i + 1]
+            credit, end = credit or _credit_name(below.text), below.end
+        elif i and kinds[i - 1] == "credit":
+            credit = credit or _credit_name(self.lines[i - 1].text)
+        self.blocks.append(Block("caption", line.start, end, i, credit))
+
+    def _body(self, line: Line):
+        """A body line, cut where captions run into it."""
+        t = line.text
+        credits = cap.find_credits(t)
+        uncredited = None  # a caption run into a long line without punctuation: at its start, or at a seam
+        if not credits and len(t) > CAPTION_MAX_CHARS:
+            glued = cap.glued_caption_end(t)
+            uncredited = (0, glued) if glued else cap.run_on_caption(t)
+        if not credits and not uncredited:  # most lines: the line is the block (its text is stripped)
+            self.blocks.append(Block("body", line.start, line.end, line.index))
+            return
+        pieces = cap.split_credited(t, credits) if credits else [
+            ("body", 0, uncredited[0], None), ("caption", *uncredited, None), ("body", uncredited[1], len(t), None)]
+        for kind, start, end, credit in pieces:
+            start, end = strip_bounds(t, start, end)
+            if start < end:
+                guessed = kind == "caption" and not credit and not credits
+                self.blocks.append(Block(kind, line.start + start, line.start + end, line.index, credit, guessed=guessed))
+
+    def _glued_tail(self):
+        """A byline run into the end of the last body line (``... vụ việc. Thái Bình``)."""
+        body = [b for b in self.blocks if b.kind == "body"]
+        if not body or any(b.kind in ("body", "caption") and b.start > body[-1].end for b in self.blocks):
+            return
+        last = body[-1]
+        if last.start > self.lines[last.line].start:  # what a caption left of its line: the byline alone?
+            byline = seam.parse_byline(self.text, last.start, last.end)  # ``... Ảnh: Google Maps. Lê Trai``
+            if byline is not None:
+                last.kind, last.value = "byline", byline
+                return
+        glued = seam.glued_tail(self.text[last.start:last.end])
+        if glued is None:
+            return
+        start, end = last.start + glued.start, last.start + glued.end
+        self.blocks.append(Block("byline", start, end, last.line, value=seam.parse_byline(self.text, start, end)))
+        if glued.date is not None:  # a dateline footer: ``NT - Thể Thao Việt Nam | 22:08 12/05/2017``
+            value, date_start, date_end = glued.date
+            self.blocks.append(Block("date", last.start + date_start, last.start + date_end, last.line, value=value))
+        last.end = strip_bounds(self.text, last.start, start)[1]
+
+    def _lead_source(self):
+        """``(Tổ Quốc) - `` or ``Dân trí`` before the lead names the outlet."""
+        body = next((b for b in self.blocks if b.kind == "body"), None)
+        if body is None:
+            return
+        found = seam.lead_source(self.text[body.start:body.end])
+        if found is None or body.start + found[1] >= body.end:
+            return  # no outlet, or nothing would be left of the paragraph
+        (name, start, end), rest = found
+        self.blocks.append(Block("lead_source", body.start + start, body.start + end, body.line,
+                                 value=seam.Byline(source=(name, body.start + start, body.start + end))))
+        body.start = strip_bounds(self.text, body.start + rest, body.end)[0]
+
+
+def _credit_name(text: str) -> str:
+    """The name a credit line gives: its credit's (``Image copyright X``, ``Ảnh: X``), or the line (``AP``)."""
+    credits = cap.find_credits(text)
+    return (credits[0].name if credits else None) or cap.image_copyright_name(text) or text
+
+
+def classify(text: str, start: int = 0) -> List[Block]:
+    """The blocks of ``text[start:]`` (after any header), in text order."""
+    lines = split_lines(text)
+    if start:  # the header's lines are left out, and the others counted again from 0
+        lines = [line for line in lines if line.end > start]
+        if lines and lines[0].start < start:  # the body starts within a line (``Content: Sáng nay, ...``)
+            lines[0] = dataclasses.replace(lines[0], text=text[start:lines[0].end], start=start, indent="")
+        for i, line in enumerate(lines):
+            line.index = i
+    return _Classifier(text, lines).run()

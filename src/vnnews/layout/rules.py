@@ -1,0 +1,251 @@
+"""The rules that give a line its kind, as named records in the order they are tried.
+
+``line_rules()`` judge a line by its own shape (and where it stands): the first rule whose cheap
+``may_hold`` and then ``test`` pass gives the line its kind. The order matters where shapes overlap:
+a file name or an end mark is never chrome, a related headline never a video caption, and a date
+line is looked for last because its test is the dearest.
+
+``context_rules()`` read a line still unclassified with its neighbours (after the title and the byline
+tail are taken): the first that holds gives kinds to the line and, for an alt text and its caption,
+to the next one. Most find captions; a run of indented headlines is a list of related articles.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Callable, List, NamedTuple, Optional, Tuple
+
+import regex
+
+from .. import captions as cap
+from .. import lexicon
+from ..settings import (CAPTION_LINE_MAX_SENTENCES, CAPTION_MAX_CHARS, CAPTION_NEIGHBOUR_MIN_CHARS,
+                        CAPTION_NEIGHBOUR_RATIO, CREDIT_LINE_MAX_WORDS, DATE_LINE_WINDOW, RELATED_MIN_WORDS, SUB_HEADING_MAX_WORDS,
+                        TITLE_MAX_CHARS)
+from ..text import Line
+from . import seam
+from .chrome import is_chrome
+from .kinds import LineKind
+
+
+class Where:
+    """Where a line stands: what the one-line rules may know beyond its text. One per article,
+    moved from line to line (cheaper than a record per line)."""
+    __slots__ = ("index", "count", "listing")
+
+    def __init__(self, count: int):
+        self.index = 0
+        self.count = count  # lines in the article
+        self.listing = False  # under a list of related headlines (``Tin liên quan:``)
+
+
+class LineRule(NamedTuple):
+    name: str
+    kind: LineKind
+    may_hold: Optional[Callable[[str, Where], bool]]  # a cheap first test: False where ``test`` cannot hold
+    test: Callable[[str, Where], object]  # truthy when the line is of ``kind`` (a date line: its finding)
+
+
+def is_title_shaped(text: str) -> bool:
+    """A headline: short, one line, not closed by a full stop (``?`` and ``!`` are fine)."""
+    if len(text) > TITLE_MAX_CHARS or len(text.split()) < 2:
+        return False
+    closing = text.rstrip("\"”’')»")
+    return not closing.endswith((".", ":", ";", ",")) or closing.endswith("...")
+
+
+def _is_related_pair(text: str) -> bool:
+    """Two related-article headlines joined by `` / ``, neither closed by a full stop."""
+    parts = text.split(" / ")
+    return all(len(p.split()) >= 4 and is_title_shaped(p.strip()) for p in parts)
+
+
+@lru_cache(maxsize=None)
+def _related_cues() -> frozenset:
+    return frozenset(w.lower() for w in lexicon.load("chrome")["related_cues"])
+
+
+def opens_related_list(text: str) -> bool:
+    """A related-article line that heads a list of headlines: it ends with a colon, or holds only its
+    cue (``Tin liên quan``)."""
+    return text.endswith(":") or text.lower() in _related_cues()
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=None)
+def line_rules() -> Tuple[LineRule, ...]:
+    """The one-line rules in the order they are tried, their patterns compiled on first use."""
+    words = lexicon.load("chrome")
+    placeholder = regex.compile(
+        r"(?:[\w.-]{0,200}\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?)|img[_-]?\d{1,8}|IMG[_-]?\d{1,8}"
+        r"|(?:data:image/\w{1,10};)?\w{0,10};?base64,[A-Za-z0-9+/=]{8,})",
+        regex.IGNORECASE,
+    ).fullmatch
+    end_marks = frozenset(words["end_marks"])
+    related_may_open = lexicon.may_open(words["related_cues"], regex.IGNORECASE)
+    related = regex.compile(r"^(?:%s)" % lexicon.alternation(words["related_cues"]), regex.IGNORECASE).match
+    video = cap.cue_rules()["video"].test
+    return (
+        # file names and data URIs hold no space
+        LineRule("placeholder", "placeholder", lambda t, w: " " not in t, lambda t, w: placeholder(t)),
+        LineRule("end_mark", "end_mark", None, lambda t, w: t in end_marks),
+        LineRule("chrome", "chrome", None, lambda t, w: is_chrome(t)),
+        # a line without a letter or a digit (``<``, ``•``) says nothing: what markup left
+        LineRule("no_words", "chrome", lambda t, w: not t[0].isalnum(), lambda t, w: not any(map(str.isalnum, t))),
+        # Tin liên quan: ..., >> headline
+        LineRule("related_cue", "related", lambda t, w: related_may_open(t), lambda t, w: related(t)),
+        # two headlines joined by `` / ``
+        LineRule("related_pair", "related", lambda t, w: " / " in t, lambda t, w: _is_related_pair(t)),
+        # a headline listed under ``Tin liên quan:``
+        LineRule("related_listed", "related", lambda t, w: w.listing, lambda t, w: is_title_shaped(t)),
+        LineRule("video", "video", lambda t, w: len(t) <= CAPTION_MAX_CHARS, lambda t, w: video(t)),
+        # date lines stand among the first lines or the last two, and are written in digits; a bar may
+        # close a dateline footer (``Tên - Báo | 23:00 06/02/2017``) anywhere
+        LineRule("date_line", "date", lambda t, w: (w.index < DATE_LINE_WINDOW or w.index >= w.count - 2 or "|" in t)
+                 and _DIGIT.search(t) is not None, lambda t, w: seam.find_date_line(t)),
+    )
+
+
+class Neighbours(NamedTuple):
+    """A line read with its neighbours: the lines, the kinds given so far, and the page's habits."""
+    lines: List[Line]
+    kinds: List[Optional[LineKind]]
+    indents_mark_captions: bool  # some lines, but few, are NBSP-indented: an indent sets a caption apart
+    indents_are_rare: bool  # some lines, but few, are indented at all: an indent sets a line apart
+    has_placeholder: bool
+
+    def following(self, i: int) -> Optional[Line]:
+        """The next line if it is still unclassified."""
+        return self.lines[i + 1] if i + 1 < len(self.lines) and self.kinds[i + 1] is None else None
+
+
+class ContextRule(NamedTuple):
+    name: str
+    # a cheap first test of the line's text, False where ``test`` cannot hold; asked once per line
+    # however many rules share it (None: always try ``test``)
+    may_hold: Optional[Callable[[str], bool]]
+    test: Callable[[Neighbours, int], bool]
+    kinds: Tuple[LineKind, ...]  # the kinds of the line and of the lines after it
+    # whether the rule can hold anywhere in the article (its habits): tried on its lines only if so
+    applies: Callable[[Neighbours], bool] = lambda n: True
+
+
+def is_short_caption(text: str) -> bool:
+    # counting words first: a split is cheaper than a sentence split
+    return len(text) <= CAPTION_MAX_CHARS and len(text.split()) >= 3 \
+        and len(cap.sentence_starts(text)) <= CAPTION_LINE_MAX_SENTENCES
+
+
+def _indented(line: Line) -> bool:
+    return "\u00a0" in line.indent
+
+
+def _nbsp_indents(n: Neighbours) -> bool:
+    return n.indents_mark_captions
+
+
+def _nbsp_pair(n: Neighbours, i: int) -> bool:
+    following = n.following(i)
+    return following is not None and _indented(following) \
+        and not _indented(n.lines[i]) and is_short_caption(n.lines[i].text) and is_short_caption(following.text)
+
+
+def _is_indented_headline(line: Line) -> bool:
+    return len(line.indent) >= 2 and "\u00a0" not in line.indent and len(line.text.split()) >= RELATED_MIN_WORDS \
+        and is_title_shaped(line.text)
+
+
+def _in_headline_run(n: Neighbours, i: int) -> bool:
+    """One of two or more indented headlines in a row (``Tin liên quan`` without its label)."""
+    if not _is_indented_headline(n.lines[i]):
+        return False
+    return any(0 <= j < len(n.lines) and n.kinds[j] in (None, "related") and _is_indented_headline(n.lines[j])
+               for j in (i - 1, i + 1))
+
+
+def _is_sub_heading(text: str) -> bool:
+    return len(text.split()) <= SUB_HEADING_MAX_WORDS and text[-1] not in ".!?…:;,\"”"
+
+
+def _between_paragraphs(n: Neighbours, i: int) -> bool:
+    """A line far shorter than the paragraphs on either side of it (a sub-heading after it aside),
+    that reads as a caption."""
+    if i == 0 or i + 1 >= len(n.lines) or n.kinds[i - 1] is not None:
+        return False
+    text = n.lines[i].text
+    least = max(CAPTION_NEIGHBOUR_MIN_CHARS, CAPTION_NEIGHBOUR_RATIO * len(text))
+    if len(n.lines[i - 1].text) < least:  # most lines: not far shorter than the line before
+        return False
+    after = i + 1
+    if after + 1 < len(n.lines) and n.kinds[after] is None and len(n.lines[after].text) < least \
+            and _is_sub_heading(n.lines[after].text):
+        after += 1  # a caption stands at the end of a section as well
+    return n.kinds[after] is None and len(n.lines[after].text) >= least and cap.reads_as_caption(text)
+
+
+def _ends_a_clause(text: str) -> bool:
+    return text[-1] in ".:"  # a caption before its credit's line ends with its full stop or the credit's colon
+
+
+def _repeated_caption(n: Neighbours, i: int) -> bool:
+    text = n.lines[i].text
+    if i + 1 == len(n.lines) or n.lines[i + 1].text != text or n.kinds[i + 1] is not None \
+            or not is_short_caption(text):
+        return False
+    credits = cap.find_credits(text)
+    return bool(credits) and credits[0].start > 0
+
+
+@lru_cache(maxsize=None)
+def context_rules() -> Tuple[ContextRule, ...]:
+    """The rules read with the neighbours, in the order they are tried, their cues bound on first use."""
+    cues = cap.cue_rules()
+    alt_text, image_caption, image_copyright, caption_opener = (
+        cues[name].pattern for name in ("alt_text", "image_caption", "image_copyright", "caption_opener"))
+    credit_colon_end = cues["credit_colon_end"].test
+    opens_a_cue = cues["caption_opener"].may_hold  # shared by the three cues that open a line
+
+    def credit_below(n: Neighbours, i: int) -> bool:
+        """A caption whose credit stands on the next line: a name after its ``Ảnh:``, or an agency alone."""
+        following, text = n.following(i), n.lines[i].text
+        if following is None:
+            return False
+        below = following.text  # the cheap tests of the line below first: most lines have a sentence there
+        if text[-1] == ":":
+            found = below[-1] not in ".!?:;" and len(below.split()) <= CREDIT_LINE_MAX_WORDS and credit_colon_end(text)
+        else:
+            found = cap.is_agency_credit(below)
+        return found and is_short_caption(text)
+
+    return (
+        # ``... hinh anh 1``, then the visible caption
+        ContextRule("alt_text_then_caption", cues["alt_text"].may_hold,
+                    lambda n, i: alt_text.search(n.lines[i].text) is not None and n.following(i) is not None,
+                    ("alt", "caption")),
+        # a credited caption written twice in a row: the image's alt text, then its visible caption (a
+        # sub-heading is written twice too, and a photographer's bare credit may stand under two images)
+        ContextRule("repeated_caption", None, _repeated_caption, ("alt", "caption")),
+        # a short line, then a short NBSP-indented one: the alt text and the visible caption
+        ContextRule("nbsp_indented_pair", None, _nbsp_pair, ("alt", "caption"), _nbsp_indents),
+        ContextRule("after_placeholder", None, lambda n, i: i > 0 and n.kinds[i - 1] == "placeholder"
+                    and is_short_caption(n.lines[i].text), ("caption",), lambda n: n.has_placeholder),
+        ContextRule("nbsp_indented", None, lambda n, i: _indented(n.lines[i]) and is_short_caption(n.lines[i].text)
+                    and i + 1 < len(n.lines), ("caption",), _nbsp_indents),
+        # Image copyright Getty Images, then Image caption ...: one image, its credit above its caption
+        ContextRule("image_copyright_then_caption", opens_a_cue,
+                    lambda n, i: image_copyright.match(n.lines[i].text) is not None and n.following(i) is not None
+                    and image_caption.match(n.following(i).text) is not None, ("credit", "caption")),
+        ContextRule("image_markup", opens_a_cue, lambda n, i: image_caption.match(n.lines[i].text) is not None
+                    or image_copyright.match(n.lines[i].text) is not None, ("caption",)),
+        # ... Ảnh:\nAP, or a caption and a line holding only Reuters
+        ContextRule("credit_below", _ends_a_clause, credit_below, ("caption", "credit")),
+        # Trong ảnh: ...
+        ContextRule("caption_opener", opens_a_cue, lambda n, i: caption_opener.match(n.lines[i].text) is not None
+                    and len(cap.sentence_starts(n.lines[i].text)) <= CAPTION_LINE_MAX_SENTENCES, ("caption",)),
+        # two or more indented headlines in a row, after the sapo or at the end: related articles
+        ContextRule("indented_headlines", None, _in_headline_run, ("related",), lambda n: n.indents_are_rare),
+        # Hiện trường vụ tai nạn. (between two paragraphs, no credit)
+        ContextRule("uncredited_between_paragraphs", None, _between_paragraphs, ("caption",)),
+    )
