@@ -504,8 +504,9 @@ def run_batch(
         progress = Progress(None if total is None else max(0, total - len(done_ids)), progress_stream)
         progress.start()
         task = functools.partial(_batch_line, tokenize=tokenize, reference=reference)
-        lines = ordered_map(task, pending(), _died_line, workers, chunksize)
+        lines: Iterator = iter(())
         try:
+            lines = ordered_map(task, pending(), _died_line, workers, chunksize)  # reads ahead: inside
             for reason, line in lines:
                 target = errors_file if reason else out_file
                 target.write(line)
