@@ -23,12 +23,13 @@ import re
 import unicodedata
 from decimal import Decimal
 from functools import lru_cache
-from types import SimpleNamespace
-from typing import List, Optional, Union
+from dataclasses import dataclass
+from typing import Dict, FrozenSet, List, Optional, Union
 
 import regex
 
 from . import lexicon
+from .settings import MAX_NUMBER_DIGITS, MAX_NUMBER_TOKENS, MAX_NUMBER_UNIT
 
 Number = Union[int, float]
 
@@ -45,44 +46,65 @@ SPACED_AFTER_FIRST = r"(?<=[1-9])\d{0,2}+(?:[ \u00a0\u202f]\d{3})+(?!\d|\.\d)(?:
 SPACED_NUMBER = r"(?<![\d.,])\d" + SPACED_AFTER_FIRST
 _SPACED_NUMBER = re.compile(SPACED_NUMBER)
 _TOKEN = regex.compile(SPACED_NUMBER + r"|\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
-_MAX_TOKEN = 40  # longer digit runs are identifiers or noise, never amounts
-_MAX_TOKENS = 60  # no number is written with more words; also bounds the recursion
-_MAX_UNIT = 30  # characters: the longest currency or percent spelling, with spaces
-_HALF = Decimal("0.5")
+HALF = Decimal("0.5")  # rưỡi, nửa
 _EXACT_DIGITS = 28  # Decimal's precision: ints of no more digits multiply by scale words to the same value
 
 
+@dataclass(frozen=True)
+class NumberWords:
+    """The number vocabulary of ``lexicon/numbers.json`` (and the currency and percent spellings of
+    ``units.json`` that parse_number peels off), as sets and maps; shared with facts and dates."""
+
+    digits: Dict[str, int]
+    after_tens: Dict[str, int]  # mốt, lăm: a digit only as the last of a tens group
+    spoken_tens: FrozenSet[str]
+    not_last: FrozenSet[str]
+    not_after_ten: FrozenSet[str]
+    ten: FrozenSet[str]
+    tens: FrozenSet[str]
+    zero_tens: FrozenSet[str]
+    scales: Dict[str, int]  # ints: a Decimal times a scale stays a Decimal
+    digit_only: FrozenSet[str]
+    not_scales: List[str]
+    fact_scales: FrozenSet[str]
+    money_scales: FrozenSet[str]
+    half: FrozenSet[str]
+    half_alone: FrozenSet[str]
+    point: FrozenSet[str]
+    fraction: FrozenSet[str]
+    minus: FrozenSet[str]
+    plus: FrozenSet[str]
+    suffix_scales: Dict[str, str]
+    suffix_scale: re.Pattern  # 3M, .0012G: an upper-case scale letter glued to digits
+    prefix: regex.Pattern  # a currency written before a number
+    suffix: regex.Pattern  # a currency or a percent (group ``percent``) written after it
+
+
+# the fields of NumberWords that are one word list of numbers.json each
+_WORD_SETS = {
+    "spoken_tens": "spoken_tens", "not_last": "not_last_digit", "not_after_ten": "not_after_ten", "ten": "ten",
+    "tens": "tens_marker", "zero_tens": "zero_tens", "digit_only": "digit_only_scales", "fact_scales": "fact_scales",
+    "money_scales": "money_scales", "half": "half", "half_alone": "half_alone", "point": "decimal_point",
+    "fraction": "fraction", "minus": "minus", "plus": "plus",
+}
+
+
 @lru_cache(maxsize=None)
-def words() -> SimpleNamespace:
-    """The number vocabulary of ``lexicon/numbers.json`` as sets and maps (shared with facts)."""
+def words() -> NumberWords:
+    """The number vocabulary, loaded once."""
     lex = lexicon.load("numbers")
     units = lexicon.load("units")
     currencies = [s.lower() for names in units["currencies"].values() for s in names]
     currencies += units["currency_subunits"]
     prefixes = [s.lower() for names in units["currency_prefixes"].values() for s in names]
-    return SimpleNamespace(
+    return NumberWords(
         digits=lex["digits"],
         after_tens=lex["after_tens_only"],
-        spoken_tens=set(lex["spoken_tens"]),
-        not_last=set(lex["not_last_digit"]),
-        not_after_ten=set(lex["not_after_ten"]),
-        ten=set(lex["ten"]),
-        tens=set(lex["tens_marker"]),
-        zero_tens=set(lex["zero_tens"]),
-        scales=lex["scales"],  # ints: a Decimal times a scale stays a Decimal
-        digit_only=set(lex["digit_only_scales"]),
+        scales=lex["scales"],
         not_scales=lex["not_scales"],
-        fact_scales=set(lex["fact_scales"]),
-        money_scales=set(lex["money_scales"]),
-        half=set(lex["half"]),
-        half_alone=set(lex["half_alone"]),
-        point=set(lex["decimal_point"]),
-        fraction=set(lex["fraction"]),
-        minus=set(lex["minus"]),
-        plus=set(lex["plus"]),
+        **{field: frozenset(lex[key]) for field, key in _WORD_SETS.items()},
         suffix_scales=lex["digit_suffixes"],
         suffix_scale=re.compile(r"(?<![\w.,])(\d++(?:[.,]\d++)*+)(%s)(?!\w)" % lexicon.alternation(lex["digit_suffixes"])),
-        # what parse_number peels off around a number: a currency or a percent sign
         prefix=regex.compile(r"(?:%s)\s*" % lexicon.alternation(prefixes)),
         suffix=regex.compile(r"\s*(?:(?P<percent>%s)|%s)$" % (lexicon.alternation(units["percent"]),
                                                                lexicon.alternation(currencies))),
@@ -97,7 +119,7 @@ def tokens(text: str) -> List[str]:
 def _plain_digits(token: str, decimal_context: bool) -> Optional[str]:
     """A digit group written the plain way, digits and at most a decimal point: 1.839 -> 1839,
     99,6 -> 99.6; None if it is not one number."""
-    if len(token) > _MAX_TOKEN:
+    if len(token) > MAX_NUMBER_DIGITS:
         return None
     if token.isdecimal():
         return token
@@ -130,7 +152,7 @@ def value(toks: List[str], decimal_context: bool = False) -> Optional[Union[int,
     lex = words()
     if toks and toks[0][0].isdecimal() and (len(toks) == 1 or lex.scales.keys() >= set(toks[1:])):
         return _scaled(toks, decimal_context, lex)  # the common 1.839 tỷ, read the short way
-    if len(toks) > _MAX_TOKENS:
+    if len(toks) > MAX_NUMBER_TOKENS:
         return None
     sign = 1
     if toks and toks[0] in lex.minus:
@@ -156,10 +178,10 @@ def value(toks: List[str], decimal_context: bool = False) -> Optional[Union[int,
     return None if result is None else sign * result
 
 
-def _scaled(toks: List[str], decimal_context: bool, lex) -> Optional[Union[int, Decimal]]:
+def _scaled(toks: List[str], decimal_context: bool, lex: NumberWords) -> Optional[Union[int, Decimal]]:
     """Digits followed only by scale words: 5, 1.839 tỷ, 1,2 nghìn tỷ, 10k."""
     plain_token = _plain_digits(toks[0], decimal_context or len(toks) > 1)
-    if plain_token is None or len(toks) > _MAX_TOKENS:
+    if plain_token is None or len(toks) > MAX_NUMBER_TOKENS:
         return None
     whole = plain_token.isdecimal() and len(plain_token) <= _EXACT_DIGITS
     number = int(plain_token) if whole else Decimal(plain_token)
@@ -168,7 +190,7 @@ def _scaled(toks: List[str], decimal_context: bool, lex) -> Optional[Union[int, 
     return number
 
 
-def _with_point(items: list, lex) -> Optional[Decimal]:
+def _with_point(items: list, lex: NumberWords) -> Optional[Decimal]:
     """``ba phẩy năm triệu``: fold the decimal word into one number, then read the scales."""
     point = next((i for i, it in enumerate(items) if isinstance(it, str) and it in lex.point), None)
     if point is None:
@@ -187,7 +209,7 @@ def _with_point(items: list, lex) -> Optional[Decimal]:
     return _value([whole + Decimal("0." + digits)] + items[end:], lex)
 
 
-def _value(items: list, lex) -> Optional[Decimal]:
+def _value(items: list, lex: NumberWords) -> Optional[Decimal]:
     """Split at the first occurrence of the largest run of scale words (a run multiplies:
     ``nghìn tỷ`` = 10**12, so ``một nghìn tỷ tám trăm tỷ`` reads too): left x scale + right."""
     best = None  # (scale, first index, index after the run)
@@ -212,7 +234,7 @@ def _value(items: list, lex) -> Optional[Decimal]:
     if not right:
         return multiplier * scale
     if len(right) == 1 and right[0] in lex.half:
-        return (multiplier + _HALF) * scale
+        return (multiplier + HALF) * scale
     short = _short_form(right, scale, lex)
     rest = short if short is not None else _value(right, lex)
     if rest is None or rest >= scale:
@@ -220,7 +242,7 @@ def _value(items: list, lex) -> Optional[Decimal]:
     return multiplier * scale + rest
 
 
-def _short_form(right: list, scale: Decimal, lex) -> Optional[Decimal]:
+def _short_form(right: list, scale: Decimal, lex: NumberWords) -> Optional[Decimal]:
     """One bare digit group after a scale word names the next places: hai nghìn ba = 2300."""
     if len(right) != 1 or scale < 100:
         return None
@@ -233,13 +255,13 @@ def _short_form(right: list, scale: Decimal, lex) -> Optional[Decimal]:
     return digit * scale / 10 if digit else None
 
 
-def _small(items: list, lex) -> Optional[Decimal]:
+def _small(items: list, lex: NumberWords) -> Optional[Decimal]:
     """A number below the smallest scale word: 7, mười bốn, ba mươi mốt, linh năm, hai lăm."""
     if not items:
         return None
     if items[-1] in lex.half and len(items) > 1:  # hai rưỡi, mười rưỡi
         base = _small(items[:-1], lex)
-        return None if base is None else base + _HALF
+        return None if base is None else base + HALF
     first, n = items[0], len(items)
     if isinstance(first, Decimal):
         return first if n == 1 else None
@@ -248,7 +270,7 @@ def _small(items: list, lex) -> Optional[Decimal]:
             return Decimal(lex.digits[first])
         if first in lex.ten:
             return Decimal(10)
-        return _HALF if first in lex.half_alone else None
+        return HALF if first in lex.half_alone else None
     if first in lex.zero_tens:  # linh năm; hai nghìn lẻ hai mươi (no hundreds)
         rest = _small(items[1:], lex)
         return rest if rest and rest < 100 else None
@@ -268,7 +290,7 @@ def _small(items: list, lex) -> Optional[Decimal]:
     return None
 
 
-def _last_digit(item, lex, after_ten: bool = False) -> Optional[Decimal]:
+def _last_digit(item, lex: NumberWords, after_ten: bool = False) -> Optional[Decimal]:
     """The digit closing a tens group (hai mươi mốt); ``hai mươi năm`` is twenty years."""
     if not isinstance(item, str) or item in lex.not_last or (after_ten and item in lex.not_after_ten):
         return None
@@ -287,7 +309,7 @@ def plain(number: Union[int, Decimal]) -> Number:
     return int(number) if _integral(number) else float(number)
 
 
-def _usual_digits(text: str, lex) -> str:
+def _usual_digits(text: str, lex: NumberWords) -> str:
     """Other ways of writing digits, spelled the usual way: .77 -> 0,77, 1 000 000 -> 1000000,
     3M -> 3 triệu (before lower-casing: the case of a scale letter matters)."""
     text = _LEADING_POINT.sub("0,", text)
@@ -313,7 +335,7 @@ def parse_number(s: str) -> Optional[Number]:
     head = lex.prefix.match(text)
     if head:
         text = text[head.end():]
-    tail = lex.suffix.search(text[-_MAX_UNIT:])  # read the end only: the input may be long
+    tail = lex.suffix.search(text[-MAX_NUMBER_UNIT:])  # read the end only: the input may be long
     percent = tail is not None and tail.group("percent") is not None
     if tail:
         text = text[: len(text) - len(tail[0])]

@@ -1,0 +1,102 @@
+"""The units an amount may have after it, as named rules: each says which words of
+``lexicon/units.json`` it matches, what may not follow them, how they stand against the amount, and
+what kind of fact they make. The search patterns (``grammar``) are built from this registry in its
+order, and ``resolve`` reads the one unit a match found. A new kind of unit is one rule here and
+one list in the lexicon.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Callable, Dict, Literal, NamedTuple, Optional, Tuple
+
+from ..text import INLINE_SPACE
+
+if TYPE_CHECKING:
+    from .grammar import Grammar
+
+UnitName = Literal["pct", "noun", "cur", "sub", "msr", "time", "word"]
+FactKind = Literal["money", "percent", "quantity", "rate"]
+_CENT = Decimal("0.01")
+
+
+class Unit(NamedTuple):
+    """What a unit makes of an amount: its kind (None: no fact by itself), unit, and the factor of
+    its value (a cent is 0.01 of its currency)."""
+
+    kind: Optional[FactKind]
+    unit: Optional[str]
+    factor: Optional[Decimal] = None
+
+
+NO_UNIT = Unit(None, None)
+
+
+def _money(text: str, g: "Grammar") -> Unit:
+    return Unit("money", g.iso.get(text) or g.iso[g.fold(text)])  # mostly written with single spaces
+
+
+def _percent(text: str, g: "Grammar") -> Unit:
+    return Unit("percent", "%")
+
+
+def _cents(text: str, g: "Grammar") -> Unit:
+    return Unit("money", g.subunits[text], _CENT)
+
+
+def _counted(text: str, g: "Grammar") -> Unit:
+    return Unit("quantity", g.fold(text).lower())
+
+
+def _any_word(text: str, g: "Grammar") -> Unit:
+    """Any lower-case word counts (200 lính), but not the words that close a duration, a period or
+    a time (6 tháng, 17 năm qua, 7h30)."""
+    return NO_UNIT if text.lower() in g.stop else _counted(text, g)
+
+
+def _not_a_unit(text: str, g: "Grammar") -> Unit:
+    return NO_UNIT  # matched so that a time word is never read as a counted word
+
+
+class UnitRule(NamedTuple):
+    name: UnitName  # the group of the search patterns that holds it
+    spellings: Callable[[Dict[str, str]], str]  # its pattern, from the tries of the lexicon lists and ``lower``
+    not_after: str  # what may not follow it
+    space: Literal["optional", "required"]  # white space between amount and unit (25%, 25 %)
+    glued: bool  # also written against the amount when it takes a space otherwise (50.000đ, 1km)
+    resolve: Callable[[str, "Grammar"], Unit]
+
+
+UNIT_RULES: Tuple[UnitRule, ...] = (
+    UnitRule("pct", lambda tries: tries["percent"], r"(?!\w)", "optional", False, _percent),
+    UnitRule("noun", lambda tries: tries["counted_nouns"], r"(?!\w)", "required", False, _counted),
+    UnitRule("cur", lambda tries: tries["currencies"], r"(?!\w)", "required", True, _money),
+    UnitRule("sub", lambda tries: tries["currency_subunits"], r"(?!\w)", "required", False, _cents),
+    UnitRule("msr", lambda tries: tries["measures"], r"(?![\w²³])", "required", True, _counted),
+    UnitRule("time", lambda tries: tries["time_units"], r"(?!\w)", "required", False, _not_a_unit),
+    UnitRule("word", lambda tries: tries["lower"] + r"\w*", "", "required", False, _any_word),
+)
+UNIT_NAMES: Tuple[UnitName, ...] = tuple(rule.name for rule in UNIT_RULES)
+_BY_NAME = {rule.name: rule for rule in UNIT_RULES}
+
+
+def unit_pattern(tries: Dict[str, str], glued_suffix: str) -> str:
+    """The optional unit after an amount, one group per rule (the glued ones named ``NAME`` +
+    ``glued_suffix``: the stdlib re cannot name two groups alike), then the ``per`` part of a rate
+    or a price (500.000 đồng/kg, 99,6 thuê bao/100 dân) and a ``half`` (2 tấn rưỡi)."""
+    space = INLINE_SPACE
+    optional = [rf"(?P<{r.name}>{space}*(?:{r.spellings(tries)})){r.not_after}" for r in UNIT_RULES if r.space == "optional"]
+    spaced = [rf"(?P<{r.name}>{r.spellings(tries)}){r.not_after}" for r in UNIT_RULES if r.space == "required"]
+    glued = [rf"(?P<{r.name}{glued_suffix}>{r.spellings(tries)}){r.not_after}" for r in UNIT_RULES if r.glued]
+    return (
+        "(?:%s)?" % "|".join(optional + [rf"{space}+(?:{'|'.join(spaced)})"] + glued)
+        + rf"(?P<per>(?:{space}?/{space}?(?:\d+(?:[.,]\d+)?{space}?)?[^\W\d_][\w²³]*)*)"
+        + rf"(?P<half>{space}+{tries['half']})?"
+    )
+
+
+def resolve(unit_groups: Tuple[Optional[str], ...], g: "Grammar") -> Unit:
+    """The unit of an amount from its unit groups (in UNIT_NAMES order; at most one is set)."""
+    for name, text in zip(UNIT_NAMES, unit_groups):
+        if text is not None:
+            return _BY_NAME[name].resolve(text, g)
+    return NO_UNIT
