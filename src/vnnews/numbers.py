@@ -4,15 +4,19 @@ Digits follow the Vietnamese convention: ``.`` groups thousands and ``,`` marks 
 (``1.839`` = 1839, ``99,6`` = 99.6, ``4.123,2`` = 4123.2). English groupings are read where they
 cannot be misread (``1,234,567``, ``1,234.5``). One comma followed by exactly three digits is the
 ambiguous case: before a scale word it is a decimal, as news write it (``7,043 tỷ`` = 7 043 000 000),
-otherwise a thousands separator (``1,839`` = 1839). A single dot followed by other than three digits
+otherwise a thousands separator (``1,839`` = 1839), unless the text around it settles it: extract_facts
+reads it as a decimal in a text whose other figures are written the Vietnamese way (``99,6``,
+``1.234.567``) and none the English way (:func:`comma_is_decimal`). A single dot followed by other than three digits
 is a decimal point (``2.5``), as is a point no digit stands before (``.77``). Groups of three digits
 may be spaced apart (``1 000 000``), and an upper-case ``M`` or ``G`` glued to digits is a scale word
 (``1.2M`` = 1 200 000, ``.0012G`` = 1 200 000), as ``k`` and ``tr`` are.
 
 Words are read the standard way (``một trăm linh năm`` = 105, ``hai nghìn không trăm hai mươi``
 = 2020) and in the spoken short form where one digit after a scale word stands for the next place
-down (``hai nghìn ba`` = 2300, ``3 triệu 2`` = 3 200 000, ``hai triệu rưỡi`` = 2 500 000). A decimal
-point is read out as ``phẩy`` or ``chấm`` (``một chấm một`` = 1.1), and ``tá`` is a dozen.
+down (``hai nghìn ba`` = 2300, ``3 triệu 2`` = 3 200 000, ``hai triệu rưỡi`` = 2 500 000), and two
+bare digits after ``trăm`` are its tens and units (``một trăm bẩy ba`` = 173). A decimal point is
+read out as ``phẩy`` or ``chấm`` (``một chấm một`` = 1.1, ``hai phẩy bảy trăm mười tám`` = 2.718), and
+``tá`` is a dozen. ``âm``, ``trừ`` and ``-`` make a number negative, ``dương`` and ``+`` keep it positive.
 Arithmetic is decimal (Decimal, exact at news sizes), so ``1,2 nghìn tỷ`` is exactly 1 200 000 000 000;
 whole numbers of digits and scale words, the common case, are read in int arithmetic, which gives the
 same values faster.
@@ -29,7 +33,7 @@ from typing import Dict, FrozenSet, List, Optional, Union
 import regex
 
 from . import lexicon
-from .settings import MAX_NUMBER_DIGITS, MAX_NUMBER_TOKENS, MAX_NUMBER_UNIT
+from .settings import MAX_NUMBER_DIGITS, MAX_NUMBER_TOKENS, MAX_NUMBER_UNIT, NUMBER_POINT_SCALE
 
 Number = Union[int, float]
 
@@ -39,6 +43,11 @@ _DIGIT_GROUP = re.compile(r"\d+(?:[.,]\d+)*")
 _THOUSANDS_DOT = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _THOUSANDS_COMMA = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _PLAIN = re.compile(r"\d+(?:[.,]\d+)?")
+# the figures that show how a text writes decimals: 99,6 / 1.234.567 / 4.123,2 the Vietnamese way,
+# 1,234,567 / 1,234.5 the English way (a lone 1,234 or 1.5 shows neither: 6.5 may be a date)
+_VIETNAMESE_FIGURE = re.compile(r"(?<![\d.,])\d+,\d{1,2}(?![\d,])|\d\.\d{3}\.\d{3}(?!\d)|\d\.\d{3},\d")
+_ENGLISH_FIGURE = re.compile(r"\d,\d{3},\d{3}(?!\d)|\d,\d{3}\.\d")
+_AMBIGUOUS_COMMA = re.compile(r"[1-9]\d{0,2},\d{3}")
 _LEADING_POINT = re.compile(r"(?<![\w.,])\.(?=\d)")  # .77: a point no digit stands before is decimal
 # 1 000 000, 10 000, 1 234,5: a space between groups of three digits, the first not 0 (0912 345 678
 # is a phone); the pattern from the second digit on serves patterns that match the first one apart
@@ -47,6 +56,7 @@ SPACED_NUMBER = r"(?<![\d.,])\d" + SPACED_AFTER_FIRST
 _SPACED_NUMBER = re.compile(SPACED_NUMBER)
 _TOKEN = regex.compile(SPACED_NUMBER + r"|\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
 HALF = Decimal("0.5")  # rưỡi, nửa
+_HUNDRED = 100
 _EXACT_DIGITS = 28  # Decimal's precision: ints of no more digits multiply by scale words to the same value
 
 
@@ -72,7 +82,8 @@ class NumberWords:
     half_alone: FrozenSet[str]
     point: FrozenSet[str]
     fraction: FrozenSet[str]
-    minus: FrozenSet[str]
+    minus: FrozenSet[str]  # in running text too (âm 0,5%)
+    minus_number_only: FrozenSet[str]  # trừ: a sign only in a number phrase
     plus: FrozenSet[str]
     suffix_scales: Dict[str, str]
     suffix_scale: re.Pattern  # 3M, .0012G: an upper-case scale letter glued to digits
@@ -86,6 +97,7 @@ _WORD_SETS = {
     "tens": "tens_marker", "zero_tens": "zero_tens", "digit_only": "digit_only_scales", "fact_scales": "fact_scales",
     "money_scales": "money_scales", "half": "half", "half_alone": "half_alone", "point": "decimal_point",
     "fraction": "fraction", "minus": "minus", "plus": "plus",
+    "minus_number_only": "minus_number_only",
 }
 
 
@@ -114,6 +126,19 @@ def words() -> NumberWords:
 def tokens(text: str) -> List[str]:
     """Digit groups, words and single symbols of a lower-cased number phrase."""
     return [text] if _DIGIT_GROUP.fullmatch(text) else _TOKEN.findall(text.lower())
+
+
+@lru_cache(maxsize=1)
+def comma_is_decimal(text: str) -> bool:
+    """Whether ``1,234`` in ``text`` is 1.234: when its other figures are written the Vietnamese way
+    (99,6; 1.234.567) and none the English way (1,234,567; 1,234.5). Otherwise a lone comma before
+    three digits groups thousands (1,839 = 1839), the reading of figures copied from English."""
+    return _VIETNAMESE_FIGURE.search(text) is not None and _ENGLISH_FIGURE.search(text) is None
+
+
+def ambiguous_comma(token: str) -> bool:
+    """``1,234``: one comma before three digits, the token whose reading depends on the text."""
+    return _AMBIGUOUS_COMMA.fullmatch(token) is not None
 
 
 def _plain_digits(token: str, decimal_context: bool) -> Optional[str]:
@@ -155,7 +180,7 @@ def value(toks: List[str], decimal_context: bool = False) -> Optional[Union[int,
     if len(toks) > MAX_NUMBER_TOKENS:
         return None
     sign = 1
-    if toks and toks[0] in lex.minus:
+    if toks and (toks[0] in lex.minus or toks[0] in lex.minus_number_only):
         sign, toks = -1, toks[1:]
     elif toks and toks[0] in lex.plus:
         toks = toks[1:]
@@ -195,7 +220,9 @@ def _with_point(items: list, lex: NumberWords) -> Optional[Decimal]:
     point = next((i for i, it in enumerate(items) if isinstance(it, str) and it in lex.point), None)
     if point is None:
         return _value(items, lex)
-    end = next((j for j in range(point + 1, len(items)) if items[j] in lex.scales), len(items))
+    # the fraction runs to the first scale word that scales the whole number: trăm and chục belong to it
+    # (hai phẩy bảy trăm mười tám = 2,718), nghìn and up do not (ba phẩy năm triệu = 3 500 000)
+    end = next((j for j in range(point + 1, len(items)) if lex.scales.get(items[j], 0) >= NUMBER_POINT_SCALE), len(items))
     whole, fraction = _value(items[:point], lex), items[point + 1:end]
     if whole is None or not _integral(whole) or not fraction:
         return None
@@ -209,9 +236,14 @@ def _with_point(items: list, lex: NumberWords) -> Optional[Decimal]:
     return _value([whole + Decimal("0." + digits)] + items[end:], lex)
 
 
-def _value(items: list, lex: NumberWords) -> Optional[Decimal]:
+def _value(items: list, lex: NumberWords, pair: bool = False, inner: bool = False) -> Optional[Decimal]:
     """Split at the first occurrence of the largest run of scale words (a run multiplies:
-    ``nghìn tỷ`` = 10**12, so ``một nghìn tỷ tám trăm tỷ`` reads too): left x scale + right."""
+    ``nghìn tỷ`` = 10**12, so ``một nghìn tỷ tám trăm tỷ`` reads too): left x scale + right.
+
+    Two bare digits are one number (tens and units) only where no other reading fits: after
+    ``trăm`` (``pair``: một trăm bẩy ba = 173) and before a scale word inside the remainder of a
+    higher one (``inner``: ba triệu năm sáu nghìn = 3 056 000). Alone, ``năm sáu nghìn`` is
+    "five or six thousand", not a number."""
     best = None  # (scale, first index, index after the run)
     i = 0
     while i < len(items):
@@ -223,12 +255,12 @@ def _value(items: list, lex: NumberWords) -> Optional[Decimal]:
             best = (scale, i, j)
         i = max(j, i + 1)
     if best is None:
-        return _small(items, lex)
+        return _small(items, lex, pair)
     scale, top, stop = best
     left, right = items[:top], items[stop:]
     if items[top] in lex.digit_only and not (left and isinstance(left[-1], Decimal)):
         return None
-    multiplier = _value(left, lex) if left else Decimal(1)  # a bare ``trăm``, ``nghìn tỷ``
+    multiplier = _value(left, lex, pair=inner) if left else Decimal(1)  # a bare ``trăm``, ``nghìn tỷ``
     if multiplier is None:
         return None
     if not right:
@@ -236,7 +268,7 @@ def _value(items: list, lex: NumberWords) -> Optional[Decimal]:
     if len(right) == 1 and right[0] in lex.half:
         return (multiplier + HALF) * scale
     short = _short_form(right, scale, lex)
-    rest = short if short is not None else _value(right, lex)
+    rest = short if short is not None else _value(right, lex, pair=scale == _HUNDRED, inner=True)
     if rest is None or rest >= scale:
         return None
     return multiplier * scale + rest
@@ -255,8 +287,9 @@ def _short_form(right: list, scale: Decimal, lex: NumberWords) -> Optional[Decim
     return digit * scale / 10 if digit else None
 
 
-def _small(items: list, lex: NumberWords) -> Optional[Decimal]:
-    """A number below the smallest scale word: 7, mười bốn, ba mươi mốt, linh năm, hai lăm."""
+def _small(items: list, lex: NumberWords, pair: bool = False) -> Optional[Decimal]:
+    """A number below the smallest scale word: 7, mười bốn, ba mươi mốt, linh năm, hai lăm; with
+    ``pair``, two bare digits too (bẩy ba = 73)."""
     if not items:
         return None
     if items[-1] in lex.half and len(items) > 1:  # hai rưỡi, mười rưỡi
@@ -273,6 +306,8 @@ def _small(items: list, lex: NumberWords) -> Optional[Decimal]:
         return HALF if first in lex.half_alone else None
     if first in lex.zero_tens:  # linh năm; hai nghìn lẻ hai mươi (no hundreds)
         rest = _small(items[1:], lex)
+        if rest is None and n == 2 and items[1] not in lex.not_after_ten:  # linh lăm, not linh mốt
+            rest = Decimal(lex.after_tens.get(items[1], 0))
         return rest if rest and rest < 100 else None
     if n == 2 and first in lex.ten:  # mười bốn, mười lăm
         last = _last_digit(items[1], lex, after_ten=True)
@@ -285,8 +320,9 @@ def _small(items: list, lex: NumberWords) -> Optional[Decimal]:
             return Decimal(10 * tens)
         last = _last_digit(items[2], lex) if n == 3 else None
         return None if last is None else 10 * tens + last
-    if n == 2 and items[1] in lex.spoken_tens:  # hai lăm = 25, ba tư = 34
-        return 10 * tens + _last_digit(items[1], lex)
+    if n == 2 and (items[1] in lex.spoken_tens or pair):  # hai lăm = 25, ba tư = 34; một trăm bẩy ba
+        last = _last_digit(items[1], lex)
+        return None if last is None else 10 * tens + last
     return None
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 # parse_number
 MAX_NUMBER_DIGITS = 40  # characters of one digit group: longer runs are identifiers or noise, never amounts
 MAX_NUMBER_TOKENS = 60  # words of one number: none is written longer; also bounds the recursion
+NUMBER_POINT_SCALE = 1000  # after phẩy/chấm, scale words from this up scale the whole number (ba phẩy năm triệu); smaller ones are digits of the fraction (hai phẩy bảy trăm mười tám = 2,718)
 MAX_NUMBER_UNIT = 30  # characters: the longest currency or percent spelling (with spaces) parse_number peels off
 # extract_facts
 FACT_MAX_CHAIN = 4  # amounts in one range or chain (85-65-95 cm); longer chains are lists or codes

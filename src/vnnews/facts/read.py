@@ -89,7 +89,7 @@ def _read(t: str, m: Amount, g: Grammar, floor: int) -> List[Fact]:
             return []
     elif d.den:
         return []
-    values = [numbers.value(ts, decimal_context=kind == "percent") for ts in toks]
+    values = [numbers.value(ts, decimal_context=_decimal_context(kind, ts[0], t)) for ts in toks]
     # regex's \d knows digits newer than Python's Unicode tables, which int() cannot read
     if None in values or d.den and (not d.den[1:].isdecimal() or values[-1] > int(d.den[1:])):
         return []  # 20/5 is a date; 6/10 vị trí is six of ten
@@ -136,10 +136,16 @@ def read_digits(t: str, m, g: Grammar, floor: int) -> List[Fact]:
         kind, unit = "rate", fold(unit + per).lower()
     if kind in ("quantity", "rate") and g.scales.isdisjoint(toks) and _not_a_count([toks], before, qualifier, msr or msr_glued, None):
         return []
-    value = numbers.value(toks, decimal_context=kind == "percent")
+    value = numbers.value(toks, decimal_context=_decimal_context(kind, number, t))
     if value is None:
         return []
     return [Fact(t[first:last], kind, numbers.plain(-value if before.minus else value), unit, first, last, qualifier)]
+
+
+def _decimal_context(kind: str, number: str, t: str) -> bool:
+    """Whether a comma before three digits is a decimal mark: in a percent (1,500% = 1,5%), and in a
+    text that writes its other figures the Vietnamese way (numbers.comma_is_decimal)."""
+    return kind == "percent" or "," in number and numbers.ambiguous_comma(number) and numbers.comma_is_decimal(t)
 
 
 def _digit_amount(t: str, g: Grammar, m) -> Amount:
