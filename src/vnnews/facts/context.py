@@ -47,6 +47,11 @@ def context(chunks: Tuple[str, ...]) -> Context:
     )
 
 
+def opens_range(text: str, start: int) -> bool:
+    """Whether the words before ``start`` open a range (từ, giữa)."""
+    return _phrase(_words(chunks_before(text, start)), grammar().range_openers) is not None
+
+
 def chunks_before(text: str, start: int) -> Tuple[str, ...]:
     """The last runs of non-space characters before ``start`` if a space precedes it. A minus
     sign glued to the amount after a space or a bracket (−3 độ C; at a line start a dash is a

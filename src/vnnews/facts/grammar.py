@@ -91,6 +91,7 @@ class Grammar:
     num: numbers.NumberWords
     iso: Dict[str, str]  # a currency spelling (folded) -> its ISO code
     subunits: Dict[str, str]  # xu, cent -> the ISO code of the currency
+    money_nouns: Dict[str, str]  # đồng tiền -> VND after a money scale word
     subunit_joiners: Phrases  # between whole units and cents: 20 đô (và) 43 xu
     small_count_currencies: Phrases  # make a number in words under ten money (chín bảng Anh)
     stop: Phrases  # words that are no counted unit (durations, periods, number words)
@@ -106,6 +107,9 @@ class Grammar:
     capital_ordinals: Phrases
     money_verbs: Phrases
     money_abbreviations: Phrases
+    range_openers: Phrases  # từ, giữa: any range word joins the ends after them
+    opened_range_words: Phrases  # lên, xuống: a range only after an opener
+    list_range_words: Phrases  # và: a range unless the first end is a year
     minus: FrozenSet[str]  # a minus word (âm) or, as context.chunks_before marks it, a sign glued to the amount
     anchors: List[str]  # words every fact in words holds: where the search for them starts
     prefix_ends: FrozenSet[str]  # last characters of currency signs written before an amount
@@ -131,7 +135,8 @@ _PHRASES = {
     "qualifiers": "qualifiers", "vague": "vague_qualifiers", "comparatives": "comparatives", "multiples": "multiples",
     "time": "time_units", "score": "score_before", "date_prepositions": "date_prepositions",
     "not_ordinal": "not_ordinal_before", "capital_ordinals": "capital_ordinals", "money_verbs": "money_verbs",
-    "money_abbreviations": "money_abbreviations",
+    "money_abbreviations": "money_abbreviations", "range_openers": "range_openers",
+    "opened_range_words": "opened_range_words", "list_range_words": "list_range_words",
 }
 
 
@@ -149,7 +154,9 @@ def grammar() -> Grammar:
         rf"(?:{_SPACE}*{scale})*(?:(?i:{_alt(num.digit_only)})\d{{1,3}}(?!\w))?"
         rf"(?:{_SPACE}+{_DIGITS}{_SPACE}*{scale}(?:{_SPACE}*{scale})*)*(?:{_SPACE}+{half})?"
     )  # 5 triệu, 1,2 nghìn tỷ, 1tr5, 3 tỷ 500 triệu, 2 triệu rưỡi
-    by_digits = _DIGITS + scaled
+    # 2 chấm 25 đô la, 3 phẩy 5 triệu: digits with a spoken decimal point
+    spoken_point = rf"(?:{_SPACE}+(?i:{_alt(num.point)}){_SPACE}+\d+(?![\w.,]))?"
+    by_digits = _DIGITS + spoken_point + scaled
     by_words = rf"(?>{word}(?:{_SPACE}+{word})*)"
     sep = rf"(?:{_SPACE}*[-–—]{_SPACE}*|{_SPACE}+(?i:{_alt(units['range_words'])}){_SPACE}+)"
     prefixes = [s for names in units["currency_prefixes"].values() for s in names]
@@ -178,7 +185,7 @@ def grammar() -> Grammar:
     digit = "[%s]" % "".join(c for c in plain if c.isdecimal())
     boundary = "".join(r"(?<!%s\d)" % behind for behind in BOUNDARY_BEHIND) + rf"|(?<={iso_before}\d)"
     sources = {
-        "digits_plain": rf"(?P<amt>(?P<number>{digit}(?>(?:{boundary})(?:{numbers.SPACED_AFTER_FIRST}|\d*(?:[.,]\d+)*))){scaled})"
+        "digits_plain": rf"(?P<amt>(?P<number>{digit}(?>(?:{boundary})(?:{numbers.SPACED_AFTER_FIRST}|\d*(?:[.,]\d+)*))){spoken_point}{scaled})"
                         rf"(?P<tail>{tail(False)})" + unit_pattern(dict(tries, lower=f"[{lower}]"), "_glued"),
         "digits": rf"(?:{_BOUNDARY}|(?<={iso_before}))(?P<amt>{by_digits}){ending}",
         "words": rf"{_BOUNDARY}(?P<amt>{by_digits}|{by_words}){ending}",
@@ -191,16 +198,17 @@ def grammar() -> Grammar:
         num=num,
         iso={fold(s): code for key in ("currencies", "currency_prefixes") for code, names in units[key].items() for s in names},
         subunits=units["currency_subunits"],
+        money_nouns=units["money_nouns"],
         subunit_joiners=_lower(units["subunit_joiners"] + [""]),  # "": side by side
         small_count_currencies=_lower(units["small_count_currencies"]),
         stop=_lower(units["stop_after"]) | {w.lower() for w in vocabulary},  # 1tr5 một chiếc
         ordinal=_lower(units["ordinal_before"] + units["date_before"]),
         **{field: _lower(units[key]) for field, key in _PHRASES.items()},
         minus=frozenset(w if w.isalpha() else GLUED + w for w in num.minus),
-        # words found in every number in words of ten or more, percent words and the currencies
-        # that make a smaller number money (chín bảng Anh): a small count in words (hai bên) is
+        # words found in every number in words of ten or more or with a decimal point (hai phẩy năm),
+        # percent words and the currencies that make a smaller number money (chín bảng Anh): a small count in words (hai bên) is
         # never a fact otherwise, so these few words are enough to find the others
-        anchors=sorted((num.ten | num.tens | set(num.scales) - num.digit_only)
+        anchors=sorted((num.ten | num.tens | num.point | set(num.scales) - num.digit_only)
                        | {w for w in units["percent"] if w.replace(" ", "").isalpha()}
                        | _shortest(w.lower() for w in units["small_count_currencies"])),
         prefix_ends=frozenset(s[-1] for s in prefixes),

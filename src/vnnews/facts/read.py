@@ -4,6 +4,7 @@ a range gives one fact per end. The Python work is per amount found, never per c
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from functools import lru_cache
 from itertools import chain
@@ -15,12 +16,15 @@ from .. import numbers
 from ..model import Fact
 from ..settings import (FACT_COMPARED_REACH, FACT_MAX_AMOUNT, FACT_MAX_CHAIN, FACT_PREFIX_REACH,
                         FACT_RANGE_SCALE_SPREAD, FACT_YEAR_LIKE)
-from .context import Context, chunks_before, context
+from .context import Context, chunks_before, context, opens_range
 from .grammar import GROUPS, Grammar, fold, grammar
-from .units import UNIT_NAMES, Unit, resolve
+from .units import UNIT_NAMES, FactKind, Unit, resolve
 
 _COMPARED = regex.compile(r"[^.;!?\n]{0,%d}?\bso\s+với\b" % FACT_COMPARED_REACH)  # what a comparative hơn compares to
-_UNIT = slice(2, 2 + len(UNIT_NAMES))  # the unit groups among GROUPS
+_UNIT = slice(2, 2 + len(UNIT_NAMES))
+_GLUED_FACT = re.compile(r"(\d+(?:[.,]\d+)*)([^\W\d_][\w²³]*)")  # 50.000đ, 3kg: digits, then the unit glued
+RANGE_DASHES = "-–"
+_GLUED_END = re.compile(r"[%s](\d+(?:[.,]\d+)*)" % RANGE_DASHES)  # the unit groups among GROUPS
 
 
 class Groups(NamedTuple("Groups", [(name, Optional[str]) for name in GROUPS])):
@@ -61,10 +65,15 @@ def _read(t: str, m: Amount, g: Grammar, floor: int) -> List[Fact]:
     toks = [numbers.tokens(d.amt)] if single else [numbers.tokens(t[s:e]) for s, e in spans]
     if kind is None and g.money_scales.isdisjoint(toks[-1]):
         return []  # a bare number, a date, a time, a duration
+    if not single and not _joined(t, spans, toks, g):
+        spans, toks, single = spans[-1:], toks[-1:], True  # năm 2005 xuống 24,8%: the last end alone
+        first = spans[0][0]
+    if unit in g.money_nouns:
+        kind, unit = _money_noun(kind, unit, toks[-1], g)
     words_only = not t[spans[0][0]].isdecimal() if single else True not in [t[s].isdecimal() for s, _ in spans]
     scaled = not g.scales.isdisjoint(toks[0] if single else chain.from_iterable(toks))
     if words_only:
-        if not (scaled or d.pct or d.cur):
+        if not (scaled or d.pct or d.cur or d.msr or d.sub):
             return []  # a small count in words (hai bên): the common case of number words, decided fast
         if len(toks[-1]) > 1 and toks[-1][-1] in g.time and toks[-1][-2] in g.scales:
             return []  # hai nghìn năm: a duration, năm after a scale word is the year
@@ -94,9 +103,10 @@ def _read(t: str, m: Amount, g: Grammar, floor: int) -> List[Fact]:
     if None in values or d.den and (not d.den[1:].isdecimal() or values[-1] > int(d.den[1:])):
         return []  # 20/5 is a date; 6/10 vị trí is six of ten
     if words_only and kind != "percent" and not _words_count(toks, qualifier, g):
-        if not (d.cur and toks[0][0] not in g.num.scales
-                and (values[-1] >= 10 or fold(d.cur).lower() in g.small_count_currencies)):
-            return []  # hai bên; but ba trăm đô la and chín bảng Anh are money
+        unit_word = d.cur or d.msr or d.sub
+        if not (unit_word and toks[0][0] not in g.num.scales
+                and (values[-1] >= 10 or fold(unit_word).lower() in g.small_count_currencies)):
+            return []  # hai bên; but ba trăm đô la, hai trăm mét, bốn mươi xu and chín bảng Anh are facts
     if len(values) > 1:
         _share_scale(values, toks, g)
     if d.half and not scaled:
@@ -128,6 +138,8 @@ def read_digits(t: str, m, g: Grammar, floor: int) -> List[Fact]:
         toks = numbers.tokens(amt)  # 1tr5, 3 tỷ 500 triệu
     if kind is None:
         return [] if g.money_scales.isdisjoint(toks) else _read(t, _digit_amount(t, g, m), g, floor)
+    if unit in g.money_nouns:
+        kind, unit = _money_noun(kind, unit, toks, g)
     before = context(chunks_before(t, first))
     if before.minus:
         first = t.rfind(before.minus.lstrip(), 0, first)
@@ -140,6 +152,37 @@ def read_digits(t: str, m, g: Grammar, floor: int) -> List[Fact]:
     if value is None:
         return []
     return [Fact(t[first:last], kind, numbers.plain(-value if before.minus else value), unit, first, last, qualifier)]
+
+
+def glued_range_end(t: str, fact: Fact) -> Optional[Fact]:
+    """The second end of a range whose ends both carry the unit glued (50.000đ-100.000đ, 3kg-6kg), the
+    first end being ``fact``: the dash and a code-like tail (A-320) keep it out of the search."""
+    first = _GLUED_FACT.fullmatch(fact.text)
+    second = first and _GLUED_END.match(t, fact.end)
+    if not second or not t.startswith(first[2], second.end()) or t[second.end() + len(first[2]):][:1].isalnum():
+        return None
+    number = second[1]
+    value = numbers.value([number], decimal_context=_decimal_context(fact.kind, number, t))
+    end = second.end() + len(first[2])
+    return None if value is None else Fact(t[second.start(1):end], fact.kind, numbers.plain(value), fact.unit, second.start(1), end)
+
+
+def _joined(t: str, spans: List[Tuple[int, int]], toks: List[List[str]], g: Grammar) -> bool:
+    """Whether the ends of a range are one range: always when joined by a dash, đến or tới, or after
+    an opener (từ 38 xuống còn 31 chữ); lên and xuống need the opener (năm 2005 xuống 24,8%), và
+    needs first ends that are no years (200 và 500 rupee; năm 2005 và 24,8%)."""
+    junctions = {fold(t[end:start]).lower() for (_, end), (start, _) in zip(spans, spans[1:])}
+    opened = g.opened_range_words & junctions
+    listed = g.list_range_words & junctions
+    if not (opened or listed) or opens_range(t, spans[0][0]):
+        return True
+    return not opened and True not in map(_is_year, toks[:-1])
+
+
+def _money_noun(kind: FactKind, unit: str, toks: List[str], g: Grammar) -> Tuple[FactKind, str]:
+    """1,5 tỷ đồng tiền mặt is money in đồng: a counted noun that opens with a currency word, after a
+    money scale word; 2 đồng tiền xu stay two coins."""
+    return ("money", g.money_nouns[unit]) if not g.money_scales.isdisjoint(toks) else (kind, unit)
 
 
 def _decimal_context(kind: str, number: str, t: str) -> bool:
@@ -200,15 +243,16 @@ def _is_year(toks: List[str]) -> bool:
 
 
 def _words_count(toks: List[List[str]], qualifier: Optional[str], g: Grammar) -> bool:
-    """Number words count as a fact with a scale word (năm triệu người), not as a small count
-    (hai bên); after ``hàng`` the first scale word is vague (hàng trăm, hàng tỷ) and a second
+    """Number words count as a fact with a scale word (năm triệu người) or a decimal point word (hai
+    phẩy năm đô), not as a small count (hai bên); after ``hàng`` the first scale word is vague (hàng trăm, hàng tỷ) and a second
     one is needed (hàng trăm triệu đồng)."""
     first = toks[0][0]
     scales = [tok for ts in toks for tok in ts if tok in g.num.scales]
     if qualifier in g.vague and first in g.num.scales:
         return len(scales) >= 2
     opens = first in g.num.digits or first in g.num.ten or first in g.num.half_alone
-    return opens and any(s in g.num.fact_scales for s in scales)
+    # a spoken decimal (hai phẩy năm) is never a small count
+    return opens and (any(s in g.num.fact_scales for s in scales) or not g.num.point.isdisjoint(toks[-1]))
 
 
 def _share_scale(values: List[Decimal], toks: List[List[str]], g: Grammar) -> None:

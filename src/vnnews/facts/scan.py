@@ -16,6 +16,7 @@ from ..model import Fact
 from ..normalize import normalize
 from ..settings import FACT_MAX_AMOUNT, FACT_SEARCH_BATCH
 from .grammar import Grammar, fold, grammar
+from .read import RANGE_DASHES, glued_range_end
 from .rules import DIGITS, WORDS
 
 
@@ -53,6 +54,11 @@ def extract_facts(text: str) -> List[Fact]:
         floor, pos = pos, m.end()
         resolver = DIGITS.resolve if m.re is g.digits_plain else WORDS.resolve
         read = resolver(t, m, g, floor)
+        if read and read[-1].end < len(t) and t[read[-1].end] in RANGE_DASHES:
+            second = glued_range_end(t, read[-1])
+            if second is not None:
+                read.append(second)
+                pos = second.end
         if norm is not None:  # offsets into the input, not the normalized text
             read = [_to_original(fact, text, norm) for fact in read]
         facts += read
