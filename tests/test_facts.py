@@ -63,6 +63,22 @@ def test_seed_article():
     assert facts[0].start == 1257 and facts[0].end == 1270
 
 
+@pytest.mark.parametrize("text,per", [
+    ("Giá thịt lợn hơi 62.000 đồng/kg", "kg"), ("xuất khẩu 3 USD/thùng", "thùng"), ("lãi 5%/năm", "năm"),
+    ("cấp 3 triệu đồng/em/tháng", "em/tháng"), ("đạt 99,6 thuê bao/100 dân", "100 dân"), ("chạy 50 km/h", "h"),
+    ("giá 62.000 đồng", None), ("có 50 km", None),
+])
+def test_per(text, per):
+    """One design for every kind: the unit stays what the kind has (VND for money, km/h for a rate),
+    and ``per`` says what the amount is per."""
+    assert [f.per for f in extract_facts(text)] == [per]
+
+
+def test_per_is_shared_by_the_ends_of_a_range():
+    facts = extract_facts("Giá 300.000 - 500.000 đồng/kg")
+    assert [(f.value, f.unit, f.per) for f in facts] == [(300000, "VND", "kg"), (500000, "VND", "kg")]
+
+
 def test_value_types():
     facts = extract_facts("tăng 9,6% lên 1,2 nghìn tỷ đồng")
     assert facts[0].value == 9.6 and isinstance(facts[0].value, float)
@@ -117,11 +133,11 @@ def test_search_engines_agree(text):
 
 # every key of units.json the code reads, with its shape: ISO code -> spellings, spelling -> ISO code, or words
 _UNIT_KEYS = {
-    "currencies": "codes", "currency_prefixes": "codes", "currency_subunits": "code_map", "money_nouns": "code_map",
+    "currencies": "codes", "currency_prefixes": "codes", "currency_subunits": "code_map", "money_nouns": "code_map", "glued_place_units": "words",
     **dict.fromkeys([
         "small_count_currencies", "subunit_joiners", "percent", "measures", "time_units", "qualifiers",
         "vague_qualifiers", "ordinal_before", "score_before", "date_before", "date_prepositions", "range_words",
-        "money_verbs", "money_abbreviations", "range_openers", "opened_range_words", "list_range_words", "stop_after", "counted_nouns", "not_ordinal_before", "comparatives",
+        "money_verbs", "money_abbreviations", "noun_modifiers", "range_openers", "opened_range_words", "list_range_words", "stop_after", "counted_nouns", "not_ordinal_before", "comparatives",
         "multiples", "capital_ordinals"], "words"),
 }
 

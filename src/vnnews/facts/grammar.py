@@ -127,6 +127,7 @@ class Grammar:
     range_end_plain = _compiled("range_end_plain", re, "Each end after the first of a range or a chain matched by digits_plain, for its span.")
     plain_script = _compiled("plain_script", re, "Text whose every character re and regex class alike.")
     run_before = _compiled("run_before", regex, "The number words that run up to an anchor word (hàng trăm triệu đồng starts at trăm).")
+    glued_places = _compiled("glued_places", re, "1m75: a measure, then the next places of the number before it.")
     prefix = _compiled("prefix", regex, "$10, US$ 5 triệu: a sign read before an amount rather than searched, which would slow the search.")
 
 
@@ -166,7 +167,7 @@ def grammar() -> Grammar:
         den, amt = ("(?P<den>", "(?P<amt>") if capture else ("(?:", "(?:")
         return rf"(?:{den}/\d{{1,4}})(?![\d/])|(?:{sep}{amt}{by_digits}|{by_words}))*)"
 
-    tries = {key: _alt(units[key]) for key in ("percent", "counted_nouns", "currency_subunits", "measures", "time_units")}
+    tries = {key: _alt(units[key]) for key in ("percent", "counted_nouns", "noun_modifiers", "currency_subunits", "measures", "time_units")}
     tries["currencies"] = _alt(s for names in units["currencies"].values() for s in names)
     tries["half"] = half
 
@@ -193,6 +194,7 @@ def grammar() -> Grammar:
         "plain_script": "[%s]*" % "".join(re.escape(c) for c in plain),
         "run_before": rf"(?r)(?:(?<!\w){word}(?:{sep})?{_SPACE}*)+",
         "prefix": rf"(?:{_alt(prefixes)}){_SPACE}?\Z",
+        "glued_places": rf"({_alt(units['glued_place_units'])})(\d{{1,2}})(?!\w|[.,]\d)",
     }
     return Grammar(
         num=num,

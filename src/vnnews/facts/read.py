@@ -13,12 +13,12 @@ from typing import List, NamedTuple, Optional, Tuple
 import regex
 
 from .. import numbers
-from ..model import Fact
+from ..model import Fact, FactKind
 from ..settings import (FACT_COMPARED_REACH, FACT_MAX_AMOUNT, FACT_MAX_CHAIN, FACT_PREFIX_REACH,
                         FACT_RANGE_SCALE_SPREAD, FACT_YEAR_LIKE)
 from .context import Context, chunks_before, context, opens_range
 from .grammar import GROUPS, Grammar, fold, grammar
-from .units import UNIT_NAMES, FactKind, Unit, resolve
+from .units import UNIT_NAMES, Unit, resolve
 
 _COMPARED = regex.compile(r"[^.;!?\n]{0,%d}?\bso\s+với\b" % FACT_COMPARED_REACH)  # what a comparative hơn compares to
 _UNIT = slice(2, 2 + len(UNIT_NAMES))
@@ -63,6 +63,8 @@ def _read(t: str, m: Amount, g: Grammar, floor: int) -> List[Fact]:
     kind, unit, factor = unit_of(d[_UNIT], prefix and fold(prefix[0]))
     single = len(spans) == 1
     toks = [numbers.tokens(d.amt)] if single else [numbers.tokens(t[s:e]) for s, e in spans]
+    if kind is None and single and len(toks[0]) == 1 and toks[0][0].isdecimal() and g.glued_places.match(t, last):
+        return [_glued_places(t, first, last, toks[0][0], g)]
     if kind is None and g.money_scales.isdisjoint(toks[-1]):
         return []  # a bare number, a date, a time, a duration
     if not single and not _joined(t, spans, toks, g):
@@ -113,12 +115,14 @@ def _read(t: str, m: Amount, g: Grammar, floor: int) -> List[Fact]:
         values[-1] += numbers.HALF  # 2 tấn rưỡi
     if factor is not None:
         values = [number * factor for number in values]
+    per = _per(d.per)
     if single:
-        return [Fact(t[first:end], kind, numbers.plain(-values[0] if before.minus else values[0]), unit, first, end, qualifier)]
+        return [Fact(t[first:end], kind, numbers.plain(-values[0] if before.minus else values[0]), unit, first, end, qualifier,
+                     per=per)]
     starts = [first] + [s for s, _ in spans[1:]]
     stops = [e for _, e in spans[:-1]] + [end]
     qualifiers = [qualifier] + [None] * (len(spans) - 1)
-    return [Fact(t[start:stop], kind, numbers.plain(value), unit, start, stop, qualifier)
+    return [Fact(t[start:stop], kind, numbers.plain(value), unit, start, stop, qualifier, per=per)
             for value, start, stop, qualifier in zip(values, starts, stops, qualifiers)]
 
 
@@ -137,6 +141,8 @@ def read_digits(t: str, m, g: Grammar, floor: int) -> List[Fact]:
     if len(toks) > 1 and not "".join(toks[1:]).isalpha():
         toks = numbers.tokens(amt)  # 1tr5, 3 tỷ 500 triệu
     if kind is None:
+        if len(toks) == 1 and number.isdecimal() and g.glued_places.match(t, last):
+            return [_glued_places(t, first, last, number, g)]
         return [] if g.money_scales.isdisjoint(toks) else _read(t, _digit_amount(t, g, m), g, floor)
     if unit in g.money_nouns:
         kind, unit = _money_noun(kind, unit, toks, g)
@@ -151,7 +157,22 @@ def read_digits(t: str, m, g: Grammar, floor: int) -> List[Fact]:
     value = numbers.value(toks, decimal_context=_decimal_context(kind, number, t))
     if value is None:
         return []
-    return [Fact(t[first:last], kind, numbers.plain(-value if before.minus else value), unit, first, last, qualifier)]
+    return [Fact(t[first:last], kind, numbers.plain(-value if before.minus else value), unit, first, last, qualifier,
+                 per=_per(per))]
+
+
+def _per(per: Optional[str]) -> Optional[str]:
+    """What a price or a rate is per, from the per group after its unit: ``/kg`` -> kg,
+    ``/em/tháng`` -> em/tháng, ``/100 dân`` -> 100 dân."""
+    return fold(per).lstrip("/ ").lower() or None if per else None
+
+
+def _glued_places(t: str, first: int, end: int, whole: str, g: Grammar) -> Fact:
+    """1m75 = 1,75 m: whole digits ending at ``end``, then a measure of glued_place_units and the
+    next places of the number."""
+    m = g.glued_places.match(t, end)
+    value = numbers.plain(Decimal(whole + "." + m[2]))
+    return Fact(t[first:m.end()], "quantity", value, m[1].lower(), first, m.end())
 
 
 def glued_range_end(t: str, fact: Fact) -> Optional[Fact]:

@@ -81,8 +81,8 @@ def _join_cents(text: str, facts: List[Fact], g: Grammar) -> List[Fact]:
                 and fact.text.rsplit(None, 1)[-1].lower() in g.subunits
                 and fold(text[whole.end:fact.start]).lower() in g.subunit_joiners):
             cents = Decimal(str(fact.value))
-            joined[-1] = Fact(text[whole.start:fact.end], "money", numbers.plain(whole.value + cents), whole.unit,
-                              whole.start, fact.end, whole.qualifier)
+            joined[-1] = dataclasses.replace(whole, text=text[whole.start:fact.end], value=numbers.plain(whole.value + cents),
+                                             end=fact.end)
         else:
             joined.append(fact)
     return joined

@@ -9,13 +9,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Callable, Dict, Literal, NamedTuple, Optional, Tuple
 
+from ..model import FactKind
 from ..text import INLINE_SPACE
 
 if TYPE_CHECKING:
     from .grammar import Grammar
 
 UnitName = Literal["pct", "noun", "cur", "sub", "msr", "time", "word"]
-FactKind = Literal["money", "percent", "quantity", "rate"]
 _CENT = Decimal("0.01")
 
 
@@ -68,7 +68,8 @@ class UnitRule(NamedTuple):
 
 UNIT_RULES: Tuple[UnitRule, ...] = (
     UnitRule("pct", lambda tries: tries["percent"], r"(?!\w)", "optional", False, _percent),
-    UnitRule("noun", lambda tries: tries["counted_nouns"], r"(?!\w)", "required", False, _counted),
+    UnitRule("noun", lambda tries: rf"(?:{tries['noun_modifiers']}{INLINE_SPACE}+)?{tries['counted_nouns']}", r"(?!\w)",
+             "required", False, _counted),  # 300 nữ công nhân: the modifier is part of the noun
     UnitRule("cur", lambda tries: tries["currencies"], r"(?!\w)", "required", True, _money),
     UnitRule("sub", lambda tries: tries["currency_subunits"], r"(?!\w)", "required", False, _cents),
     UnitRule("msr", lambda tries: tries["measures"], r"(?![\w²³])", "required", True, _counted),
