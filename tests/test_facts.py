@@ -133,11 +133,11 @@ def test_search_engines_agree(text):
 
 # every key of units.json the code reads, with its shape: ISO code -> spellings, spelling -> ISO code, or words
 _UNIT_KEYS = {
-    "currencies": "codes", "currency_prefixes": "codes", "currency_subunits": "code_map", "money_nouns": "code_map", "glued_place_units": "words",
+    "currencies": "codes", "currency_prefixes": "codes", "currency_subunits": "code_map", "money_after_scale": "code_map", "glued_place_units": "words",
     **dict.fromkeys([
         "small_count_currencies", "subunit_joiners", "percent", "measures", "time_units", "qualifiers",
         "vague_qualifiers", "ordinal_before", "score_before", "date_before", "date_prepositions", "range_words",
-        "money_verbs", "money_abbreviations", "noun_modifiers", "range_openers", "opened_range_words", "list_range_words", "stop_after", "counted_nouns", "not_ordinal_before", "comparatives",
+        "money_verbs", "money_abbreviations", "noun_modifiers", "per_words", "per_time_words", "range_openers", "opened_range_words", "list_range_words", "stop_after", "counted_nouns", "not_ordinal_before", "comparatives",
         "multiples", "capital_ordinals"], "words"),
 }
 

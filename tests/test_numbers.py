@@ -30,7 +30,7 @@ _NUMBER_KEYS = {
     "digits": int, "after_tens_only": int, "scales": int, "digit_suffixes": str,
     **dict.fromkeys(["spoken_tens", "not_last_digit", "not_after_ten", "ten", "tens_marker", "zero_tens",
                      "not_scales", "fact_scales", "money_scales", "digit_only_scales", "half", "half_alone",
-                     "decimal_point", "fraction", "minus", "minus_number_only", "plus"], list),
+                     "decimal_point", "decimal_point_leads", "fraction", "minus", "minus_number_only", "plus"], list),
 }
 
 

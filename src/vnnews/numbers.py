@@ -81,6 +81,7 @@ class NumberWords:
     half: FrozenSet[str]
     half_alone: FrozenSet[str]
     point: FrozenSet[str]
+    point_leads: FrozenSet[str]  # the decimal point words extract_facts searches for (phẩy)
     fraction: FrozenSet[str]
     minus: FrozenSet[str]  # in running text too (âm 0,5%)
     minus_number_only: FrozenSet[str]  # trừ: a sign only in a number phrase
@@ -96,6 +97,7 @@ _WORD_SETS = {
     "spoken_tens": "spoken_tens", "not_last": "not_last_digit", "not_after_ten": "not_after_ten", "ten": "ten",
     "tens": "tens_marker", "zero_tens": "zero_tens", "digit_only": "digit_only_scales", "fact_scales": "fact_scales",
     "money_scales": "money_scales", "half": "half", "half_alone": "half_alone", "point": "decimal_point",
+    "point_leads": "decimal_point_leads",
     "fraction": "fraction", "minus": "minus", "plus": "plus",
     "minus_number_only": "minus_number_only",
 }

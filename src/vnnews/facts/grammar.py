@@ -91,7 +91,7 @@ class Grammar:
     num: numbers.NumberWords
     iso: Dict[str, str]  # a currency spelling (folded) -> its ISO code
     subunits: Dict[str, str]  # xu, cent -> the ISO code of the currency
-    money_nouns: Dict[str, str]  # đồng tiền -> VND after a money scale word
+    money_after_scale: Dict[str, str]  # đồng tiền -> VND after a money scale word
     subunit_joiners: Phrases  # between whole units and cents: 20 đô (và) 43 xu
     small_count_currencies: Phrases  # make a number in words under ten money (chín bảng Anh)
     stop: Phrases  # words that are no counted unit (durations, periods, number words)
@@ -113,6 +113,7 @@ class Grammar:
     minus: FrozenSet[str]  # a minus word (âm) or, as context.chunks_before marks it, a sign glued to the amount
     anchors: List[str]  # words every fact in words holds: where the search for them starts
     prefix_ends: FrozenSet[str]  # last characters of currency signs written before an amount
+    glued_place_starts: FrozenSet[str]  # first characters of glued_place_units: most amounts skip the pattern
     sources: Mapping[str, str]  # the source of each search pattern, compiled on first use below
 
     fold = staticmethod(fold)
@@ -167,7 +168,8 @@ def grammar() -> Grammar:
         den, amt = ("(?P<den>", "(?P<amt>") if capture else ("(?:", "(?:")
         return rf"(?:{den}/\d{{1,4}})(?![\d/])|(?:{sep}{amt}{by_digits}|{by_words}))*)"
 
-    tries = {key: _alt(units[key]) for key in ("percent", "counted_nouns", "noun_modifiers", "currency_subunits", "measures", "time_units")}
+    tries = {key: _alt(units[key]) for key in ("percent", "counted_nouns", "noun_modifiers", "currency_subunits", "measures", "time_units",
+                                             "per_words", "per_time_words")}
     tries["currencies"] = _alt(s for names in units["currencies"].values() for s in names)
     tries["half"] = half
 
@@ -196,24 +198,27 @@ def grammar() -> Grammar:
         "prefix": rf"(?:{_alt(prefixes)}){_SPACE}?\Z",
         "glued_places": rf"({_alt(units['glued_place_units'])})(\d{{1,2}})(?!\w|[.,]\d)",
     }
+    # words found in every number in words of ten or more or with a decimal point word that leads
+    # (hai phẩy năm; chấm is mostly chấm dứt, dấu chấm, and its search would cost every text),
+    # percent words and the currencies that make a smaller number money (chín bảng Anh): a small count
+    # in words (hai bên) is never a fact otherwise, so these few words are enough to find the others
+    anchors = sorted((num.ten | num.tens | num.point_leads | set(num.scales) - num.digit_only)
+                     | {w for w in units["percent"] if w.replace(" ", "").isalpha()}
+                     | _shortest(w.lower() for w in units["small_count_currencies"]))
     return Grammar(
         num=num,
         iso={fold(s): code for key in ("currencies", "currency_prefixes") for code, names in units[key].items() for s in names},
         subunits=units["currency_subunits"],
-        money_nouns=units["money_nouns"],
+        money_after_scale=units["money_after_scale"],
         subunit_joiners=_lower(units["subunit_joiners"] + [""]),  # "": side by side
         small_count_currencies=_lower(units["small_count_currencies"]),
         stop=_lower(units["stop_after"]) | {w.lower() for w in vocabulary},  # 1tr5 một chiếc
         ordinal=_lower(units["ordinal_before"] + units["date_before"]),
         **{field: _lower(units[key]) for field, key in _PHRASES.items()},
         minus=frozenset(w if w.isalpha() else GLUED + w for w in num.minus),
-        # words found in every number in words of ten or more or with a decimal point (hai phẩy năm),
-        # percent words and the currencies that make a smaller number money (chín bảng Anh): a small count in words (hai bên) is
-        # never a fact otherwise, so these few words are enough to find the others
-        anchors=sorted((num.ten | num.tens | num.point | set(num.scales) - num.digit_only)
-                       | {w for w in units["percent"] if w.replace(" ", "").isalpha()}
-                       | _shortest(w.lower() for w in units["small_count_currencies"])),
+        anchors=anchors,
         prefix_ends=frozenset(s[-1] for s in prefixes),
+        glued_place_starts=frozenset(s[0] for s in units["glued_place_units"]),
         sources=sources,
     )
 

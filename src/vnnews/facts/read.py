@@ -22,6 +22,7 @@ from .units import UNIT_NAMES, Unit, resolve
 
 _COMPARED = regex.compile(r"[^.;!?\n]{0,%d}?\bso\s+với\b" % FACT_COMPARED_REACH)  # what a comparative hơn compares to
 _UNIT = slice(2, 2 + len(UNIT_NAMES))
+_SAME_UNIT_PER = re.compile(r"(\d+(?:[.,]\d+)?)\s?([^\W\d_][\w²³]*)")  # the 256GB of 12GB/256GB
 _GLUED_FACT = re.compile(r"(\d+(?:[.,]\d+)*)([^\W\d_][\w²³]*)")  # 50.000đ, 3kg: digits, then the unit glued
 RANGE_DASHES = "-–"
 _GLUED_END = re.compile(r"[%s](\d+(?:[.,]\d+)*)" % RANGE_DASHES)  # the unit groups among GROUPS
@@ -63,15 +64,16 @@ def _read(t: str, m: Amount, g: Grammar, floor: int) -> List[Fact]:
     kind, unit, factor = unit_of(d[_UNIT], prefix and fold(prefix[0]))
     single = len(spans) == 1
     toks = [numbers.tokens(d.amt)] if single else [numbers.tokens(t[s:e]) for s, e in spans]
-    if kind is None and single and len(toks[0]) == 1 and toks[0][0].isdecimal() and g.glued_places.match(t, last):
+    if kind is None and t[last:last + 1] in g.glued_place_starts and single and len(toks[0]) == 1 and toks[0][0].isdecimal() \
+            and g.glued_places.match(t, last):
         return [_glued_places(t, first, last, toks[0][0], g)]
     if kind is None and g.money_scales.isdisjoint(toks[-1]):
         return []  # a bare number, a date, a time, a duration
     if not single and not _joined(t, spans, toks, g):
         spans, toks, single = spans[-1:], toks[-1:], True  # năm 2005 xuống 24,8%: the last end alone
         first = spans[0][0]
-    if unit in g.money_nouns:
-        kind, unit = _money_noun(kind, unit, toks[-1], g)
+    if unit in g.money_after_scale:
+        kind, unit = _money_after_scale(kind, unit, toks[-1], g)
     words_only = not t[spans[0][0]].isdecimal() if single else True not in [t[s].isdecimal() for s, _ in spans]
     scaled = not g.scales.isdisjoint(toks[0] if single else chain.from_iterable(toks))
     if words_only:
@@ -100,7 +102,7 @@ def _read(t: str, m: Amount, g: Grammar, floor: int) -> List[Fact]:
             return []
     elif d.den:
         return []
-    values = [numbers.value(ts, decimal_context=_decimal_context(kind, ts[0], t)) for ts in toks]
+    values = [numbers.value(ts, decimal_context=kind == "percent" or "," in ts[0] and _comma_is_decimal(ts[0], t)) for ts in toks]
     # regex's \d knows digits newer than Python's Unicode tables, which int() cannot read
     if None in values or d.den and (not d.den[1:].isdecimal() or values[-1] > int(d.den[1:])):
         return []  # 20/5 is a date; 6/10 vị trí is six of ten
@@ -115,7 +117,7 @@ def _read(t: str, m: Amount, g: Grammar, floor: int) -> List[Fact]:
         values[-1] += numbers.HALF  # 2 tấn rưỡi
     if factor is not None:
         values = [number * factor for number in values]
-    per = _per(d.per)
+    per = _per(d.per) if d.per else None
     if single:
         return [Fact(t[first:end], kind, numbers.plain(-values[0] if before.minus else values[0]), unit, first, end, qualifier,
                      per=per)]
@@ -136,16 +138,19 @@ def read_digits(t: str, m, g: Grammar, floor: int) -> List[Fact]:
     first, last = m.start(), m.end()
     if tail or half or sub or len(amt) > FACT_MAX_AMOUNT or _may_follow_prefix(t, first, g):
         return _read(t, _digit_amount(t, g, m), g, floor)
+    if amt is number or amt == number:  # no scale word
+        if not (pct or noun or cur or cur_glued or msr or msr_glued or word):  # nor a unit: a bare number, the most common match
+            if t[last:last + 1] in g.glued_place_starts and number.isdecimal() and g.glued_places.match(t, last):
+                return [_glued_places(t, first, last, number, g)]
+            return []
     kind, unit, _ = unit_of((pct, noun, cur or cur_glued, sub, msr or msr_glued, time, word), None)
     toks = [number, *amt[len(number):].lower().split()]  # 64.959, 4.231 tỷ
     if len(toks) > 1 and not "".join(toks[1:]).isalpha():
         toks = numbers.tokens(amt)  # 1tr5, 3 tỷ 500 triệu
     if kind is None:
-        if len(toks) == 1 and number.isdecimal() and g.glued_places.match(t, last):
-            return [_glued_places(t, first, last, number, g)]
         return [] if g.money_scales.isdisjoint(toks) else _read(t, _digit_amount(t, g, m), g, floor)
-    if unit in g.money_nouns:
-        kind, unit = _money_noun(kind, unit, toks, g)
+    if unit in g.money_after_scale:
+        kind, unit = _money_after_scale(kind, unit, toks, g)
     before = context(chunks_before(t, first))
     if before.minus:
         first = t.rfind(before.minus.lstrip(), 0, first)
@@ -154,17 +159,35 @@ def read_digits(t: str, m, g: Grammar, floor: int) -> List[Fact]:
         kind, unit = "rate", fold(unit + per).lower()
     if kind in ("quantity", "rate") and g.scales.isdisjoint(toks) and _not_a_count([toks], before, qualifier, msr or msr_glued, None):
         return []
-    value = numbers.value(toks, decimal_context=_decimal_context(kind, number, t))
+    value = numbers.value(toks, decimal_context=kind == "percent" or "," in number and _comma_is_decimal(number, t))
     if value is None:
         return []
     return [Fact(t[first:last], kind, numbers.plain(-value if before.minus else value), unit, first, last, qualifier,
-                 per=_per(per))]
+                 per=_per(per) if per else None)]
 
 
-def _per(per: Optional[str]) -> Optional[str]:
+def _per(per: str) -> str:
     """What a price or a rate is per, from the per group after its unit: ``/kg`` -> kg,
-    ``/em/tháng`` -> em/tháng, ``/100 dân`` -> 100 dân."""
-    return fold(per).lstrip("/ ").lower() or None if per else None
+    ``/em/tháng`` -> em/tháng, ``/100 dân`` -> 100 dân, `` mỗi lượt`` -> lượt."""
+    per = fold(per).lower()
+    return per.lstrip("/ ") if per[0] == "/" else per.split(" ", 1)[-1]
+
+
+def split_unit_pair(t: str, fact: Fact) -> List[Fact]:
+    """A rate per an amount of its own unit is two quantities: 12GB/256GB is 12 GB and 256 GB (the
+    memory and storage of a phone), not 12 GB per 256 GB."""
+    pair = fact.kind == "rate" and _SAME_UNIT_PER.fullmatch(fact.per or "")
+    if not pair or fact.unit.rsplit("/", 1)[0].rstrip() != pair[2]:
+        return [fact]
+    slash = fact.text.rindex("/")
+    second_start = fact.start + slash + 1 + (len(fact.text) - slash - 1 - len(fact.text[slash + 1:].lstrip()))
+    first_end = fact.start + len(fact.text[:slash].rstrip())
+    value = numbers.value(numbers.tokens(pair[1]))
+    if value is None:
+        return [fact]
+    unit = pair[2]
+    return [Fact(t[fact.start:first_end], "quantity", fact.value, unit, fact.start, first_end, fact.qualifier),
+            Fact(t[second_start:fact.end], "quantity", numbers.plain(value), unit, second_start, fact.end)]
 
 
 def _glued_places(t: str, first: int, end: int, whole: str, g: Grammar) -> Fact:
@@ -183,7 +206,7 @@ def glued_range_end(t: str, fact: Fact) -> Optional[Fact]:
     if not second or not t.startswith(first[2], second.end()) or t[second.end() + len(first[2]):][:1].isalnum():
         return None
     number = second[1]
-    value = numbers.value([number], decimal_context=_decimal_context(fact.kind, number, t))
+    value = numbers.value([number], decimal_context=fact.kind == "percent" or _comma_is_decimal(number, t))
     end = second.end() + len(first[2])
     return None if value is None else Fact(t[second.start(1):end], fact.kind, numbers.plain(value), fact.unit, second.start(1), end)
 
@@ -200,16 +223,17 @@ def _joined(t: str, spans: List[Tuple[int, int]], toks: List[List[str]], g: Gram
     return not opened and True not in map(_is_year, toks[:-1])
 
 
-def _money_noun(kind: FactKind, unit: str, toks: List[str], g: Grammar) -> Tuple[FactKind, str]:
-    """1,5 tỷ đồng tiền mặt is money in đồng: a counted noun that opens with a currency word, after a
-    money scale word; 2 đồng tiền xu stay two coins."""
-    return ("money", g.money_nouns[unit]) if not g.money_scales.isdisjoint(toks) else (kind, unit)
+def _money_after_scale(kind: FactKind, unit: str, toks: List[str], g: Grammar) -> Tuple[FactKind, str]:
+    """1,5 tỷ đồng tiền mặt, 2,9 triệu bảng: a unit of money_after_scale is money after a money scale
+    word; 2 đồng tiền xu stay two coins, 9 bảng nine boards."""
+    return ("money", g.money_after_scale[unit]) if not g.money_scales.isdisjoint(toks) else (kind, unit)
 
 
-def _decimal_context(kind: str, number: str, t: str) -> bool:
-    """Whether a comma before three digits is a decimal mark: in a percent (1,500% = 1,5%), and in a
-    text that writes its other figures the Vietnamese way (numbers.comma_is_decimal)."""
-    return kind == "percent" or "," in number and numbers.ambiguous_comma(number) and numbers.comma_is_decimal(t)
+def _comma_is_decimal(number: str, t: str) -> bool:
+    """Whether the comma of ``number`` (1,234) is a decimal mark: in a text that writes its other
+    figures the Vietnamese way (numbers.comma_is_decimal); callers add the percent, where it always is
+    (1,500% = 1,5%)."""
+    return numbers.ambiguous_comma(number) and numbers.comma_is_decimal(t)
 
 
 def _digit_amount(t: str, g: Grammar, m) -> Amount:

@@ -16,7 +16,7 @@ from ..model import Fact
 from ..normalize import normalize
 from ..settings import FACT_MAX_AMOUNT, FACT_SEARCH_BATCH
 from .grammar import Grammar, fold, grammar
-from .read import RANGE_DASHES, glued_range_end
+from .read import RANGE_DASHES, glued_range_end, split_unit_pair
 from .rules import DIGITS, WORDS
 
 
@@ -59,6 +59,8 @@ def extract_facts(text: str) -> List[Fact]:
             if second is not None:
                 read.append(second)
                 pos = second.end
+        if read and read[-1].kind == "rate":
+            read = [part for fact in read for part in split_unit_pair(t, fact)]
         if norm is not None:  # offsets into the input, not the normalized text
             read = [_to_original(fact, text, norm) for fact in read]
         facts += read

@@ -83,14 +83,16 @@ _BY_NAME = {rule.name: rule for rule in UNIT_RULES}
 def unit_pattern(tries: Dict[str, str], glued_suffix: str) -> str:
     """The optional unit after an amount, one group per rule (the glued ones named ``NAME`` +
     ``glued_suffix``: the stdlib re cannot name two groups alike), then the ``per`` part of a rate
-    or a price (500.000 đồng/kg, 99,6 thuê bao/100 dân) and a ``half`` (2 tấn rưỡi)."""
+    or a price (500.000 đồng/kg, 99,6 thuê bao/100 dân, 6,9 hành khách mỗi lượt, 30 km một giờ) and a
+    ``half`` (2 tấn rưỡi)."""
     space = INLINE_SPACE
     optional = [rf"(?P<{r.name}>{space}*(?:{r.spellings(tries)})){r.not_after}" for r in UNIT_RULES if r.space == "optional"]
     spaced = [rf"(?P<{r.name}>{r.spellings(tries)}){r.not_after}" for r in UNIT_RULES if r.space == "required"]
     glued = [rf"(?P<{r.name}{glued_suffix}>{r.spellings(tries)}){r.not_after}" for r in UNIT_RULES if r.glued]
     return (
         "(?:%s)?" % "|".join(optional + [rf"{space}+(?:{'|'.join(spaced)})"] + glued)
-        + rf"(?P<per>(?:{space}?/{space}?(?:\d+(?:[.,]\d+)?{space}?)?[^\W\d_][\w²³]*)*)"
+        + rf"(?P<per>(?:{space}?/{space}?(?:\d+(?:[.,]\d+)?{space}?)?[^\W\d_][\w²³]*"
+          rf"|{space}+(?:{tries['per_words']}{space}+{tries['lower']}\w*|{tries['per_time_words']}{space}+{tries['time_units']}(?!\w)))*)"
         + rf"(?P<half>{space}+{tries['half']})?"
     )
 
