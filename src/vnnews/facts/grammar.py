@@ -112,7 +112,8 @@ class Grammar:
     list_range_words: Phrases  # và: a range unless the first end is a year
     minus: FrozenSet[str]  # a minus word (âm) or, as context.chunks_before marks it, a sign glued to the amount
     anchors: List[str]  # words every fact in words holds: where the search for them starts
-    prefix_ends: FrozenSet[str]  # last characters of currency signs written before an amount
+    prefix_ends: FrozenSet[str]  # the last two characters (or the one) of currency signs written before an amount
+    prefix_last: FrozenSet[str]  # their last characters: a first test
     glued_place_starts: FrozenSet[str]  # first characters of glued_place_units: most amounts skip the pattern
     sources: Mapping[str, str]  # the source of each search pattern, compiled on first use below
 
@@ -217,7 +218,8 @@ def grammar() -> Grammar:
         **{field: _lower(units[key]) for field, key in _PHRASES.items()},
         minus=frozenset(w if w.isalpha() else GLUED + w for w in num.minus),
         anchors=anchors,
-        prefix_ends=frozenset(s[-1] for s in prefixes),
+        prefix_ends=frozenset(s[-2:] for s in prefixes),
+        prefix_last=frozenset(s[-1] for s in prefixes),
         glued_place_starts=frozenset(s[0] for s in units["glued_place_units"]),
         sources=sources,
     )

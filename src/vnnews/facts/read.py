@@ -251,8 +251,16 @@ def _digit_amount(t: str, g: Grammar, m) -> Amount:
 
 
 def _may_follow_prefix(t: str, first: int, g: Grammar) -> bool:
-    """Whether a currency sign may end just before ``first`` (the start of an amount)."""
-    return first > 0 and (t[first - 1] in g.prefix_ends or t[first - 1].isspace() and t[first - 2:first - 1] in g.prefix_ends)
+    """Whether a currency sign may end just before ``first`` (the start of an amount), after at most
+    one space: its last one or two characters stand there (``$``; ``s.`` of ``Rs.``, not any full stop)."""
+    if first == 0:
+        return False
+    end = first  # where the sign would end
+    if t[first - 1] not in g.prefix_last:
+        if not (t[first - 1].isspace() and t[first - 2:first - 1] in g.prefix_last):
+            return False  # the common case, decided by one character
+        end = first - 1
+    return t[end - 1] in g.prefix_ends or end > 1 and t[end - 2:end] in g.prefix_ends
 
 
 def _qualifier(t: str, end: int, before: Context, kind: Optional[str], unit: Optional[str], g: Grammar) -> Optional[str]:
