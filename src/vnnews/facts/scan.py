@@ -104,16 +104,16 @@ def _word_starts(t: str, g: Grammar) -> List[int]:
     """Where number words start that reach one of the lead words of amounts in words."""
     starts = set()
     low = t.replace("\u0130", "i").lower()  # İ is the one letter whose lower case is longer
-    for anchor in WORDS.leads(g):
-        i = low.find(anchor)
-        while i >= 0:
-            j = i + len(anchor)
-            if (i == 0 or not t[i - 1].isalnum()) and (j == len(t) or not t[j].isalnum()):
-                before = i
-                while before and t[before - 1] == " ":
-                    before -= 1
-                # after digits (3 tỷ) no number word runs up to the anchor: skip the costlier pattern
-                run = None if before and t[before - 1].isdecimal() else g.run_before.match(t, max(0, i - FACT_MAX_AMOUNT), i)
-                starts.add(run.start() if run else i)  # hàng trăm triệu đồng starts at trăm
-            i = low.find(anchor, j)
+    leads = WORDS.leads(g)
+    lead = leads.search(low)
+    while lead is not None:
+        i, j = lead.span()
+        lead = leads.search(low, i + 1)  # from the next character: lead words may overlap (phần trăm, trăm)
+        if (i == 0 or not t[i - 1].isalnum()) and (j == len(t) or not t[j].isalnum()):
+            before = i
+            while before and t[before - 1] == " ":
+                before -= 1
+            # after digits (3 tỷ) no number word runs up to the anchor: skip the costlier pattern
+            run = None if before and t[before - 1].isdecimal() else g.run_before.match(t, max(0, i - FACT_MAX_AMOUNT), i)
+            starts.add(run.start() if run else i)  # hàng trăm triệu đồng starts at trăm
     return sorted(starts)
