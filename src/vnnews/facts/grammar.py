@@ -123,23 +123,16 @@ class Grammar:
         self.scales = self.num.scales.keys()  # read per amount: attributes, not properties
         self.money_scales = self.num.money_scales
 
-    digits_plain = _compiled("digits_plain", re,
-                             "Amounts in digits in text of the plain script, in the stdlib re (about twice as fast).")
-    digits = _compiled("digits", regex,
-                       "Amounts in digits in text outside the plain script (their first character is a digit).")
-    words = _compiled("words", regex,
-                      "Amounts in words, tried where number words start, just before an anchor word.")
-    range_end_plain = _compiled("range_end_plain", re,
-                                "Each end after the first of a range or a chain matched by digits_plain, for its span.")
+    # the search patterns, each compiled on first use (most texts need only some of them)
+    digits_plain = _compiled("digits_plain", re, "Amounts in digits in text of the plain script (re: about twice as fast).")
+    digits = _compiled("digits", regex, "Amounts in digits in text outside the plain script.")
+    words = _compiled("words", regex, "Amounts in words, tried where number words run up to a lead word.")
+    range_end_plain = _compiled("range_end_plain", re, "Each end after the first of a range found by digits_plain.")
     plain_script = _compiled("plain_script", re, "Text whose every character re and regex class alike.")
-    run_before = _compiled("run_before", regex,
-                           "The number words that run up to an anchor word (hàng trăm triệu đồng starts at trăm).")
-    glued_places = _compiled("glued_places", re,
-                             "1m75: a measure, then the next places of the number before it.")
-    leads = _compiled("leads", re,
-                      "The lead words of amounts in words, in lower-cased text: one search of a trie (faster than a find per word).")
-    prefix = _compiled("prefix", regex,
-                       "$10, US$ 5 triệu: a sign read before an amount rather than searched, which would slow the search.")
+    run_before = _compiled("run_before", regex, "The number words before a lead word (hàng trăm triệu: from trăm).")
+    glued_places = _compiled("glued_places", re, "1m75: a measure, then the next places of the number.")
+    leads = _compiled("leads", re, "The lead words of amounts in words, in lower-cased text: one trie.")
+    prefix = _compiled("prefix", regex, "$10, US$ 5 triệu: a sign read before an amount, not searched.")
 
 
 # the fields of Grammar that are one list of units.json each

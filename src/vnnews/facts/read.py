@@ -1,6 +1,7 @@
-"""Reading one amount match into facts (offsets into the text searched): its unit (units.resolve) decides the kind; the words before
-it (context) give the qualifier or show a position, a date, a score or a code, which are not facts;
-a range gives one fact per end. The Python work is per amount found, never per character.
+"""Reading one amount match into facts (offsets into the text searched): its unit (units.resolve)
+decides the kind; the words before it (context) give the qualifier or show a position, a date, a
+score or a code, which are not facts; a range gives one fact per end. The Python work is per amount
+found, never per character.
 """
 from __future__ import annotations
 
@@ -18,14 +19,15 @@ from ..settings import (FACT_COMPARED_REACH, FACT_MAX_AMOUNT, FACT_MAX_CHAIN, FA
                         FACT_RANGE_SCALE_SPREAD, FACT_YEAR_LIKE)
 from .context import Context, chunks_before, context, opens_range
 from .grammar import GROUPS, Grammar, fold, grammar
-from .units import UNIT_NAMES, Unit, resolve
+from .units import PLAIN_UNIT_NAMES, UNIT_NAMES, Unit, resolve, set_unit
 
 _COMPARED = regex.compile(r"[^.;!?\n]{0,%d}?\bso\s+với\b" % FACT_COMPARED_REACH)  # what a comparative hơn compares to
-_UNIT = slice(2, 2 + len(UNIT_NAMES))
+_UNIT = slice(2, 2 + len(UNIT_NAMES))  # the unit groups among GROUPS
+_NO_UNIT_NONES = len(PLAIN_UNIT_NAMES) + 1  # the unset groups of a match of digits_plain with no unit and no half
 _SAME_UNIT_PER = re.compile(r"(\d+(?:[.,]\d+)?)\s?([^\W\d_][\w²³]*)")  # the 256GB of 12GB/256GB
 _GLUED_FACT = re.compile(r"(\d+(?:[.,]\d+)*)([^\W\d_][\w²³]*)")  # 50.000đ, 3kg: digits, then the unit glued
 RANGE_DASHES = "-–"
-_GLUED_END = re.compile(r"[%s](\d+(?:[.,]\d+)*)" % RANGE_DASHES)  # the unit groups among GROUPS
+_GLUED_END = re.compile(r"[%s](\d+(?:[.,]\d+)*)" % RANGE_DASHES)  # the second end of 3kg-6kg
 
 
 class Groups(NamedTuple("Groups", [(name, Optional[str]) for name in GROUPS])):
@@ -61,7 +63,7 @@ def _read(t: str, m: Amount, g: Grammar, floor: int) -> List[Fact]:
         prefix = g.prefix.search(t, max(floor, first - FACT_PREFIX_REACH), first)
         if prefix:
             first = prefix.start()
-    kind, unit, factor = unit_of(d[_UNIT], prefix and fold(prefix[0]))
+    kind, unit, factor, measure = unit_of(d[_UNIT], prefix and fold(prefix[0]))
     single = len(spans) == 1
     toks = [numbers.tokens(d.amt)] if single else [numbers.tokens(t[s:e]) for s, e in spans]
     if kind is None and t[last:last + 1] in g.glued_place_starts and single and len(toks[0]) == 1 and toks[0][0].isdecimal() \
@@ -98,7 +100,7 @@ def _read(t: str, m: Amount, g: Grammar, floor: int) -> List[Fact]:
     if not single and before.score:
         return []  # thắng 2-1
     if kind in ("quantity", "rate") and not scaled:
-        if _not_a_count(toks, before, qualifier, d.msr, d.den):
+        if _not_a_count(toks, before, qualifier, measure, d.den):
             return []
     elif d.den:
         return []
@@ -134,16 +136,19 @@ def read_digits(t: str, m, g: Grammar, floor: int) -> List[Fact]:
     they are read here from the groups of the match, by the steps of _read that apply to them. A
     range, a fraction, a half, a subunit, a currency sign before or money with no unit go to _read.
     Matches of ``Grammar.digits`` (text outside the plain script) are read by read_amount."""
-    amt, number, tail, pct, noun, cur, sub, msr, time, word, cur_glued, msr_glued, per, half = m.groups()
+    groups = m.groups()  # amt, number, tail, the unit groups (PLAIN_UNIT_NAMES), per, half
+    amt, number, tail, per, half = groups[0], groups[1], groups[2], groups[-2], groups[-1]
     first, last = m.start(), m.end()
-    if tail or half or sub or len(amt) > FACT_MAX_AMOUNT or _may_follow_prefix(t, first, g):
+    if tail or half or len(amt) > FACT_MAX_AMOUNT or _may_follow_prefix(t, first, g):
         return _read(t, _digit_amount(t, g, m), g, floor)
-    if amt is number or amt == number:  # no scale word
-        if not (pct or noun or cur or cur_glued or msr or msr_glued or word):  # nor a unit: a bare number, the most common match
-            if t[last:last + 1] in g.glued_place_starts and number.isdecimal() and g.glued_places.match(t, last):
-                return [_glued_places(t, first, last, number, g)]
-            return []
-    kind, unit, _ = unit_of((pct, noun, cur or cur_glued, sub, msr or msr_glued, time, word), None)
+    if (amt is number or amt == number) and groups.count(None) == _NO_UNIT_NONES:
+        # no scale word and no unit (every unit group and half unset): a bare number, the most common match
+        if t[last:last + 1] in g.glued_place_starts and number.isdecimal() and g.glued_places.match(t, last):
+            return [_glued_places(t, first, last, number, g)]
+        return []
+    kind, unit, factor, measure = unit_of(groups[3:-2], None)
+    if factor is not None:
+        return _read(t, _digit_amount(t, g, m), g, floor)  # a part of a unit (43 xu): read, then joined
     toks = [number, *amt[len(number):].lower().split()]  # 64.959, 4.231 tỷ
     if len(toks) > 1 and not "".join(toks[1:]).isalpha():
         toks = numbers.tokens(amt)  # 1tr5, 3 tỷ 500 triệu
@@ -157,7 +162,7 @@ def read_digits(t: str, m, g: Grammar, floor: int) -> List[Fact]:
     qualifier = _qualifier(t, last, before, kind, unit, g)
     if per and kind == "quantity":
         kind, unit = "rate", fold(unit + per).lower()
-    if kind in ("quantity", "rate") and g.scales.isdisjoint(toks) and _not_a_count([toks], before, qualifier, msr or msr_glued, None):
+    if kind in ("quantity", "rate") and g.scales.isdisjoint(toks) and _not_a_count([toks], before, qualifier, measure, None):
         return []
     value = numbers.value(toks, decimal_context=kind == "percent" or "," in number and _comma_is_decimal(number, t))
     if value is None:
@@ -238,7 +243,8 @@ def _comma_is_decimal(number: str, t: str) -> bool:
 
 def _digit_amount(t: str, g: Grammar, m) -> Amount:
     """The amount of a match of ``digits_plain``."""
-    amt, _, tail, pct, noun, cur, sub, msr, time, word, cur_glued, msr_glued, per, half = m.groups()
+    found = m.groups()
+    amt, tail, per, half = found[0], found[2], found[-2], found[-1]
     start = m.start()
     spans = [(start, start + len(amt))]
     den = tail if tail[:1] == "/" else None
@@ -246,8 +252,13 @@ def _digit_amount(t: str, g: Grammar, m) -> Amount:
         while spans[-1][1] < spans[0][1] + len(tail):
             spans.append(g.range_end_plain.match(t, spans[-1][1]).span("amt"))
         amt = t[spans[-1][0]:spans[-1][1]]  # as in the groups of Grammar.digits: the text of the last end
-    groups = Groups(amt, den, pct, noun, cur or cur_glued, sub, msr or msr_glued, time, word, per, half)
-    return Amount(start, m.end(), spans, groups)
+    units = found[3:3 + len(UNIT_NAMES)]
+    if any(found[3 + len(UNIT_NAMES):-2]):  # a glued unit (50.000đ) into the group of its rule
+        merged = dict(zip(UNIT_NAMES, units))
+        for name, text in zip(PLAIN_UNIT_NAMES[len(UNIT_NAMES):], found[3 + len(UNIT_NAMES):-2]):
+            merged[name] = merged[name] or text
+        units = tuple(merged.values())
+    return Amount(start, m.end(), spans, Groups(amt, den, *units, per, half))
 
 
 def _may_follow_prefix(t: str, first: int, g: Grammar) -> bool:
@@ -286,9 +297,10 @@ def unit_of(unit_groups: Tuple[Optional[str], ...], prefix: Optional[str]) -> Un
     """The unit of an amount from its unit groups and the currency sign before it (a currency after
     the amount wins). Memoised: the unit words are few."""
     g = grammar()
-    if prefix and unit_groups[UNIT_NAMES.index("cur")] is None:
+    unit = set_unit(unit_groups)
+    if prefix and (unit is None or unit[0] != "cur"):
         return Unit("money", g.iso[prefix])
-    return resolve(unit_groups, g)
+    return resolve(unit, g)
 
 
 def _is_year(toks: List[str]) -> bool:

@@ -20,12 +20,14 @@ _CENT = Decimal("0.01")
 
 
 class Unit(NamedTuple):
-    """What a unit makes of an amount: its kind (None: no fact by itself), unit, and the factor of
-    its value (a cent is 0.01 of its currency)."""
+    """What a unit makes of an amount: its kind (None: no fact by itself), unit, the factor of its
+    value (a cent is 0.01 of its currency), and whether it is a measure (never a position: quãng
+    đường 50 km, where tầng 3 nhà may be one)."""
 
     kind: Optional[FactKind]
     unit: Optional[str]
     factor: Optional[Decimal] = None
+    measure: bool = False
 
 
 NO_UNIT = Unit(None, None)
@@ -45,6 +47,10 @@ def _cents(text: str, g: "Grammar") -> Unit:
 
 def _counted(text: str, g: "Grammar") -> Unit:
     return Unit("quantity", g.fold(text).lower())
+
+
+def _measure(text: str, g: "Grammar") -> Unit:
+    return Unit("quantity", g.fold(text).lower(), None, True)
 
 
 def _any_word(text: str, g: "Grammar") -> Unit:
@@ -72,11 +78,15 @@ UNIT_RULES: Tuple[UnitRule, ...] = (
              "required", False, _counted),  # 300 nữ công nhân: the modifier is part of the noun
     UnitRule("cur", lambda tries: tries["currencies"], r"(?!\w)", "required", True, _money),
     UnitRule("sub", lambda tries: tries["currency_subunits"], r"(?!\w)", "required", False, _cents),
-    UnitRule("msr", lambda tries: tries["measures"], r"(?![\w²³])", "required", True, _counted),
+    UnitRule("msr", lambda tries: tries["measures"], r"(?![\w²³])", "required", True, _measure),
     UnitRule("time", lambda tries: tries["time_units"], r"(?!\w)", "required", False, _not_a_unit),
     UnitRule("word", lambda tries: tries["lower"] + r"\w*", "", "required", False, _any_word),
 )
-UNIT_NAMES: Tuple[UnitName, ...] = tuple(rule.name for rule in UNIT_RULES)
+# the rules in the order of their groups in a search pattern: the optional-space ones, the spaced
+# ones, then (in the stdlib re's patterns, as NAME + suffix) the glued ones
+_SPACED_ORDER = [r for r in UNIT_RULES if r.space == "optional"] + [r for r in UNIT_RULES if r.space == "required"]
+UNIT_NAMES: Tuple[UnitName, ...] = tuple(rule.name for rule in _SPACED_ORDER)
+PLAIN_UNIT_NAMES: Tuple[UnitName, ...] = UNIT_NAMES + tuple(rule.name for rule in _SPACED_ORDER if rule.glued)
 _BY_NAME = {rule.name: rule for rule in UNIT_RULES}
 
 
@@ -86,9 +96,9 @@ def unit_pattern(tries: Dict[str, str], glued_suffix: str) -> str:
     or a price (500.000 đồng/kg, 99,6 thuê bao/100 dân, 6,9 hành khách mỗi lượt, 30 km một giờ) and a
     ``half`` (2 tấn rưỡi)."""
     space = INLINE_SPACE
-    optional = [rf"(?P<{r.name}>{space}*(?:{r.spellings(tries)})){r.not_after}" for r in UNIT_RULES if r.space == "optional"]
-    spaced = [rf"(?P<{r.name}>{r.spellings(tries)}){r.not_after}" for r in UNIT_RULES if r.space == "required"]
-    glued = [rf"(?P<{r.name}{glued_suffix}>{r.spellings(tries)}){r.not_after}" for r in UNIT_RULES if r.glued]
+    optional = [rf"(?P<{r.name}>{space}*(?:{r.spellings(tries)})){r.not_after}" for r in _SPACED_ORDER if r.space == "optional"]
+    spaced = [rf"(?P<{r.name}>{r.spellings(tries)}){r.not_after}" for r in _SPACED_ORDER if r.space == "required"]
+    glued = [rf"(?P<{r.name}{glued_suffix}>{r.spellings(tries)}){r.not_after}" for r in _SPACED_ORDER if r.glued]
     return (
         "(?:%s)?" % "|".join(optional + [rf"{space}+(?:{'|'.join(spaced)})"] + glued)
         + rf"(?P<per>(?:{space}?/{space}?(?:\d+(?:[.,]\d+)?{space}?)?[^\W\d_][\w²³]*"
@@ -97,9 +107,13 @@ def unit_pattern(tries: Dict[str, str], glued_suffix: str) -> str:
     )
 
 
-def resolve(unit_groups: Tuple[Optional[str], ...], g: "Grammar") -> Unit:
-    """The unit of an amount from its unit groups (in UNIT_NAMES order; at most one is set)."""
-    for name, text in zip(UNIT_NAMES, unit_groups):
-        if text is not None:
-            return _BY_NAME[name].resolve(text, g)
-    return NO_UNIT
+def set_unit(unit_groups: Tuple[Optional[str], ...]) -> Optional[Tuple[UnitName, str]]:
+    """The one unit group set (name, text), in UNIT_NAMES order or, for the stdlib re's patterns,
+    PLAIN_UNIT_NAMES order; None if none is."""
+    names = UNIT_NAMES if len(unit_groups) == len(UNIT_NAMES) else PLAIN_UNIT_NAMES
+    return next(((name, text) for name, text in zip(names, unit_groups) if text is not None), None)
+
+
+def resolve(unit: Optional[Tuple[UnitName, str]], g: "Grammar") -> Unit:
+    """What the unit found after an amount (see set_unit) makes of it."""
+    return NO_UNIT if unit is None else _BY_NAME[unit[0]].resolve(unit[1], g)
