@@ -48,6 +48,24 @@ class Phrases(frozenset):
         self.last_words = frozenset(phrase.rsplit(" ", 1)[-1] for phrase in self)
 
 
+class _Tries(dict):
+    """The trie of each list of units.json, built when a unit rule first asks for it by its key (a new
+    rule names its list; nothing else changes). A map of ISO code -> spellings gives the spellings,
+    a map of spelling -> ISO code the spellings too."""
+
+    def __init__(self, units: dict, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.units = units
+
+    def __missing__(self, key: str) -> str:
+        words = self.units[key]
+        if isinstance(words, dict):
+            lists = all(isinstance(value, list) for value in words.values())
+            words = [s for names in words.values() for s in names] if lists else list(words)
+        trie = self[key] = _alt(words)
+        return trie
+
+
 def _lower(words: Iterable[str]) -> Phrases:
     return Phrases(fold(w.lower()) for w in words)
 
@@ -171,16 +189,14 @@ def grammar() -> Grammar:
         den, amt = ("(?P<den>", "(?P<amt>") if capture else ("(?:", "(?:")
         return rf"(?:{den}/\d{{1,4}})(?![\d/])|(?:{sep}{amt}{by_digits}|{by_words}))*)"
 
-    tries = {key: _alt(units[key]) for key in ("percent", "counted_nouns", "noun_modifiers", "currency_subunits", "measures", "time_units",
-                                             "per_words", "per_time_words")}
-    tries["currencies"] = _alt(s for names in units["currencies"].values() for s in names)
-    tries["half"] = half
+    tries = _Tries(units, half=half)
 
     # an ISO code may be glued to the amount it prefixes (USD1.23, EUR29.99), though a letter
     # before digits is otherwise a code (A320)
     codes = "|".join(s for names in units["currency_prefixes"].values() for s in names if re.fullmatch("[A-Z]{3}", s))
     iso_before = rf"(?<!\w)(?:{codes})"
-    ending = tail(True) + unit_pattern(dict(tries, lower=r"\p{Ll}"), "")
+    tries = _Tries(units, tries, lower=r"\p{Ll}")
+    ending = tail(True) + unit_pattern(tries, "")
     # re has no captures of a repeated group: each end of a range after the first is matched again
     # (range_end_plain), the tail of a fraction is its denominator
     plain = _plain_script(list(num.scales) + num.not_scales + vocabulary + units["range_words"])
@@ -192,7 +208,7 @@ def grammar() -> Grammar:
     boundary = "".join(r"(?<!%s\d)" % behind for behind in BOUNDARY_BEHIND) + rf"|(?<={iso_before}\d)"
     sources = {
         "digits_plain": rf"(?P<amt>(?P<number>{digit}(?>(?:{boundary})(?:{numbers.SPACED_AFTER_FIRST}|\d*(?:[.,]\d+)*))){spoken_point}{scaled})"
-                        rf"(?P<tail>{tail(False)})" + unit_pattern(dict(tries, lower=f"[{lower}]"), "_glued"),
+                        rf"(?P<tail>{tail(False)})" + unit_pattern(_Tries(units, tries, lower=f"[{lower}]"), "_glued"),
         "digits": rf"(?:{_BOUNDARY}|(?<={iso_before}))(?P<amt>{by_digits}){ending}",
         "words": rf"{_BOUNDARY}(?P<amt>{by_digits}|{by_words}){ending}",
         "range_end_plain": rf"{sep}(?P<amt>{by_digits}|{by_words})",

@@ -1,13 +1,14 @@
 """The units an amount may have after it, as named rules: each says which words of
 ``lexicon/units.json`` it matches, what may not follow them, how they stand against the amount, and
 what kind of fact they make. The search patterns (``grammar``) are built from this registry in its
-order, and ``resolve`` reads the one unit a match found. A new kind of unit is one rule here and
-one list in the lexicon.
+order (a rule asks for the trie of a units.json list by its key), and ``resolve`` reads the one unit
+a match found. A new kind of unit is one rule here, one list in the lexicon (with its key in the
+lexicon test of tests/test_facts.py) and corpus rows.
 """
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Callable, Dict, Literal, NamedTuple, Optional, Tuple
+from typing import TYPE_CHECKING, Callable, Literal, Mapping, NamedTuple, Optional, Tuple
 
 from ..model import FactKind
 from ..text import INLINE_SPACE
@@ -65,7 +66,7 @@ def _not_a_unit(text: str, g: "Grammar") -> Unit:
 
 class UnitRule(NamedTuple):
     name: UnitName  # the group of the search patterns that holds it
-    spellings: Callable[[Dict[str, str]], str]  # its pattern, from the tries of the lexicon lists and ``lower``
+    spellings: Callable[[Mapping[str, str]], str]  # its pattern, from the tries of units.json lists by key, ``lower``, ``half``
     not_after: str  # what may not follow it
     space: Literal["optional", "required"]  # white space between amount and unit (25%, 25 %)
     glued: bool  # also written against the amount when it takes a space otherwise (50.000đ, 1km)
@@ -90,7 +91,7 @@ PLAIN_UNIT_NAMES: Tuple[UnitName, ...] = UNIT_NAMES + tuple(rule.name for rule i
 _BY_NAME = {rule.name: rule for rule in UNIT_RULES}
 
 
-def unit_pattern(tries: Dict[str, str], glued_suffix: str) -> str:
+def unit_pattern(tries: Mapping[str, str], glued_suffix: str) -> str:
     """The optional unit after an amount, one group per rule (the glued ones named ``NAME`` +
     ``glued_suffix``: the stdlib re cannot name two groups alike), then the ``per`` part of a rate
     or a price (500.000 đồng/kg, 99,6 thuê bao/100 dân, 6,9 hành khách mỗi lượt, 30 km một giờ) and a
