@@ -137,7 +137,7 @@ _UNIT_KEYS = {
     **dict.fromkeys([
         "small_count_currencies", "subunit_joiners", "percent", "measures", "time_units", "qualifiers",
         "vague_qualifiers", "ordinal_before", "score_before", "date_before", "date_prepositions", "range_words",
-        "money_verbs", "money_abbreviations", "noun_modifiers", "per_words", "per_time_words", "range_openers", "opened_range_words", "list_range_words", "stop_after", "counted_nouns", "not_ordinal_before", "comparatives",
+        "money_verbs", "money_abbreviations", "noun_modifiers", "rate_units", "per_words", "per_time_words", "range_openers", "opened_range_words", "list_range_words", "stop_after", "counted_nouns", "not_ordinal_before", "comparatives",
         "multiples", "capital_ordinals"], "words"),
 }
 

@@ -16,7 +16,7 @@ from ..text import INLINE_SPACE
 if TYPE_CHECKING:
     from .grammar import Grammar
 
-UnitName = Literal["pct", "noun", "cur", "sub", "msr", "time", "word"]
+UnitName = Literal["pct", "noun", "cur", "sub", "msr", "rate", "time", "word"]
 _CENT = Decimal("0.01")
 
 
@@ -54,6 +54,10 @@ def _measure(text: str, g: "Grammar") -> Unit:
     return Unit("quantity", g.fold(text).lower(), None, True)
 
 
+def _rate(text: str, g: "Grammar") -> Unit:
+    return Unit("rate", text.lower())
+
+
 def _any_word(text: str, g: "Grammar") -> Unit:
     """Any lower-case word counts (200 lính), but not the words that close a duration, a period or
     a time (6 tháng, 17 năm qua, 7h30)."""
@@ -80,6 +84,7 @@ UNIT_RULES: Tuple[UnitRule, ...] = (
     UnitRule("cur", lambda tries: tries["currencies"], r"(?!\w)", "required", True, _money),
     UnitRule("sub", lambda tries: tries["currency_subunits"], r"(?!\w)", "required", False, _cents),
     UnitRule("msr", lambda tries: tries["measures"], r"(?![\w²³])", "required", True, _measure),
+    UnitRule("rate", lambda tries: tries["rate_units"], r"(?!\w)", "required", True, _rate),  # 18mph
     UnitRule("time", lambda tries: tries["time_units"], r"(?!\w)", "required", False, _not_a_unit),
     UnitRule("word", lambda tries: tries["lower"] + r"\w*", "", "required", False, _any_word),
 )
