@@ -10,7 +10,7 @@ import dataclasses
 import datetime as _dt
 import math
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Union
+from typing import Dict, List, Literal, Optional, Union
 
 from dataclasses_json import config, dataclass_json
 
@@ -107,20 +107,26 @@ class Author:
     role: Optional[str] = None  # the role words written before the name (``Tin, ảnh``), if any
 
 
+FactKind = Literal["money", "percent", "quantity", "rate"]
+
+
 @dataclass_json
 @dataclass
 class Fact:
-    """A numeric fact: ``kind`` is money, percent, quantity or rate (scored), or duration, date,
-    ordinal, identifier (kept apart so they are never mistaken for amounts)."""
+    """A numeric fact. ``unit``: an ISO 4217 code for money, ``%`` for a percent, the unit or counted
+    noun as written (lower case) for a quantity, and for a rate the unit with what it is per
+    (``km/h``, ``thuê bao/100 dân``). ``per``: what a price or a rate is per, for every kind alike
+    (``62.000 đồng/kg`` is money in VND per ``kg``; ``50 km/h`` a rate per ``h``), else None."""
 
     text: str
-    kind: str
+    kind: FactKind
     value: Union[int, float]
     unit: Optional[str]
     start: int
     end: int
     qualifier: Optional[str] = None  # trên, gần, khoảng, hơn, ...
     sentence: Optional[int] = None  # index into Article.sentences
+    per: Optional[str] = None  # kg of 62.000 đồng/kg
 
 
 @dataclass_json
