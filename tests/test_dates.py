@@ -78,10 +78,33 @@ def test_grain_and_relative(text, grain, relative):
     assert (mention.grain, mention.relative) == (grain, relative)
 
 
-def test_missing_reference_is_today():
-    today = dt.datetime.now(VIETNAM_TZ).date()
-    assert parse_date("hôm nay") == today
-    assert parse_date("28/7").year in (today.year - 1, today.year, today.year + 1)
+@pytest.mark.parametrize("phrase", ["hôm nay", "hôm qua", "20 phút sau", "28/7", "ngày 15", "quý 3", "tháng 7",
+                                    "thứ Hai", "Giáng sinh", "năm ngoái", "3 tuần sau", "thập niên 90", "21h",
+                                    "rằm tháng Giêng", "đầu tháng 7"])
+def test_no_reference_no_value(phrase):
+    """Nothing reads the clock: what needs a reference has no value without one."""
+    assert parse_date(phrase) is None
+    (mention,) = find_dates(phrase)
+    assert mention.value is None and mention.relative
+    assert mention.grain == find_dates(phrase, dt.datetime(2017, 7, 28, 9, 0))[0].grain
+
+
+def test_no_reference_keeps_absolute_dates():
+    text = ("Hôm qua ông A đến. Ngày 20/5/2017 có mưa, đến 21h cùng ngày thì tạnh; 20 phút sau trời sáng. "
+            "Sáng 28/7 họp, 9h tan; quý 3/2016 lãi, năm 2015 lỗ.")
+    found = [(m.text, m.value, m.grain) for m in find_dates(text)]
+    assert found == [
+        ("Hôm qua", None, "day"), ("Ngày 20/5/2017", dt.date(2017, 5, 20), "day"),
+        ("21h cùng ngày", dt.datetime(2017, 5, 20, 21, 0, tzinfo=VIETNAM_TZ), "time"),
+        ("20 phút sau", None, "time"), ("Sáng 28/7", None, "day"), ("9h", None, "time"),  # the day before it is unknown
+        ("quý 3/2016", dt.date(2016, 7, 1), "quarter"), ("năm 2015", dt.date(2015, 1, 1), "year")]
+    assert parse_date("28/7/2017") == dt.date(2017, 7, 28)
+
+
+@pytest.mark.parametrize("phrase", ["31/2", "ngày 30/2", "tháng 13", "ngày 32"])
+def test_no_reference_still_checks_the_calendar(phrase):
+    """A day or month that exists in no year is no date, with or without a reference."""
+    assert find_dates(phrase + ".") == find_dates(phrase + ".", dt.date(2017, 7, 28)) == []
 
 
 def test_bad_reference_type():

@@ -7,8 +7,11 @@ a time without a zone is Vietnam time. Out-of-range pieces (31/2, month 13, hour
 ``nửa đêm`` (midnight) before a day: ``nửa đêm 20/7`` is 0:00 on 21 July; alone, as any part of day
 alone, it is no date.
 
-Resolution is against ``reference`` (a date, or a datetime taken in Vietnam time); when it is None,
-today in Vietnam is the reference, for the year of ``28/7`` as for ``hôm qua``. The rules:
+Resolution is against ``reference`` (a date, or a datetime taken in Vietnam time). Nothing reads
+the clock: without a reference, a mention that needs one (``hôm qua``, ``20 phút sau``, ``28/7`` or
+``quý 3`` without a year, a weekday, ``Giáng sinh``) keeps its text, grain and ``relative`` with
+``value=None``, and :func:`parse_date` returns None for it; a date with its year resolves, and so
+does a time after a day named before it in the same text (``ngày 20/5/2017 ... lúc 21h``). The rules:
 
 - week, month, quarter and year expressions give their first day, a week starting on Monday
   (``tuần này``, ``tháng 10/2017``, ``quý 3``, ``năm ngoái``); a quarter is also written ``Q3/2020``,
@@ -28,7 +31,7 @@ today in Vietnam is the reference, for the year of ``28/7`` as for ``hôm qua``.
   is a duration (``3 tuần``, ``17 năm qua``, ``6 tháng đầu năm``), not a date, and so is the span of
   the coming days (``3 ngày tới``, as ``3 ngày qua``) while ``3 ngày nữa`` is the day 3 days later;
 - hours and minutes shift the reference's time (``2 giờ trước``, ``30 phút trước``), so they resolve
-  only against a reference that has one (a datetime, or None: now), never against a bare date;
+  only against a reference that has one (a datetime), never against a bare date;
 - ``đầu``/``giữa``/``cuối`` give the first day of the first, middle or last part: of a month the 1st,
   11th and 21st (as ``thượng``/``trung``/``hạ tuần``), of a year 1 January, 1 May and 1 September, of
   a quarter its first, second and third month, of a week Monday, Wednesday and Saturday; ``nửa
@@ -108,6 +111,7 @@ OSP = H + "{0,3}"
 CENTURIES = "(?:1[89]|2[01])"  # the first two digits of a year a date may name: 1800 to 2199 (see _year)
 YEAR = r"(?P<y>%s\d\d)" % CENTURIES
 TWO_DIGIT_PIVOT = 50  # 28/7/17 is 2017, 31/10/74 is 1974
+_ANY_LEAP_YEAR = 2000  # without a reference, a day and month are checked in a year where 29/2 exists
 DIGIT = "#"  # a number in a lead phrase: "#/" is a number before a slash
 STOP = "$"  # at the end of a lead phrase: a stop follows (sau 3 ngày, ...)
 STOP_AHEAD = r"(?=%s(?:[.;:)\n]|,(?!%s\d)|$))" % (OSP, OSP)  # a comma before a number may be in a list: 2, 3 chuyến
@@ -562,11 +566,21 @@ def _groups(text: str, strict: bool) -> List[_Group]:
 
 
 # -- resolution -----------------------------------------------------------------------------------
-def _reference(reference) -> Tuple[dt.date, Optional[dt.datetime]]:
-    """The reference's day, and its time in Vietnam when it has one (None: now)."""
+class _NoReference(Exception):
+    """Raised where a mention needs the reference and none was given: it keeps no value."""
+
+
+def _need(ref):
+    """``ref``, which the resolution needs: no clock stands in for a missing one."""
+    if ref is None:
+        raise _NoReference
+    return ref
+
+
+def _reference(reference) -> Tuple[Optional[dt.date], Optional[dt.datetime]]:
+    """The reference's day, and its time in Vietnam when it has one; (None, None) without one."""
     if reference is None:
-        now = dt.datetime.now(VIETNAM_TZ).replace(microsecond=0)
-        return now.date(), now
+        return None, None
     if isinstance(reference, dt.datetime):
         if not reference.tzinfo:
             moment = reference.replace(tzinfo=VIETNAM_TZ)
@@ -597,6 +611,8 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 
 def _choose(make, ref: dt.date, direction: Optional[int], nearest: bool) -> dt.date:
     """``make(year)`` for the year the rules pick: see the module docstring."""
+    if ref is None:
+        raise _NoReference
     if direction == 0:
         return make(ref.year)
     candidates = []
@@ -636,10 +652,10 @@ def _year(text: str) -> int:
 
 def _year_of(atom: _Atom, ref: dt.date) -> Optional[int]:
     year = _year(atom["y"]) if atom["y"] else \
-        ref.year + _LEX["relative_periods"][_key(atom["yrel"])][1] if atom["yrel"] else None
+        _need(ref).year + _LEX["relative_periods"][_key(atom["yrel"])][1] if atom["yrel"] else None
     if atom["stem"]:  # Giáp Thìn: the one nearest the year written with it (which it must be) or the reference's
         named = sexagenary_year(_LEX["lunar_year_stems"][_key(atom["stem"])],
-                                _LEX["lunar_year_branches"][_key(atom["branch"])], ref.year if year is None else year)
+                                _LEX["lunar_year_branches"][_key(atom["branch"])], _need(ref).year if year is None else year)
         if year is not None and named != year:
             raise ValueError("%s %s is not %d" % (atom["stem"], atom["branch"], year))
         return named
@@ -650,9 +666,13 @@ def _month_number(text: str) -> int:
     return int(text) if text.isdigit() else _LEX["months"][_key(text)]
 
 
+def _is_lunar(atom: _Atom) -> bool:
+    return atom.kind == "lunar" or bool(atom["lunar"] or atom["leap"])
+
+
 def _day_maker(atom: _Atom, day: int, month: int):
     """The date of ``day`` and ``month`` in a given year, solar or lunar as ``atom`` says."""
-    if atom.kind == "lunar" or atom["lunar"] or atom["leap"]:
+    if _is_lunar(atom):
         leap = bool(atom["leap"])
         return lambda year: lunar_to_solar(day, month, year, leap)
     return lambda year: dt.date(year, month, day)
@@ -662,6 +682,8 @@ def _day_month(atom: _Atom, ref: dt.date, day: int, month: int) -> Tuple[dt.date
     """A day and month in the year that ``atom`` names, or the nearest one."""
     make = _day_maker(atom, day, month)
     year = _year_of(atom, ref)
+    if year is None and ref is None and not _is_lunar(atom):
+        make(_ANY_LEAP_YEAR)  # 31/2 is no date, with or without a reference
     if year is not None:
         return make(year), not atom["y"]
     return _choose(make, ref, _direction(atom), nearest=True), True
@@ -670,9 +692,11 @@ def _day_month(atom: _Atom, ref: dt.date, day: int, month: int) -> Tuple[dt.date
 def _nearest_month_day(ref: dt.date, day: int) -> dt.date:
     """Day ``day`` of the reference's month, the month before or the one after, whichever is
     nearest the reference (the earlier one on a tie)."""
+    if not 1 <= day <= 31:
+        raise ValueError("no day of a month: %d" % day)
     candidates = []
     for offset in (-1, 0, 1):
-        month = _add_months(ref.replace(day=1), offset)
+        month = _add_months(_need(ref).replace(day=1), offset)
         if day <= calendar.monthrange(month.year, month.month)[1]:
             candidates.append(month.replace(day=day))
     return min(candidates, key=lambda candidate: (abs((candidate - ref).days), candidate > ref))
@@ -713,10 +737,11 @@ def _day(atom: _Atom, ref: dt.date, context: dt.date) -> Tuple[dt.date, bool]:
         return _nearest_month_day(ref, int(atom["d"])), True
     if kind == "relday":
         table = _LEX["relative_days"] if atom["rel"] else _LEX["short_relative_days"]
-        return ref + dt.timedelta(days=table[_key(atom["rel"] or atom["srel"])]), True
+        return _need(ref) + dt.timedelta(days=table[_key(atom["rel"] or atom["srel"])]), True
     if kind == "same":
-        return context, True
+        return _need(context), True
     weekday = _weekday(atom)
+    _need(ref)
     if atom["wrel"]:
         return _period_start(ref, "week", _LEX["relative_periods"][_key(atom["wrel"])][1]) + \
             dt.timedelta(days=weekday), True
@@ -738,6 +763,7 @@ def _period(atom: _Atom, ref: dt.date) -> Tuple[dt.date, str, bool]:
         month, year = _month_number(atom["m"]), _year_of(atom, ref)
         if year is not None:
             return dt.date(year, month, 1), "month", not atom["y"]
+        dt.date(_ANY_LEAP_YEAR, month, 1)  # tháng 13 is no month, with or without a reference
         return _choose(lambda y: dt.date(y, month, 1), ref, _direction(atom), nearest=False), "month", True
     if kind == "quarter":
         q = atom["q"]
@@ -753,13 +779,14 @@ def _period(atom: _Atom, ref: dt.date) -> Tuple[dt.date, str, bool]:
         return dt.date(year, 1, 1), "decade", relative
     if kind == "relperiod":
         unit, offset = _LEX["relative_periods"][_key(atom["rper"])]
-        return _period_start(ref, unit, offset), unit, True
+        return _period_start(_need(ref), unit, offset), unit, True
     if kind == "unit":  # đầu năm: this year
         unit = _LEX["shift_units"][_key(atom["unit"])]
-        return _period_start(ref, unit), unit, True
+        return _period_start(_need(ref), unit), unit, True
     # shift: 3 tuần sau
     n = _shift_count(atom)
     unit = _LEX["shift_units"][_key(atom["unit"])]
+    _need(ref)
     if unit in ("day", "week"):
         return ref + dt.timedelta(days=n * (7 if unit == "week" else 1)), "day", True
     return _add_months(ref, n * UNITS[unit]), "day", True
@@ -774,7 +801,7 @@ def _roman(text: str) -> int:
 def _century(atom: _Atom, ref: dt.date) -> Tuple[int, bool]:
     """The number of the century an atom names (21 for 2001 to 2100), and whether it is relative."""
     if atom["crel"]:
-        return (ref.year - 1) // 100 + 1 + _LEX["relative_centuries"][_key(atom["crel"])], True
+        return (_need(ref).year - 1) // 100 + 1 + _LEX["relative_centuries"][_key(atom["crel"])], True
     cn = atom["cn"]
     return int(cn) if cn.isdigit() else _roman(cn), False
 
@@ -789,7 +816,7 @@ def _decade(atom: _Atom, ref: dt.date) -> Tuple[int, bool]:
     if atom["cn"] or atom["crel"]:
         number, relative = _century(atom, ref)
         return 100 * (number - 1) + int(dec), relative
-    year = ref.year // 100 * 100 + int(dec)
+    year = _need(ref).year // 100 * 100 + int(dec)
     return (year - 100 if year > ref.year // 10 * 10 else year), True
 
 
@@ -800,17 +827,20 @@ def _shift_count(atom: _Atom) -> int:
     return n * (_LEX["shift_directions"][_key(atom["sdir"])] if atom["sdir"] else 1 if atom["later"] else -1)
 
 
-def _clock_shift(atom: _Atom, moment: Optional[dt.datetime]) -> Optional[Tuple[DateValue, str, bool]]:
+def _clock_shift(atom: _Atom, ref: Optional[dt.date],
+                 moment: Optional[dt.datetime]) -> Optional[Tuple[DateValue, str, bool]]:
     """2 giờ trước: the reference's time moved by hours or minutes; None against a bare date."""
     if moment is None:
+        _need(ref)  # a reference without a time: no time to move
         return None
     unit = _LEX["clock_shift_units"][_key(atom["unit"])]
     return moment + dt.timedelta(**{unit: _shift_count(atom)}), "time", True
 
 
-def _part_of(pp: _Atom, target: _Atom, ref: dt.date) -> Tuple[dt.date, str, bool]:
-    start, unit, relative = _period(target, ref)
+def _part_of(pp: _Atom, target: _Atom, ref: Optional[dt.date]) -> Tuple[dt.date, str, bool]:
+    unit = _period_unit(target)
     offset = _LEX["period_parts"][_key(pp["pp"])][unit]  # KeyError: thượng tuần năm is no date
+    start, unit, relative = _period(target, ref)
     if unit == "week":
         return start + dt.timedelta(days=offset), unit, relative
     if unit == "month":
@@ -858,33 +888,51 @@ def _zone(text: Optional[str], sign=None, hours=None, minutes=None) -> dt.tzinfo
     return dt.timezone(-offset if sign == "-" else offset)
 
 
-def _resolve(group: _Group, ref: dt.date, context: dt.date,
-             moment: Optional[dt.datetime] = None) -> Optional[Tuple[DateValue, str, bool]]:
+def _period_unit(atom: _Atom) -> str:
+    """The grain of a period atom, known before it is resolved."""
+    if atom.kind in ("relperiod", "unit", "shift"):
+        unit = _LEX["relative_periods"][_key(atom["rper"])][0] if atom.kind == "relperiod" else \
+            _LEX["shift_units"][_key(atom["unit"])]
+        return "day" if atom.kind == "shift" else unit
+    return "year" if atom.kind == "bareyear" else atom.kind
+
+
+def _resolve(group: _Group, ref: Optional[dt.date], context: Optional[dt.date],
+             moment: Optional[dt.datetime] = None) -> Optional[Tuple[Optional[DateValue], str, bool]]:
     """(value, grain, relative) of a group, or None when it names no valid date; ``moment`` is the
-    reference's time, if known."""
+    reference's time, if known. Without a reference (and a day named before it, for a time alone)
+    a mention that needs one keeps its grain with no value."""
     atoms = group.atoms
+    grain = "day"
     try:
         if "period" in group.roles:
             if len(atoms) == 2:
+                grain = _period_unit(atoms[1])
                 return _part_of(atoms[0], atoms[1], ref)
             if atoms[0].kind in ("ppart", "unit"):
                 return None
             if atoms[0].kind == "shift" and _key(atoms[0]["unit"]) in _LEX["clock_shift_units"]:
-                return _clock_shift(atoms[0], moment)
+                grain = "time"
+                return _clock_shift(atoms[0], ref, moment)
+            grain = _period_unit(atoms[0])
             return _period(atoms[0], ref)
         by_role = {role: atom for atom in atoms for role in atom.roles}  # one of each: see _Group.joins
         main, timed, zone = by_role.get("abs") or by_role.get("rel"), by_role.get("time"), by_role.get("tz")
         if main is None and timed is None:  # a zone alone
             return None
-        day, relative = _day(main, ref, context) if main else (context, True)
         part = main["part"] if main and main.kind != "iso" else None
-        if timed is None and "at" not in _part_rule(part):  # đêm 20/7 is a day, nửa đêm 20/7 a time
+        if timed is not None or "at" in _part_rule(part):  # đêm 20/7 is a day, nửa đêm 20/7 a time
+            grain = "time"
+            clock, days = _clock(timed, part)
+        day, relative = _day(main, ref, context) if main else (_need(context), True)
+        if grain == "day":
             return day, "day", relative
         tz = _zone(timed["z"]) if timed is not None and timed.kind == "iso" else \
             _zone(None, zone["tzs"], zone["tzh"], zone["tzm"]) if zone else VIETNAM_TZ
-        clock, days = _clock(timed, part)
         value = dt.datetime.combine(day + dt.timedelta(days=days), clock, tzinfo=tz).astimezone(VIETNAM_TZ)
         return value, "time", relative
+    except _NoReference:
+        return None, grain, True
     except (ValueError, KeyError, OverflowError):
         return None
 
@@ -931,7 +979,7 @@ def find_dates(text: str, reference: dt.date | dt.datetime | None = None) -> Lis
         if resolved is None:
             continue
         value, grain, relative = resolved
-        if not group.roles.isdisjoint(_DAY):
+        if not group.roles.isdisjoint(_DAY):  # a day that needed the missing reference is unknown
             context = value.date() if isinstance(value, dt.datetime) else value
         mentions.append(DateMention(text[group.start:group.end], group.start, group.end, value, grain, relative))
     return mentions
@@ -969,7 +1017,7 @@ def find_date_line(line: str) -> Optional[Tuple[DateValue, int, int]]:
     sentence that holds a date is not one, nor is a relative date (``Hôm nay``) or a bare year."""
     if not isinstance(line, str) or len(line) > _MAX_DATE_LINE or not _YEAR_DIGITS.search(line):
         return None
-    ref = _reference(None)[0]  # today
+    ref = None  # a date line names an absolute day
     groups = _groups(line, strict=False)
     found = _whole(line, groups, ref)
     if found is None:
