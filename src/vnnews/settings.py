@@ -19,6 +19,11 @@ from __future__ import annotations
 
 
 # --- dates -------------------------------------------------------------------------------------
+DATE_MAX_STRING = 200  # parse_date reads one expression: a longer string is not one
+DATE_LINE_MAX_CHARS = 120  # a publication-date line (with its byline footer) is short; body sentences are longer
+DATE_LINE_MAX_PREFIX_WORDS = 12  # a dateline footer names an author and an outlet before the date, not a sentence
+DATE_TWO_DIGIT_PIVOT = 50  # a two-digit year below it is in the 2000s (28/7/17), from it in the 1900s (31/10/74)
+DATE_CUE_WINDOW = 30  # characters looked at before a candidate: enough for its cue words, and scans stay linear
 
 
 # --- numbers and facts -------------------------------------------------------------------------

@@ -1,0 +1,166 @@
+"""From groups of atoms to values: the day and clock time of a group, and the tests that running text
+gives for a group that is no date (a duration, a fraction, an ordinal)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import List, Optional, Tuple
+
+import regex
+
+from ..model import VIETNAM_TZ, DateValue
+from ..settings import DATE_CUE_WINDOW
+from .calendar import NoReference, need
+from .grammar import LEX, key, words
+from .resolvers import number
+from .rules import Atom
+from .scanner import Group
+
+Resolved = Tuple[Optional[DateValue], str, bool]  # value (None: it needs the missing reference), grain, relative
+
+CUES = regex.compile(r"[^\p{L}\p{N}]*(?:%s(?![\p{L}])[^\p{L}\p{N}]*){0,4}" % words(LEX["cues"]), regex.I)
+PUNCT = regex.compile(r"[^\p{L}\p{N}]*")
+# what stands just before a candidate, searched backwards from its end: forwards, the regex module
+# would try the pattern at every position of the window
+_COUNT_BEFORE = regex.compile(r"(?:\d+|%s|%s)\s{1,3}(?:%s\s{1,3})?$" % (
+    words(LEX["small_numbers"]), words(LEX["count_words"]), words(LEX["shift_units"])), regex.I | regex.REVERSE)
+_DAY_CUE_BEFORE = regex.compile(r"(?:(?<![\p{L}])%s\s{1,3}|\(\s{0,2})$" % words(LEX["day_cues"]),
+                                regex.I | regex.REVERSE)
+_NUMBER_CUE_BEFORE = regex.compile(r"(?<![\p{L}])%s\.?\s{0,3}$" % words(LEX["number_cues"]), regex.I | regex.REVERSE)
+CLOCK_CUE_BEFORE = regex.compile(r"(?<![\p{L}])%s\s{1,3}$" % words(LEX["connectors"]), regex.I | regex.REVERSE)
+_STOP_AFTER = regex.compile(r"\s{0,2}(?:[,.;:)]|$)")
+# a date line names a day that is not relative, so it writes a year in digits: four (YEAR, 20170728)
+# or two after a day and a month (31/10/74); most lines that find_date_line is asked about have none
+YEAR_DIGITS = re.compile(r"\d{4}|\d[/.-]\d\d?[/.-]\d\d")
+
+
+def _part_rule(part: Optional[str]) -> dict:
+    return LEX["parts_of_day"][key(part)] if part else {}
+
+
+def _clock(atom: Optional[Atom], part: Optional[str]) -> Tuple[dt.time, int]:
+    """The clock time of a time atom, read in ``part`` of the day unless it names its own, or
+    without one the hour that ``part`` names (nửa đêm is 12 giờ đêm), and the days it moves the date
+    by: 12 giờ đêm and 24 giờ are the midnight that ends the day, 0:00 the day after."""
+    if atom is None:
+        hour, minute, second, to = _part_rule(part)["at"], 0, 0, None
+    else:
+        hour, minute = number(atom["h"]), number(atom["mi"] or "0") + (30 if atom["half"] else 0)
+        second, to, part = int(atom["s"] or 0), atom["to"], atom["part"] or part
+    rule = _part_rule(part)
+    pm = rule.get("pm")
+    if pm and pm[0] <= hour <= pm[1]:
+        hour += 12
+    elif hour == 12 and rule.get("midnight"):
+        hour = 24  # 12 giờ đêm: the midnight that ends the day, as 24 giờ is
+    elif hour > 24 or hour == 24 and minute:
+        raise ValueError("no clock time: %d:%02d" % (hour, minute))
+    if to:  # 3 giờ kém 15 is 2:45
+        hour, minute = hour - 1, 60 - minute
+    days, hour = divmod(hour, 24)
+    return dt.time(hour, minute, second), days
+
+
+def _zone(text: Optional[str], sign=None, hours=None, minutes=None) -> dt.tzinfo:
+    if text in ("Z", "z"):
+        return dt.timezone.utc
+    if text:
+        sign, hours, minutes = text[0], text[1:3], text[-2:]
+    if hours is None:
+        return VIETNAM_TZ
+    offset = dt.timedelta(hours=int(hours), minutes=int(minutes or 0))
+    return dt.timezone(-offset if sign == "-" else offset)
+
+
+def resolve(group: Group, ref: Optional[dt.date], context: Optional[dt.date],
+            moment: Optional[dt.datetime] = None) -> Optional[Resolved]:
+    """(value, grain, relative) of a group, or None when it names no valid date; ``moment`` is the
+    reference's time, if known. Without a reference (and a day named before it, for a time alone)
+    a mention that needs one keeps its grain with no value."""
+    atoms = group.atoms
+    grain = "day"
+    try:
+        if "period" in group.roles:
+            if len(atoms) == 2:  # đầu tháng 7: the part of the period after it
+                grain = atoms[1].rule.grain_of(atoms[1])
+                return _part_of(atoms[0], atoms[1], ref)
+            period = atoms[0]
+            if not period.rule.alone:
+                return None
+            grain = period.rule.grain_of(period)
+            return period.rule.resolve(period, ref, moment)
+        by_role = {role: atom for atom in atoms for role in atom.roles}  # one of each: see Group.joins
+        main, timed, zone = by_role.get("abs") or by_role.get("rel"), by_role.get("time"), by_role.get("tz")
+        if main is None and timed is None:  # a zone alone
+            return None
+        part = main["part"] if main else None
+        if timed is not None or "at" in _part_rule(part):  # đêm 20/7 is a day, nửa đêm 20/7 a time
+            grain = "time"
+            clock, days = _clock(timed, part)
+        day, relative = main.rule.resolve(main, ref, context) if main else (need(context), True)
+        if grain == "day":
+            return day, "day", relative
+        tz = _zone(timed["z"]) if timed is not None and timed.rule.clock_inside else \
+            _zone(None, zone["tzs"], zone["tzh"], zone["tzm"]) if zone else VIETNAM_TZ
+        value = dt.datetime.combine(day + dt.timedelta(days=days), clock, tzinfo=tz).astimezone(VIETNAM_TZ)
+        return value, "time", relative
+    except NoReference:
+        return None, grain, True
+    except (ValueError, KeyError, OverflowError):
+        return None
+
+
+def _part_of(pp: Atom, target: Atom, ref: Optional[dt.date]) -> Resolved:
+    unit = target.rule.grain_of(target)
+    offset = LEX["period_parts"][key(pp["pp"])][unit]  # KeyError: thượng tuần năm is no date
+    start, unit, relative = target.rule.resolve(target, ref, None)
+    if unit == "week":
+        return start + dt.timedelta(days=offset), unit, relative
+    if unit == "month":
+        return start.replace(day=offset), unit, relative
+    if unit == "quarter":
+        return start.replace(month=start.month + offset - 1), unit, relative
+    return start.replace(month=offset), unit, relative
+
+
+def bare_hours(group: Group) -> bool:
+    """``3 giờ`` alone: as often a duration as a clock time, a time only after ``lúc``/``vào``."""
+    first = group.atoms[0]
+    return len(group.atoms) == 1 and first.rule.name == "time" and bool(first["hw"]) and \
+        not (first["part"] or first["mi"] or first["half"])
+
+
+def in_running_text(text: str, group: Group) -> bool:
+    """False for groups that running text shows to be no date (durations, fractions, ordinals)."""
+    before = text[max(0, group.start - DATE_CUE_WINDOW):group.start]
+    first = group.atoms[0]
+    name = first.rule.name
+    if first.rule.after_count_is_duration and _COUNT_BEFORE.search(before):
+        return False  # 17 năm qua, 6 tháng đầu năm, mỗi tháng 3 triệu, mỗi năm hai nghìn lượt khách, 2 thế kỷ trước
+    if bare_hours(group):
+        return bool(CLOCK_CUE_BEFORE.search(before))  # mất 3 giờ
+    if len(group.atoms) > 1:
+        return True
+    bare = not (first["part"] or first["dayword"])
+    if name in ("dm", "month") and first.m.group(0)[0].isdigit() and _NUMBER_CUE_BEFORE.search(before):
+        return False  # Quyết định số 1/2020
+    if name == "dm" and bare and not any(first[group_name] for group_name in ("y", "yrel", "dir", "lunar", "leap")):
+        return bool(_DAY_CUE_BEFORE.search(before) or _STOP_AFTER.match(text, group.end))  # 6/10 vị trí
+    if name == "weekday" and bare and (first["wd"] or "").isdigit() and not (first["wrel"] or first["dir"]):
+        return bool(_DAY_CUE_BEFORE.search(before))  # đứng thứ 2
+    return True
+
+
+def whole(s: str, found: List[Group], ref: Optional[dt.date],
+          moment: Optional[dt.datetime] = None) -> Optional[Tuple[Group, Resolved]]:
+    """The one group, of the lenient groups ``found`` in ``s``, that makes up ``s`` but for cue words
+    before and punctuation after."""
+    if len(found) != 1:
+        return None
+    group = found[0]
+    if not (CUES.fullmatch(s, 0, group.start) and PUNCT.fullmatch(s, group.end)):
+        return None
+    if bare_hours(group) and not CLOCK_CUE_BEFORE.search(s, 0, group.start):
+        return None
+    resolved = resolve(group, ref, ref, moment)
+    return None if resolved is None else (group, resolved)
