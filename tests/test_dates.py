@@ -23,9 +23,16 @@ def assert_same(value, expected):
         assert value.utcoffset() == dt.timedelta(hours=7)
 
 
-@pytest.mark.parametrize("phrase, reference, expected", rows("dates.tsv", 3))
-def test_parse_date(phrase, reference, expected):
-    assert_same(parse_date(phrase, value_of(reference)), value_of(expected))
+@pytest.mark.parametrize("phrase, reference, expected, prefer", rows("dates.tsv", 4))
+def test_parse_date(phrase, reference, expected, prefer):
+    assert_same(parse_date(phrase, value_of(reference), prefer=prefer), value_of(expected))
+
+
+def test_prefer_is_checked():
+    with pytest.raises(ValueError):
+        parse_date("28/7", dt.date(2017, 7, 28), prefer="later")
+    with pytest.raises(ValueError):
+        find_dates("28/7", dt.date(2017, 7, 28), prefer="Past")
 
 
 @pytest.mark.parametrize("phrase, reference", rows("dates_not.tsv", 2))

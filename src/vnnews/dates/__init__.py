@@ -37,14 +37,22 @@ does a time after a day named before it in the same text (``ngày 20/5/2017 ... 
   a quarter its first, second and third month, of a week Monday, Wednesday and Saturday; ``nửa
   đầu``/``nửa cuối`` (``nửa sau``) the first day of each half (``nửa cuối năm 2020`` is 1 July, of a
   month the 16th), while ``nửa`` before a unit counts (``nửa tháng trước`` is a duration);
-- a bare weekday, month or quarter (``thứ Hai``, ``tháng 7``, ``quý 3``) is the latest one that starts
-  on or before the reference, since news report the recent past; ``tới``/``sắp tới`` after it picks
+- a date without its year (``28/7``, ``ngày 10-12``, ``Giáng sinh``, ``mùng 3 Tết``, ``tháng 7``,
+  ``quý 3``) is in the reference's year, the common reading in Vietnamese news, where the coming
+  months of the year are named as often as the past ones (in ``../shared/corpus``: a bank plans a
+  sale ``trong quý III`` in an article of April 2021, a singer's shows ``của tháng 11`` in one of
+  September 2024, a course ``vào tháng 10`` in one of July 2018: the same year each time, where the
+  latest past one was wrong). Across New Year the adjacent year wins within 45 days of the reference
+  (settings.DATE_YEAR_EDGE_DAYS: ``28/12`` read on 3 January is last December, ``Tết Dương lịch``
+  read on 1 December the coming one). A lunar day takes the year in which it falls as a solar day
+  (``ông Táo``, 23 of lunar month 12, read in January is the one of that January). ``prefer=``
+  ``"past"`` (the latest on or before the reference), ``"future"`` (the first on or after it) or
+  ``"nearest"`` changes this for texts that need it; ``tới``/``sắp tới`` after a date always picks
   the next one, ``này`` the one in the reference's week or year, ``vừa qua`` the latest one;
-- a day without a month (``ngày 15``) is that day in the reference's month or the month before or
-  after, whichever is nearest the reference; in running text only before a stop (``Ngày 15, ...``);
-- a day and month without a year (``28/7``, ``ngày 10-12``, ``Giáng sinh``) is the occurrence nearest
-  the reference: its year, unless that is more than half a year away (``28/12`` read on 3 January is
-  last December);
+- a day without a month (``ngày 15``) is that day of the reference's month (with ``prefer``, of the
+  month before, that one or the one after); in running text only before a stop (``Ngày 15, ...``);
+- a bare weekday (``thứ Hai``) is the latest one on or before the reference, since news report the
+  recent past (``prefer`` future: the first on or after it; nearest: the nearer of the two);
 - a lunar (âm lịch) day is the solar day it falls on (:mod:`vnnews.lunar`, Vietnamese calendar): a
   day and month followed by ``âm lịch``, ``(âm lịch)``, ``ÂL`` or the leap word ``nhuận`` (``15/8 âm
   lịch``, ``mùng 1 tháng 2 nhuận năm 2023``), ``mùng 3 Tết`` and ``ngày 2 Tết``, ``rằm tháng Giêng``
@@ -98,25 +106,33 @@ import regex
 
 from ..model import DateMention, DateValue
 from ..settings import DATE_LINE_MAX_CHARS, DATE_LINE_MAX_PREFIX_WORDS, DATE_MAX_STRING
-from .calendar import reference as _reference
+from .calendar import PREFERENCES, Prefer, reference as _reference
 from .resolve import PUNCT, YEAR_DIGITS, in_running_text, resolve, whole
 from .scanner import groups
 
 __all__ = ["find_dates", "parse_date", "find_date_line"]
 
 _DAY_ROLES = frozenset(["abs", "rel"])
+
+
+def _check(prefer) -> None:
+    if prefer not in PREFERENCES:
+        raise ValueError("prefer must be one of %s, not %r" % (", ".join(map(str, PREFERENCES)), prefer))
 _DATELINE_PREFIX = regex.compile(r"(?P<who>\S.*?)\s{0,3}[|\-–—,·]\s{0,3}")
 
 
-def find_dates(text: str, reference: dt.date | dt.datetime | None = None) -> List[DateMention]:
-    """Every date or time mention in ``text``, in order, resolved against ``reference``."""
+def find_dates(text: str, reference: dt.date | dt.datetime | None = None, prefer: Prefer = None) -> List[DateMention]:
+    """Every date or time mention in ``text``, in order, resolved against ``reference``; ``prefer``
+    (past, future, nearest) picks the occurrence of a date written without its year (or month, or
+    week), by default the reference's own."""
     ref, moment = _reference(reference)
+    _check(prefer)
     context = ref  # the day last named: bare times and cùng ngày fall on it
     mentions: List[DateMention] = []
     for group in groups(text, strict=True):
         if not in_running_text(text, group):
             continue
-        resolved = resolve(group, ref, context, moment)
+        resolved = resolve(group, ref, context, moment, prefer)
         if resolved is None:
             continue
         value, grain, relative = resolved
@@ -126,11 +142,13 @@ def find_dates(text: str, reference: dt.date | dt.datetime | None = None) -> Lis
     return mentions
 
 
-def parse_date(s: str, reference: dt.date | dt.datetime | None = None) -> Optional[DateValue]:
-    """The date or time that the whole of ``s`` expresses, or None; never raises on a string."""
+def parse_date(s: str, reference: dt.date | dt.datetime | None = None, prefer: Prefer = None) -> Optional[DateValue]:
+    """The date or time that the whole of ``s`` expresses, or None; never raises on a string.
+    ``prefer`` as for find_dates; a range gives its start."""
+    _check(prefer)
     if not isinstance(s, str) or len(s) > DATE_MAX_STRING:
         return None
-    found = whole(s, groups(s, strict=False), *_reference(reference))
+    found = whole(s, groups(s, strict=False), *_reference(reference), prefer)
     return None if found is None else found[1][0]
 
 

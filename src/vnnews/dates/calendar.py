@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from typing import Callable, Optional, Tuple
+from typing import Callable, Literal, Optional, Tuple
 
 from ..model import VIETNAM_TZ
+from ..settings import DATE_YEAR_EDGE_DAYS
 
+Prefer = Optional[Literal["past", "future", "nearest"]]  # which occurrence of a date written without its year
+PREFERENCES = (None, "past", "future", "nearest")
 UNITS = {"week": 7, "month": 1, "quarter": 3, "year": 12}  # days for a week, months for the rest
 ANY_LEAP_YEAR = 2000  # without a reference, a day and month are checked in a year where 29/2 exists
 _ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10}  # of a quarter (quý III) or a century (thế kỷ XXI)
@@ -60,37 +63,56 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 def choose(make: Callable[[int], dt.date], ref: Optional[dt.date], direction: Optional[int],
-           nearest: bool) -> dt.date:
-    """``make(year)`` for the year the rules pick for a date written without one: the reference's
-    year with ``direction`` 0 (này), the next occurrence after the reference with 1 (tới), the latest
-    on or before it with -1 or, without ``nearest``, by default; else the nearest one."""
+           prefer: Prefer = None, unit: Optional[str] = None) -> dt.date:
+    """``make(year)`` for the year the rules pick for a date written without one (the first day of a
+    ``unit``, a month or a quarter, or a day): the next occurrence after the reference with
+    ``direction`` 1 (tới), the latest on or before it with -1 (vừa qua), the one in the reference's
+    year with 0 (này); else as ``prefer`` says: the latest on or before the reference (past), the
+    first on or after it (future), the nearest; by default the one in the reference's year (a lunar
+    day of the lunar year before may fall in it: ông Táo, 23 of month 12), unless one across New
+    Year is within DATE_YEAR_EDGE_DAYS of the reference (28/12 read on 3 January, Tết Dương lịch
+    read on 1 December)."""
     if ref is None:
         raise NoReference
-    if direction == 0:
-        return make(ref.year)
     candidates = []
     for year in (ref.year - 1, ref.year, ref.year + 1):
         try:
             candidates.append(make(year))
         except ValueError:  # 29/2 outside leap years
             pass
+    if direction == 0:
+        return min(day for day in candidates if day.year == ref.year)
     if direction == 1:
         return min(day for day in candidates if day > ref)
-    if nearest and direction is None:
-        return min(candidates, key=lambda day: abs((day - ref).days))
+    if direction is None and prefer == "future":
+        return min(day for day in candidates if day >= ref)
+
+    def distance(start: dt.date) -> int:  # days from the reference to the day or period
+        end = start if unit is None else add_months(start, UNITS[unit]) - dt.timedelta(days=1)
+        return max((start - ref).days, (ref - end).days, 0)
+
+    if direction is None and prefer == "nearest":
+        return min(candidates, key=distance)
+    if direction is None and prefer is None:
+        edge = [day for day in candidates if day.year != ref.year and distance(day) <= DATE_YEAR_EDGE_DAYS]
+        return min(edge or [day for day in candidates if day.year == ref.year], key=distance)
     return max(day for day in candidates if day <= ref)
 
 
-def nearest_month_day(ref: Optional[dt.date], day: int) -> dt.date:
-    """Day ``day`` of the reference's month, the month before or the one after, whichever is
-    nearest the reference (the earlier one on a tie)."""
+def month_day_in(ref: Optional[dt.date], day: int, prefer: Prefer) -> dt.date:
+    """Day ``day`` of a month without its number: of the reference's month by default, else of the
+    month before, that one or the one after, as ``prefer`` says (nearest: the earlier on a tie)."""
     if not 1 <= day <= 31:
         raise ValueError("no day of a month: %d" % day)
     candidates = []
-    for offset in (-1, 0, 1):
+    for offset in (-1, 0, 1) if prefer else (0,):
         month = add_months(need(ref).replace(day=1), offset)
         if day <= calendar.monthrange(month.year, month.month)[1]:
             candidates.append(month.replace(day=day))
+    if prefer == "past":
+        return max(candidate for candidate in candidates if candidate <= ref)
+    if prefer == "future":
+        return min(candidate for candidate in candidates if candidate >= ref)
     return min(candidates, key=lambda candidate: (abs((candidate - ref).days), candidate > ref))
 
 

@@ -10,7 +10,7 @@ import regex
 
 from ..model import VIETNAM_TZ, DateValue
 from ..settings import DATE_CUE_WINDOW
-from .calendar import NoReference, need
+from .calendar import NoReference, Prefer, need
 from .grammar import LEX, key, words
 from .resolvers import number
 from .rules import Atom
@@ -73,7 +73,7 @@ def _zone(text: Optional[str], sign=None, hours=None, minutes=None) -> dt.tzinfo
 
 
 def resolve(group: Group, ref: Optional[dt.date], context: Optional[dt.date],
-            moment: Optional[dt.datetime] = None) -> Optional[Resolved]:
+            moment: Optional[dt.datetime] = None, prefer: Prefer = None) -> Optional[Resolved]:
     """(value, grain, relative) of a group, or None when it names no valid date; ``moment`` is the
     reference's time, if known. Without a reference (and a day named before it, for a time alone)
     a mention that needs one keeps its grain with no value."""
@@ -83,12 +83,12 @@ def resolve(group: Group, ref: Optional[dt.date], context: Optional[dt.date],
         if "period" in group.roles:
             if len(atoms) == 2:  # đầu tháng 7: the part of the period after it
                 grain = atoms[1].rule.grain_of(atoms[1])
-                return _part_of(atoms[0], atoms[1], ref)
+                return _part_of(atoms[0], atoms[1], ref, prefer)
             period = atoms[0]
             if not period.rule.alone:
                 return None
             grain = period.rule.grain_of(period)
-            return period.rule.resolve(period, ref, moment)
+            return period.rule.resolve(period, ref, moment, prefer)
         by_role = {role: atom for atom in atoms for role in atom.roles}  # one of each: see Group.joins
         main, timed, zone = by_role.get("abs") or by_role.get("rel"), by_role.get("time"), by_role.get("tz")
         if main is None and timed is None:  # a zone alone
@@ -97,7 +97,7 @@ def resolve(group: Group, ref: Optional[dt.date], context: Optional[dt.date],
         if timed is not None or "at" in _part_rule(part):  # đêm 20/7 is a day, nửa đêm 20/7 a time
             grain = "time"
             clock, days = _clock(timed, part)
-        day, relative = main.rule.resolve(main, ref, context) if main else (need(context), True)
+        day, relative = main.rule.resolve(main, ref, context, prefer) if main else (need(context), True)
         if grain == "day":
             return day, "day", relative
         tz = _zone(timed["z"]) if timed is not None and timed.rule.clock_inside else \
@@ -110,10 +110,10 @@ def resolve(group: Group, ref: Optional[dt.date], context: Optional[dt.date],
         return None
 
 
-def _part_of(pp: Atom, target: Atom, ref: Optional[dt.date]) -> Resolved:
+def _part_of(pp: Atom, target: Atom, ref: Optional[dt.date], prefer: Prefer) -> Resolved:
     unit = target.rule.grain_of(target)
     offset = LEX["period_parts"][key(pp["pp"])][unit]  # KeyError: thượng tuần năm is no date
-    start, unit, relative = target.rule.resolve(target, ref, None)
+    start, unit, relative = target.rule.resolve(target, ref, None, prefer)
     if unit == "week":
         return start + dt.timedelta(days=offset), unit, relative
     if unit == "month":
@@ -152,7 +152,7 @@ def in_running_text(text: str, group: Group) -> bool:
 
 
 def whole(s: str, found: List[Group], ref: Optional[dt.date],
-          moment: Optional[dt.datetime] = None) -> Optional[Tuple[Group, Resolved]]:
+          moment: Optional[dt.datetime] = None, prefer: Prefer = None) -> Optional[Tuple[Group, Resolved]]:
     """The one group, of the lenient groups ``found`` in ``s``, that makes up ``s`` but for cue words
     before and punctuation after."""
     if len(found) != 1:
@@ -162,5 +162,5 @@ def whole(s: str, found: List[Group], ref: Optional[dt.date],
         return None
     if bare_hours(group) and not CLOCK_CUE_BEFORE.search(s, 0, group.start):
         return None
-    resolved = resolve(group, ref, ref, moment)
+    resolved = resolve(group, ref, ref, moment, prefer)
     return None if resolved is None else (group, resolved)

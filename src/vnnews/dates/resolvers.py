@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Optional, Tuple
 
 from .. import numbers
 from ..settings import DATE_TWO_DIGIT_PIVOT
-from .calendar import ANY_LEAP_YEAR, UNITS, add_months, choose, need, nearest_month_day, period_start, roman
+from .calendar import ANY_LEAP_YEAR, UNITS, Prefer, add_months, choose, month_day_in, need, period_start, roman
 from .grammar import LEX, YEARS, key
 from .lunar import lunar_to_solar, sexagenary_year
 
@@ -72,15 +72,16 @@ def day_maker(atom: Atom, day: int, month: int):
     return lambda in_year: dt.date(in_year, month, day)
 
 
-def day_month(atom: Atom, ref: Optional[dt.date], day: int, month: int) -> Day:
-    """A day and month in the year that ``atom`` names, or the nearest one."""
+def day_month(atom: Atom, ref: Optional[dt.date], day: int, month: int, prefer: Prefer) -> Day:
+    """A day and month in the year that ``atom`` names, or else in the year that the direction or
+    ``prefer`` picks, by default the reference's (for a lunar day, the lunar year of that number)."""
     make = day_maker(atom, day, month)
     in_year = year_of(atom, ref)
     if in_year is not None:
         return make(in_year), not atom["y"]
     if ref is None and not is_lunar(atom):
         make(ANY_LEAP_YEAR)  # 31/2 is no date, with or without a reference
-    return choose(make, ref, direction(atom), nearest=True), True
+    return choose(make, ref, direction(atom), prefer), True
 
 
 def shift_count(atom: Atom) -> int:
@@ -99,52 +100,52 @@ def century_number(atom: Atom, ref: Optional[dt.date]) -> Tuple[int, bool]:
 
 
 # -- days: (atom, reference, the day last named) -> (day, relative) ----------------------------------
-def numeric_day(atom: Atom, ref: Optional[dt.date], context: Optional[dt.date]) -> Day:
+def numeric_day(atom: Atom, ref: Optional[dt.date], context: Optional[dt.date], prefer: Prefer) -> Day:
     """28/7/2017, 2017-07-28, 20170728: a two-digit year below the pivot is in the 2000s."""
     yy = atom["yy"]
     in_year = int(atom["y"]) if atom["y"] else int(yy) + (2000 if int(yy) < DATE_TWO_DIGIT_PIVOT else 1900)
     return day_maker(atom, int(atom["d0"] or atom["d"]), int(atom["m"]))(in_year), False
 
 
-def day_and_month(atom: Atom, ref: Optional[dt.date], context: Optional[dt.date]) -> Day:
+def day_and_month(atom: Atom, ref: Optional[dt.date], context: Optional[dt.date], prefer: Prefer) -> Day:
     """ngày 28 tháng 7 (năm 2017), 28/7: the year written, or the nearest."""
-    return day_month(atom, ref, number(atom["d0"] or atom["d"]), month_number(atom["m"]))
+    return day_month(atom, ref, number(atom["d0"] or atom["d"]), month_number(atom["m"]), prefer)
 
 
-def holiday(atom: Atom, ref: Optional[dt.date], context: Optional[dt.date]) -> Day:
+def holiday(atom: Atom, ref: Optional[dt.date], context: Optional[dt.date], prefer: Prefer) -> Day:
     table = LEX["named_days"] if atom["named"] else LEX["holidays"]
     day, month = table[key(atom["named"] or atom["hol"])]
-    return day_month(atom, ref, day, month)
+    return day_month(atom, ref, day, month, prefer)
 
 
-def lunar_day(atom: Atom, ref: Optional[dt.date], context: Optional[dt.date]) -> Day:
+def lunar_day(atom: Atom, ref: Optional[dt.date], context: Optional[dt.date], prefer: Prefer) -> Day:
     if atom["lhol"]:
         day, month = LEX["lunar_holidays"][key(atom["lhol"])]
     elif atom["full"]:
         day, month = LEX["full_moon"][key(atom["full"])], month_number(atom["m"])
     else:  # mùng 3 Tết; Tết Giáp Thìn and giao thừa go by its first day
         day, month = number(atom["d"] or "1"), 1
-    value, relative = day_month(atom, ref, day, month)
+    value, relative = day_month(atom, ref, day, month, prefer)
     # giao thừa: the day before Tết, the last of month 12, which has 29 or 30 days
     return (value - dt.timedelta(days=1) if atom["eve"] else value), relative
 
 
-def month_day(atom: Atom, ref: Optional[dt.date], context: Optional[dt.date]) -> Day:
+def month_day(atom: Atom, ref: Optional[dt.date], context: Optional[dt.date], prefer: Prefer) -> Day:
     """ngày 15: in the reference's month or the one next to it."""
-    return nearest_month_day(ref, int(atom["d"])), True
+    return month_day_in(ref, int(atom["d"]), prefer), True
 
 
-def relative_day(atom: Atom, ref: Optional[dt.date], context: Optional[dt.date]) -> Day:
+def relative_day(atom: Atom, ref: Optional[dt.date], context: Optional[dt.date], prefer: Prefer) -> Day:
     table = LEX["relative_days"] if atom["rel"] else LEX["short_relative_days"]
     return need(ref) + dt.timedelta(days=table[key(atom["rel"] or atom["srel"])]), True
 
 
-def same_day(atom: Atom, ref: Optional[dt.date], context: Optional[dt.date]) -> Day:
+def same_day(atom: Atom, ref: Optional[dt.date], context: Optional[dt.date], prefer: Prefer) -> Day:
     """cùng ngày, hôm đó: the day last named."""
     return need(context), True
 
 
-def weekday(atom: Atom, ref: Optional[dt.date], context: Optional[dt.date]) -> Day:
+def weekday(atom: Atom, ref: Optional[dt.date], context: Optional[dt.date], prefer: Prefer) -> Day:
     """thứ Hai (tuần trước/này/tới): by default the latest one on or before the reference."""
     if atom["abbr"]:
         number_of_day = LEX["weekday_abbreviations"][key(atom["abbr"])]
@@ -163,36 +164,39 @@ def weekday(atom: Atom, ref: Optional[dt.date], context: Optional[dt.date]) -> D
     back = (ref.weekday() - number_of_day) % 7
     if towards == 1:
         return ref + dt.timedelta(days=(7 - back) or 7), True
+    ahead = (number_of_day - ref.weekday()) % 7
+    if towards is None and (prefer == "future" or prefer == "nearest" and ahead < back):
+        return ref + dt.timedelta(days=ahead), True
     return ref - dt.timedelta(days=back), True
 
 
 # -- periods: (atom, reference, its time) -> (first day, grain, relative) -----------------------------
-def year_period(atom: Atom, ref: Optional[dt.date], moment: Optional[dt.datetime]) -> Period:
+def year_period(atom: Atom, ref: Optional[dt.date], moment: Optional[dt.datetime], prefer: Prefer) -> Period:
     return dt.date(year(atom["y"]), 1, 1), "year", False
 
 
-def month_period(atom: Atom, ref: Optional[dt.date], moment: Optional[dt.datetime]) -> Period:
+def month_period(atom: Atom, ref: Optional[dt.date], moment: Optional[dt.datetime], prefer: Prefer) -> Period:
     month, in_year = month_number(atom["m"]), year_of(atom, ref)
     if in_year is not None:
         return dt.date(in_year, month, 1), "month", not atom["y"]
     dt.date(ANY_LEAP_YEAR, month, 1)  # tháng 13 is no month, with or without a reference
-    return choose(lambda y: dt.date(y, month, 1), ref, direction(atom), nearest=False), "month", True
+    return choose(lambda y: dt.date(y, month, 1), ref, direction(atom), prefer, "month"), "month", True
 
 
-def quarter_period(atom: Atom, ref: Optional[dt.date], moment: Optional[dt.datetime]) -> Period:
+def quarter_period(atom: Atom, ref: Optional[dt.date], moment: Optional[dt.datetime], prefer: Prefer) -> Period:
     q = atom["q"]
     month, in_year = 3 * (int(q) if q.isdigit() else roman(q)) - 2, year_of(atom, ref)
     if in_year is not None:
         return dt.date(in_year, month, 1), "quarter", not atom["y"]
-    return choose(lambda y: dt.date(y, month, 1), ref, direction(atom), nearest=False), "quarter", True
+    return choose(lambda y: dt.date(y, month, 1), ref, direction(atom), prefer, "quarter"), "quarter", True
 
 
-def century_period(atom: Atom, ref: Optional[dt.date], moment: Optional[dt.datetime]) -> Period:
+def century_period(atom: Atom, ref: Optional[dt.date], moment: Optional[dt.datetime], prefer: Prefer) -> Period:
     number_of_century, relative = century_number(atom, ref)
     return dt.date(100 * number_of_century - 99, 1, 1), "century", relative
 
 
-def decade_period(atom: Atom, ref: Optional[dt.date], moment: Optional[dt.datetime]) -> Period:
+def decade_period(atom: Atom, ref: Optional[dt.date], moment: Optional[dt.datetime], prefer: Prefer) -> Period:
     """1990 of thập niên 1990; of thập niên 90 the 90s of the century named after it, or else the
     latest that does not start after the reference's decade."""
     dec = atom["dec"]
@@ -205,7 +209,7 @@ def decade_period(atom: Atom, ref: Optional[dt.date], moment: Optional[dt.dateti
     return dt.date(first - 100 if first > ref.year // 10 * 10 else first, 1, 1), "decade", True
 
 
-def relative_period(atom: Atom, ref: Optional[dt.date], moment: Optional[dt.datetime]) -> Period:
+def relative_period(atom: Atom, ref: Optional[dt.date], moment: Optional[dt.datetime], prefer: Prefer) -> Period:
     unit, offset = LEX["relative_periods"][key(atom["rper"])]
     return period_start(need(ref), unit, offset), unit, True
 
@@ -214,7 +218,7 @@ def relative_period_grain(atom: Atom) -> str:
     return LEX["relative_periods"][key(atom["rper"])][0]
 
 
-def unit_period(atom: Atom, ref: Optional[dt.date], moment: Optional[dt.datetime]) -> Period:
+def unit_period(atom: Atom, ref: Optional[dt.date], moment: Optional[dt.datetime], prefer: Prefer) -> Period:
     """đầu năm: the unit after a period part is the reference's."""
     unit = unit_grain(atom)
     return period_start(need(ref), unit), unit, True
@@ -224,7 +228,7 @@ def unit_grain(atom: Atom) -> str:
     return LEX["shift_units"][key(atom["unit"])]
 
 
-def shift(atom: Atom, ref: Optional[dt.date], moment: Optional[dt.datetime]) -> Optional[Tuple]:
+def shift(atom: Atom, ref: Optional[dt.date], moment: Optional[dt.datetime], prefer: Prefer) -> Optional[Tuple]:
     """3 tuần sau: whole units from the reference, keeping the day; 2 giờ trước: the reference's time
     moved, which needs a reference with a time."""
     n = shift_count(atom)
