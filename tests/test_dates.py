@@ -76,9 +76,9 @@ def test_not_a_date_line(line):
 _UNITS = {"day", "week", "month", "quarter", "year"}
 _LEXICON_SHAPES = {
     "day_words": "words", "week_word": "word", "month_word": "word", "quarter_word": "word", "quarter_letter": "word",
-    "year_word": "word", "decade_words": "words", "century_words": "words", "century_ordinals": "words",
+    "year_word": "word", "month_letter": "word", "decade_words": "words", "century_words": "words", "century_ordinals": "words",
     "relative_centuries": "map:int", "decade_not_before": "words", "decade_links": "words", "weekday_word": "word",
-    "hour_words": "words", "minute_words": "words", "half_hour_words": "words", "to_the_hour_words": "words",
+    "hour_words": "words", "minute_words": "words", "second_words": "words", "half_hour_words": "words", "to_the_hour_words": "words",
     "weekdays": "map:int", "sundays": "words", "weekday_abbreviations": "map:int", "months": "map:int",
     "parts_of_day": "map:part", "relative_days": "map:int", "short_relative_days": "map:int",
     "lone_relative_days": "words", "same_day": "words", "relative_periods": "map:period", "shift_units": "map:word",

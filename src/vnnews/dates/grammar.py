@@ -140,7 +140,7 @@ class Grammar:
         # lead phrases that several rules share
         self.parts = set(L["parts_of_day"])
         self.days = phrases(L["day_words"], [DIGIT])  # ngày 15: a day word alone is common (ngày tới)
-        self.day_month = {"#/", "#-", "#–", "# -", "# –"}  # 28/7, and a range: 28-30/7, 28 – 30/7
+        self.day_month = {"#/", "#-", "#–", "# -", "# –", "# /"}  # 28/7, a range (28-30/7, 28 – 30/7), 24 / 7 / 2002
 
     def month_of(self, names: str) -> str:
         """A month by number or by ``names``: tháng năm 2017 is a month without its number, not May."""

@@ -46,7 +46,7 @@ def _clock(atom: Optional[Atom], part: Optional[str]) -> Tuple[dt.time, int]:
         hour, minute, second, to = _part_rule(part)["at"], 0, 0, None
     else:
         hour, minute = number(atom["h"]), number(atom["mi"] or "0") + (30 if atom["half"] else 0)
-        second, to, part = int(atom["s"] or 0), atom["to"], atom["part"] or part
+        second, to, part = number(atom["s"] or "0"), atom["to"], atom["part"] or part
     rule = _part_rule(part)
     pm = rule.get("pm")
     if pm and pm[0] <= hour <= pm[1]:

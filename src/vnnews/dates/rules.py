@@ -83,9 +83,9 @@ DAY_AND_TIME = frozenset(["abs", "time"])  # an ISO time; also what a zone may f
 # -- days in digits ---------------------------------------------------------------------------------
 @rule("iso", "abs", resolve=r.numeric_day, clock_inside=True)
 def _iso(g: Grammar) -> Form:
-    """2017-07-28, 2020-09-07T03:56:00.000Z"""
-    return Form(r"%s(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?:(?:T|\s{1,2})(?P<h>\d{1,2}):(?P<mi>\d{2})"
-                r"(?::(?P<s>\d{2})(?:[.,]\d{1,6})?)?(?P<z>Z|[+-]\d{2}:?\d{2})?)?" % YEAR, {"#-", "#/"})
+    """2017-07-28, 2024.12.01, 2020-09-07T03:56:00.000Z"""
+    return Form(r"%s(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?:(?:T|\s{1,2})(?P<h>\d{1,2}):(?P<mi>\d{2})"
+                r"(?::(?P<s>\d{2})(?:[.,]\d{1,6})?)?(?P<z>Z|[+-]\d{2}:?\d{2})?)?" % YEAR, {"#-", "#/", "#.#."})
 
 
 @rule("compact", "abs", resolve=r.numeric_day)
@@ -96,9 +96,11 @@ def _compact(g: Grammar) -> Form:
 
 @rule("dmy", "abs", resolve=r.numeric_day, ranged=True)
 def _dmy(g: Grammar) -> Form:
-    """28/7/2017, 28-30/7/2017, 15/8/2024 âm lịch; 20/4/17 after slashes only (10-12-14 is a score)."""
-    return Form(r"%s%s(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?:%s|%s(?P<yy>\d\d))%s?" % (
-        g.prefix, g.day_range, YEAR, "(?<=/\\d{1,2}/)" if g.strict else "", g.lunar_tail),
+    """28/7/2017, 28-30/7/2017, 24 - 7 - 2002, 15/8/2024 âm lịch; 20/4/17 after slashes only (10-12-14
+    is a score)."""
+    return Form(r"%s%s(?P<d>\d{1,2})(?:(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?:%s|%s(?P<yy>\d\d))"
+                r"|%s(?P<sep>[/-])%s(?P<m>\d{1,2})%s(?P=sep)%s%s)%s?" % (
+        g.prefix, g.day_range, YEAR, "(?<=/\\d{1,2}/)" if g.strict else "", SP, SP, SP, SP, YEAR, g.lunar_tail),
         g.day_month | {"#.#."} | g.parts | g.days)
 
 
@@ -183,10 +185,13 @@ def _holiday(g: Grammar) -> Form:
 # -- periods ----------------------------------------------------------------------------------------
 @rule("month", "period", resolve=r.month_period, grain="month", part_target=True, after_count_is_duration=True)
 def _month(g: Grammar) -> Form:
-    """tháng 7, tháng Bảy năm 2017, tháng 10/2017, 10/2017; not a lunar month (tháng 8 âm lịch)."""
-    return Form(r"%s%s%s%s%s%s|%s%s%s%s|(?P<m>\d{1,2})/%s" % (
+    """tháng 7, tháng Bảy năm 2017, tháng 10/2017, 10/2017, 11-2025, T12/2024 (upper case: T3 alone is
+    a weekday), 2026/7; not a lunar month (tháng 8 âm lịch)."""
+    month_number = r"(?P<m>0?[1-9]|1[0-2])"
+    return Form(r"%s%s%s%s%s%s|%s%s%s%s|(?:%s)?(?P<m>\d{1,2})[/-]%s|%s/%s" % (
         g.month_word, SP, g.month, g.not_lunar, g.month_tail, g.direction, g.month_word, SP, g.month_any,
-        year_in("(?P<y>%s)" % g.spelled_year), YEAR), {"#/", LEX["month_word"]})
+        year_in("(?P<y>%s)" % g.spelled_year), words([LEX["month_letter"]], capital=g.strict), YEAR, YEAR, month_number),
+        {"#/", "#-", LEX["month_word"], LEX["month_letter"] + DIGIT})
 
 
 @rule("quarter", "period", resolve=r.quarter_period, grain="quarter", part_target=True,
@@ -294,15 +299,17 @@ def _unit(g: Grammar) -> Form:
 # -- times, weekdays, relative days, zones ----------------------------------------------------------
 @rule("time", "time", ranged=True)
 def _time(g: Grammar) -> Form:
-    """7:30, 13:25:42, 7h30, 21h, 13g15, 3 giờ, 8 giờ 15 phút, 3 giờ kém 15, 8 giờ rưỡi, hai mươi giờ;
+    """7:30, 13:25:42, 7h30, 21h, 13g15, 9h5m30s, 3 giờ, 8 giờ 15 phút (30 giây), 3 giờ kém 15, 8 giờ rưỡi,
+    hai mươi giờ;
     an hour in words only after one number word before giờ or two that start a longer number, which
     are rare elsewhere."""
     L, nw = LEX, number_words()
     clock = r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?"
-    clock_letter = r"(?P<h>\d{1,2})[hg](?P<mi>\d{2})?p?"
-    clock_words = r"(?P<h>\d{1,2}|%s)%s(?P<hw>%s)(?:%s(?:(?P<to>%s)%s)?(?P<mi>\d{1,2}|%s)(?:%s%s)?|%s(?P<half>%s))?" % (
+    clock_letter = r"(?P<h>\d{1,2})[hg](?:(?P<mi>\d{2})p?|(?P<mi>\d{1,2})(?:ph|p|m)(?:(?P<s>\d{1,2})s)?)?"
+    seconds = r"(?:%s(?P<s>\d{1,2}|%s)%s%s)?" % (SP, g.spelled, SP, words(L["second_words"]))
+    clock_words = r"(?P<h>\d{1,2}|%s)%s(?P<hw>%s)(?:%s(?:(?P<to>%s)%s)?(?P<mi>\d{1,2}|%s)(?:%s%s%s)?|%s(?P<half>%s))?" % (
         g.spelled, SP, words(L["hour_words"]), SP, words(L["to_the_hour_words"]), SP, g.spelled, SP,
-        words(L["minute_words"]), SP, words(L["half_hour_words"]))
+        words(L["minute_words"]), seconds, SP, words(L["half_hour_words"]))
     return Form(r"(?:%s|%s|%s)(?:%s%s%s)?" % (
         clock, clock_letter, clock_words, SP, g.part, not_before(L["short_relative_days"])),
         {"#:", "#h", "#g"} | phrases([DIGIT] + nw["small"], L["hour_words"]) | phrases(nw["small"], nw["small"]))
