@@ -79,7 +79,7 @@ _LEXICON_SHAPES = {
     "year_word": "word", "month_letter": "word", "decade_words": "words", "century_words": "words", "century_ordinals": "words",
     "relative_centuries": "map:int", "decade_not_before": "words", "decade_links": "words", "weekday_word": "word",
     "hour_words": "words", "minute_words": "words", "second_words": "words", "half_hour_words": "words", "to_the_hour_words": "words",
-    "weekdays": "map:int", "sundays": "words", "weekday_abbreviations": "map:int", "months": "map:int",
+    "weekdays": "map:int", "sundays": "words", "weekday_abbreviations": "map:int", "months": "map:int", "glued_parts_of_day": "words", "english_months": "map:int", "ordinal_suffixes": "words",
     "parts_of_day": "map:part", "relative_days": "map:int", "short_relative_days": "map:int",
     "lone_relative_days": "words", "same_day": "words", "relative_periods": "map:period", "shift_units": "map:word",
     "clock_shift_units": "map:word", "shift_directions": "map:int", "shift_ago": "words", "shift_later": "words",
@@ -111,7 +111,7 @@ def _has_shape(value, shape):
     if shape == "units":
         return isinstance(value, dict) and set(value) <= _UNITS and all(type(v) is int for v in value.values())
     if shape == "part":
-        return isinstance(value, dict) and set(value) <= {"pm", "midnight", "at"} and "pm" in value
+        return isinstance(value, dict) and set(value) <= {"pm", "midnight", "at", "twelve"} and "pm" in value
     kind, _, of = shape.partition(":")
     return kind == "map" and isinstance(value, dict) and bool(value) and \
         all(_word(k) and _has_shape(v, of) for k, v in value.items())

@@ -51,6 +51,8 @@ def _clock(atom: Optional[Atom], part: Optional[str]) -> Tuple[dt.time, int]:
     pm = rule.get("pm")
     if pm and pm[0] <= hour <= pm[1]:
         hour += 12
+    elif hour == 12 and "twelve" in rule:
+        hour = rule["twelve"]  # 12:30 AM is 0:30
     elif hour == 12 and rule.get("midnight"):
         hour = 24  # 12 giờ đêm: the midnight that ends the day, as 24 giờ is
     elif hour > 24 or hour == 24 and minute:

@@ -112,6 +112,11 @@ def day_and_month(atom: Atom, ref: Optional[dt.date], context: Optional[dt.date]
     return day_month(atom, ref, number(atom["d0"] or atom["d"]), month_number(atom["m"]), prefer)
 
 
+def english_day(atom: Atom, ref: Optional[dt.date], context: Optional[dt.date], prefer: Prefer) -> Day:
+    """Nov 23, 2016"""
+    return dt.date(year(atom["y"]), LEX["english_months"][key(atom["em"])], int(atom["d"])), False
+
+
 def holiday(atom: Atom, ref: Optional[dt.date], context: Optional[dt.date], prefer: Prefer) -> Day:
     table = LEX["named_days"] if atom["named"] else LEX["holidays"]
     day, month = table[key(atom["named"] or atom["hol"])]

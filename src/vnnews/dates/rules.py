@@ -94,6 +94,14 @@ def _compact(g: Grammar) -> Form:
     return Form(None if g.strict else r"(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)", {DIGIT})
 
 
+@rule("mdy", "abs", resolve=r.numeric_day)
+def _mdy(g: Grammar) -> Form:
+    """11/23/16, 11/23/2016: month first, as English-language CMSs print it, read only in a string
+    known to be a date and only where the second number cannot be a month."""
+    return Form(None if g.strict else r"(?P<m>0?[1-9]|1[0-2])/(?P<d>1[3-9]|2\d|3[01])/(?:%s|(?P<yy>\d\d))" % YEAR,
+                {"#/"})
+
+
 @rule("dmy", "abs", resolve=r.numeric_day, ranged=True)
 def _dmy(g: Grammar) -> Form:
     """28/7/2017, 28-30/7/2017, 24 - 7 - 2002, 15/8/2024 âm lịch; 20/4/17 after slashes only (10-12-14
@@ -128,6 +136,26 @@ def _dm(g: Grammar) -> Form:
                 + r"|(?:(?:%s%s)?(?P<dayword>%s)%s)%s(?P<d>\d{1,2})[.-](?P<m>\d{1,2})(?:%s)?%s%s" % (
                     g.part, SP, g.day_words, SP, "" if g.strict else "?", g.lunar_day, g.dm_tail, g.direction),
                 g.day_month | g.parts | g.days | (set() if g.strict else {"#."}))
+
+
+@rule("month_first", "abs", resolve=r.day_and_month)
+def _month_first(g: Grammar) -> Form:
+    """Tháng Mười Hai 29, 2013: month, day, a comma and the year, as English-language CMSs print a
+    date in Vietnamese."""
+    return Form(r"%s%s%s%s(?P<d>\d{1,2}),%s%s" % (g.month_word, SP, g.month, SP, OSP, YEAR), {LEX["month_word"]})
+
+
+@rule("english", "abs", resolve=r.english_day)
+def _english(g: Grammar) -> Form:
+    """Nov 23, 2016; November 23rd 2016; 23 Nov 2016: an English month name, a day and a year (a
+    capital in running text, where may and march are words)."""
+    L = LEX
+    name = r"(?P<em>%s)\.?" % words(L["english_months"], capital=g.strict)
+    day = r"(?P<d>\d{1,2})(?:%s)?" % words(L["ordinal_suffixes"])
+    return Form(r"%s%s%s,?%s%s|%s%s%s,?%s%s" % (name, SP, day, OSP, YEAR, day, SP, name, SP, YEAR),
+                # a name before a day only: may, mar and dec are also Vietnamese words
+                phrases(list(L["english_months"]) + [name + "." for name in L["english_months"]], [DIGIT])
+                | phrases([DIGIT], L["english_months"]))
 
 
 @rule("lunar", "abs", resolve=r.lunar_day)
@@ -299,7 +327,7 @@ def _unit(g: Grammar) -> Form:
 # -- times, weekdays, relative days, zones ----------------------------------------------------------
 @rule("time", "time", ranged=True)
 def _time(g: Grammar) -> Form:
-    """7:30, 13:25:42, 7h30, 21h, 13g15, 9h5m30s, 3 giờ, 8 giờ 15 phút (30 giây), 3 giờ kém 15, 8 giờ rưỡi,
+    """7:30, 13:25:42, 09:30PM, 9 PM, 7h30, 21h, 13g15, 9h5m30s, 3 giờ, 8 giờ 15 phút (30 giây), 3 giờ kém 15, 8 giờ rưỡi,
     hai mươi giờ;
     an hour in words only after one number word before giờ or two that start a longer number, which
     are rare elsewhere."""
@@ -310,9 +338,12 @@ def _time(g: Grammar) -> Form:
     clock_words = r"(?P<h>\d{1,2}|%s)%s(?P<hw>%s)(?:%s(?:(?P<to>%s)%s)?(?P<mi>\d{1,2}|%s)(?:%s%s%s)?|%s(?P<half>%s))?" % (
         g.spelled, SP, words(L["hour_words"]), SP, words(L["to_the_hour_words"]), SP, g.spelled, SP,
         words(L["minute_words"]), seconds, SP, words(L["half_hour_words"]))
-    return Form(r"(?:%s|%s|%s)(?:%s%s%s)?" % (
-        clock, clock_letter, clock_words, SP, g.part, not_before(L["short_relative_days"])),
-        {"#:", "#h", "#g"} | phrases([DIGIT] + nw["small"], L["hour_words"]) | phrases(nw["small"], nw["small"]))
+    glued = words(L["glued_parts_of_day"])
+    hour_of_day = r"(?P<h>\d{1,2})%s(?P<part>%s)(?![\p{L}])" % (OSP, glued)  # 9 PM
+    return Form(r"(?:(?:%s|%s)(?:(?P<part>%s)(?![\p{L}]))?|%s|%s)(?:%s%s%s)?" % (
+        clock, clock_letter, glued, clock_words, hour_of_day, SP, g.part, not_before(L["short_relative_days"])),
+        {"#:", "#h", "#g"} | phrases([DIGIT] + nw["small"], L["hour_words"]) | phrases(nw["small"], nw["small"])
+        | {DIGIT + part for part in L["glued_parts_of_day"]} | phrases([DIGIT], L["glued_parts_of_day"]))
 
 
 @rule("weekday", "rel", resolve=r.weekday)
