@@ -28,6 +28,12 @@ def test_parse_date(phrase, reference, expected, prefer):
     assert_same(parse_date(phrase, value_of(reference), prefer=prefer), value_of(expected))
 
 
+@pytest.mark.parametrize("phrase", ["từ 20/5 đến 45/6", "08:30-25:00", "giai đoạn 2021-2525"])
+def test_a_range_needs_both_ends(phrase):
+    """parse_date gives a range's first end only where the last one is a date too."""
+    assert parse_date(phrase, dt.date(2017, 7, 28)) is None
+
+
 def test_prefer_is_checked():
     with pytest.raises(ValueError):
         parse_date("28/7", dt.date(2017, 7, 28), prefer="later")
@@ -83,12 +89,12 @@ _LEXICON_SHAPES = {
     "parts_of_day": "map:part", "relative_days": "map:int", "short_relative_days": "map:int",
     "lone_relative_days": "words", "same_day": "words", "relative_periods": "map:period", "shift_units": "map:word",
     "clock_shift_units": "map:word", "shift_directions": "map:int", "shift_ago": "words", "shift_later": "words",
-    "shift_blockers": "words", "small_numbers": "map:int", "count_words": "words", "period_parts": "map:units",
+    "shift_blockers": "words", "span_cues": "words", "coming_directions": "words", "shift_later_tails": "words", "small_numbers": "map:int", "count_words": "words", "period_parts": "map:units",
     "unit_compounds": "words", "directions": "map:int", "holidays": "map:pair", "named_days": "map:pair",
     "named_day_prefixes": "words", "lunar_markers": "words", "leap_month_words": "words", "lunar_new_year": "words",
     "lunar_new_year_day_words": "words", "lunar_new_year_eve": "words", "solar_new_year_words": "words",
     "full_moon": "map:int", "lunar_year_stems": "map:int", "lunar_year_branches": "map:int",
-    "lunar_holidays": "map:pair", "connectors": "words", "cues": "words", "day_cues": "words",
+    "lunar_holidays": "map:pair", "connectors": "words", "range_links": "words", "year_range_words": "words", "cues": "words", "day_cues": "words",
     "number_cues": "words", "timezones": "words",
 }
 

@@ -28,8 +28,9 @@ does a time after a day named before it in the same text (``ngày 20/5/2017 ... 
 - a count shifts the reference by whole units and keeps the day: ``3 tuần sau`` is 21 days later,
   ``2 tháng trước`` the same day two months earlier; ``sau 3 ngày`` is 3 days later, but only before
   a stop (``sau 3 tháng thi công`` counts from another event); a count without ``trước``/``sau``/``nữa``
-  is a duration (``3 tuần``, ``17 năm qua``, ``6 tháng đầu năm``), not a date, and so is the span of
-  the coming days (``3 ngày tới``, as ``3 ngày qua``) while ``3 ngày nữa`` is the day 3 days later;
+  is a duration (``3 tuần``, ``17 năm qua``, ``6 tháng đầu năm``), not a date; ``3 ngày tới``, ``3
+  ngày nữa`` and ``sau 3 ngày nữa`` are the day 3 days later, but ``trong 3 ngày tới`` is the span of
+  the coming days, no date;
 - hours and minutes shift the reference's time (``2 giờ trước``, ``30 phút trước``), so they resolve
   only against a reference that has one (a datetime), never against a bare date;
 - ``đầu``/``giữa``/``cuối`` give the first day of the first, middle or last part: of a month the 1st,
@@ -136,10 +137,36 @@ def find_dates(text: str, reference: dt.date | dt.datetime | None = None, prefer
         if resolved is None:
             continue
         value, grain, relative = resolved
+        ends = _range_ends(group)
+        if ends is not None:  # 28-30/7: a mention of each end, the first as resolved
+            first = group.atoms[0]
+            split, end = first.m.end(ends[0]), first.m.start(ends[1])
+            mentions.append(DateMention(text[group.start:split], group.start, split, value, grain, relative))
+            last = resolve(group.replaced(first.without(ends[0])), ref, context, moment, prefer)
+            if last is None:
+                continue
+            value, grain, relative = last
+            group = _span(group, end)
         if not group.roles.isdisjoint(_DAY_ROLES):  # a day that needed the missing reference is unknown
             context = value.date() if isinstance(value, dt.datetime) else value
         mentions.append(DateMention(text[group.start:group.end], group.start, group.end, value, grain, relative))
     return mentions
+
+
+_RANGE_GROUPS = (("d0", "d"), ("y0", "y"))  # the groups of a range's first end and of its last
+
+
+def _range_ends(group) -> Optional[Tuple[str, str]]:
+    """The names of the groups of a range's ends, when the group's first atom is a range."""
+    first = group.atoms[0]
+    return next(((start, end) for start, end in _RANGE_GROUPS if first[start]), None)
+
+
+def _span(group, start: int):
+    """The group from ``start`` on: the last end of a range."""
+    last = group.replaced(group.atoms[0])
+    last.start = start
+    return last
 
 
 def parse_date(s: str, reference: dt.date | dt.datetime | None = None, prefer: Prefer = None) -> Optional[DateValue]:

@@ -135,12 +135,15 @@ class Grammar:
         self.words_tail = "(?:%s|%s,%s%s|%s%s%s)?" % (self.year_after, OSP, OSP, YEAR, SP, self.yrel, bare_year)
         self.month_tail = "(?:%s[/-]%s%s|%s|%s,%s%s|%s%s%s)?" % (
             OSP, OSP, YEAR, self.year_after, OSP, OSP, YEAR, SP, self.yrel, bare_year)
-        self.day_range = r"(?:(?P<d0>\d{1,2})%s[-–]%s)?" % (OSP, OSP)  # 28-30/7: a range gives its first day
+        # 28-30/7, 3 đến 7/8, ngày 3 đến ngày 7/8: a range of days in one month, d0 its first day
+        self.day_range = r"(?:(?P<d0>\d{1,2})(?:%s[-–]%s|%s%s%s(?:%s%s)?))?" % (
+            OSP, OSP, SP, words(L["range_links"]), SP, self.day_words, SP)
         self.week_rel = words(k for k, (unit, _) in L["relative_periods"].items() if unit == "week")
         # lead phrases that several rules share
         self.parts = set(L["parts_of_day"])
         self.days = phrases(L["day_words"], [DIGIT])  # ngày 15: a day word alone is common (ngày tới)
-        self.day_month = {"#/", "#-", "#–", "# -", "# –", "# /"}  # 28/7, a range (28-30/7, 28 – 30/7), 24 / 7 / 2002
+        # 28/7, a range (28-30/7, 28 – 30/7, 3 đến 7/8), 24 / 7 / 2002
+        self.day_month = {"#/", "#-", "#–", "# -", "# –", "# /"} | phrases([DIGIT], L["range_links"])
 
     def month_of(self, names: str) -> str:
         """A month by number or by ``names``: tháng năm 2017 is a month without its number, not May."""

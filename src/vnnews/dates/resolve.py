@@ -11,7 +11,7 @@ import regex
 from ..model import VIETNAM_TZ, DateValue
 from ..settings import DATE_CUE_WINDOW
 from .calendar import NoReference, Prefer, need
-from .grammar import LEX, key, words
+from .grammar import LEX, OSP, key, words
 from .resolvers import number
 from .rules import Atom
 from .scanner import Group
@@ -28,6 +28,8 @@ _DAY_CUE_BEFORE = regex.compile(r"(?:(?<![\p{L}])%s\s{1,3}|\(\s{0,2})$" % words(
                                 regex.I | regex.REVERSE)
 _NUMBER_CUE_BEFORE = regex.compile(r"(?<![\p{L}])%s\.?\s{0,3}$" % words(LEX["number_cues"]), regex.I | regex.REVERSE)
 CLOCK_CUE_BEFORE = regex.compile(r"(?<![\p{L}])%s\s{1,3}$" % words(LEX["connectors"]), regex.I | regex.REVERSE)
+_RANGE_LINK = regex.compile(r"%s(?:[-–~]|%s)%s" % (OSP, words(LEX["range_links"]), OSP), regex.I)
+_SPAN_CUE_BEFORE = regex.compile(r"(?<![\p{L}])%s\s{1,3}$" % words(LEX["span_cues"]), regex.I | regex.REVERSE)
 _STOP_AFTER = regex.compile(r"\s{0,2}(?:[,.;:)]|$)")
 # a date line names a day that is not relative, so it writes a year in digits: four (YEAR, 20170728)
 # or two after a day and a month (31/10/74); most lines that find_date_line is asked about have none
@@ -139,6 +141,9 @@ def in_running_text(text: str, group: Group) -> bool:
     name = first.rule.name
     if first.rule.after_count_is_duration and _COUNT_BEFORE.search(before):
         return False  # 17 năm qua, 6 tháng đầu năm, mỗi tháng 3 triệu, mỗi năm hai nghìn lượt khách, 2 thế kỷ trước
+    if name == "shift" and first["sdir"] and key(first["sdir"]) in LEX["coming_directions"] \
+            and _SPAN_CUE_BEFORE.search(before):
+        return False  # trong 3 ngày tới: the coming days
     if bare_hours(group):
         return bool(CLOCK_CUE_BEFORE.search(before))  # mất 3 giờ
     if len(group.atoms) > 1:
@@ -156,11 +161,16 @@ def in_running_text(text: str, group: Group) -> bool:
 def whole(s: str, found: List[Group], ref: Optional[dt.date],
           moment: Optional[dt.datetime] = None, prefer: Prefer = None) -> Optional[Tuple[Group, Resolved]]:
     """The one group, of the lenient groups ``found`` in ``s``, that makes up ``s`` but for cue words
-    before and punctuation after."""
+    before and punctuation after; of a range of two (từ 20/5 đến 15/6, 08:30-11:00), the first."""
+    last_end = found[-1].end if found else 0
+    if len(found) == 2 and _RANGE_LINK.fullmatch(s, found[0].end, found[1].start):
+        if resolve(found[1], ref, ref, moment, prefer) is None:
+            return None  # từ 20/5 đến 45/6 is no range
+        found = found[:1]
     if len(found) != 1:
         return None
     group = found[0]
-    if not (CUES.fullmatch(s, 0, group.start) and PUNCT.fullmatch(s, group.end)):
+    if not (CUES.fullmatch(s, 0, group.start) and PUNCT.fullmatch(s, last_end)):
         return None
     if bare_hours(group) and not CLOCK_CUE_BEFORE.search(s, 0, group.start):
         return None

@@ -177,7 +177,7 @@ def weekday(atom: Atom, ref: Optional[dt.date], context: Optional[dt.date], pref
 
 # -- periods: (atom, reference, its time) -> (first day, grain, relative) -----------------------------
 def year_period(atom: Atom, ref: Optional[dt.date], moment: Optional[dt.datetime], prefer: Prefer) -> Period:
-    return dt.date(year(atom["y"]), 1, 1), "year", False
+    return dt.date(year(atom["y0"] or atom["y"]), 1, 1), "year", False
 
 
 def month_period(atom: Atom, ref: Optional[dt.date], moment: Optional[dt.datetime], prefer: Prefer) -> Period:

@@ -75,6 +75,10 @@ class Atom:
         place = self._index.get(name)
         return None if place is None else self._values[place]
 
+    def without(self, name: str) -> "Atom":
+        """The same match with its group ``name`` taken as unmatched: a range without its start."""
+        return Atom(self.rule, self.m, {group: place for group, place in self._index.items() if group != name})
+
 
 ROLES: Dict[str, FrozenSet[str]] = {role: frozenset([role]) for role in ("abs", "rel", "time", "tz", "period")}
 DAY_AND_TIME = frozenset(["abs", "time"])  # an ISO time; also what a zone may follow
@@ -261,8 +265,11 @@ def _decade(g: Grammar) -> Form:
 
 @rule("year", "period", resolve=r.year_period, grain="year", part_target=True)
 def _year(g: Grammar) -> Form:
-    """năm 2017, năm 2015-2020 (its first year)."""
-    return Form(r"%s%s%s(?:%s[-–]%s%s\d\d)?" % (g.year_word, SP, YEAR, OSP, OSP, CENTURIES), {LEX["year_word"]})
+    """năm 2017; năm 2015-2020 and giai đoạn 2021-2025, a range of years whose first is y0."""
+    first = r"(?P<y0>%s\d\d)%s[-–]%s" % (CENTURIES, OSP, OSP)
+    return Form(r"%s%s(?:%s)?%s|%s%s%s%s" % (
+        g.year_word, SP, first, YEAR, words(LEX["year_range_words"]), SP, first, YEAR),
+        {LEX["year_word"]} | phrases(LEX["year_range_words"], [DIGIT]))
 
 
 @rule("year_words", "period", resolve=r.year_period, grain="year", part_target=True, after_count_is_duration=True)
@@ -279,7 +286,7 @@ def _bareyear(g: Grammar) -> Form:
 
 @rule("shift", "period", resolve=r.shift, grain=r.shift_grain)
 def _shift(g: Grammar) -> Form:
-    """3 tuần sau, cách đây 3 ngày, 2 giờ trước; sau 3 ngày only before a stop, even in a string known
+    """3 tuần sau, 3 ngày tới, cách đây 3 ngày, 2 giờ trước; sau 3 ngày (nữa) only before a stop, even in a string known
     to be a date: sau 3 tháng thi công and sau 3 ngày kể từ khi count from another event; calendar
     units only after sau, as sau 2 giờ is as often after two o'clock."""
     L = LEX
@@ -288,15 +295,16 @@ def _shift(g: Grammar) -> Form:
     pattern = r"(?P<n>%s)%s(?P<unit>%s)%s(?P<sdir>%s)%s|(?P<ago>%s)%s(?P<n>%s)%s(?P<unit>%s)" % (
         count, SP, shift_unit, SP, words(L["shift_directions"]), not_before(L["shift_blockers"]),
         words(L["shift_ago"]), SP, count, SP, shift_unit) \
-        + r"|(?P<later>%s)%s(?P<n>%s)%s(?P<unit>%s)%s" % (
-            words(L["shift_later"]), SP, count, SP, words(L["shift_units"]), STOP_AHEAD)
+        + r"|(?P<later>%s)%s(?P<n>%s)%s(?P<unit>%s)(?:%s(?P<sdir>%s))?%s" % (
+            words(L["shift_later"]), SP, count, SP, words(L["shift_units"]), SP, words(L["shift_later_tails"]),
+            STOP_AHEAD)
     # after a number in digits the direction too, as 6 tháng đầu năm is common (a longer trie of
     # words would slow the first parse); after sau a count, a unit and the stop, as sau 3 tháng thi
     # công is common
+    later = phrases(phrases(L["shift_later"], [DIGIT] + list(L["small_numbers"])), L["shift_units"])
     leads = set(L["shift_ago"]) | phrases(L["small_numbers"], shift_units) \
         | phrases(phrases([DIGIT], shift_units), L["shift_directions"]) \
-        | {lead + STOP for lead in phrases(phrases(L["shift_later"], [DIGIT] + list(L["small_numbers"])),
-                                           L["shift_units"])}
+        | {lead + STOP for lead in later} | phrases(later, L["shift_later_tails"])
     return Form(pattern, leads)
 
 

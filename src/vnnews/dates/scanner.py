@@ -158,6 +158,12 @@ class Group:
         self.atoms, self.roles = [atom], set(atom.roles)
         self.start, self.end = atom.m.span()
 
+    def replaced(self, atom: Atom) -> "Group":
+        """This group with ``atom`` in place of its first atom."""
+        other = Group(atom)
+        other.atoms, other.roles, other.start, other.end = [atom] + self.atoms[1:], self.roles, self.start, self.end
+        return other
+
     def joins(self, atom: Atom, gap: str) -> bool:
         if self.atoms[-1].rule.name == "ppart":
             return atom.rule.part_target and not gap.strip()
