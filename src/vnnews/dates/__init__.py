@@ -153,13 +153,11 @@ def find_dates(text: str, reference: dt.date | dt.datetime | None = None, prefer
     return mentions
 
 
-_RANGE_GROUPS = (("d0", "d"), ("y0", "y"))  # the groups of a range's first end and of its last
-
-
 def _range_ends(group) -> Optional[Tuple[str, str]]:
-    """The names of the groups of a range's ends, when the group's first atom is a range."""
+    """The names of the groups of a range's first end and of its last, when the group's first atom
+    is a range."""
     first = group.atoms[0]
-    return next(((start, end) for start, end in _RANGE_GROUPS if first[start]), None)
+    return ("d0", "d") if first["d0"] else ("y0", "y") if first["y0"] else None
 
 
 def _span(group, start: int):

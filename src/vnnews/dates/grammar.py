@@ -22,6 +22,7 @@ YEARS = range(1800, 2200)
 YEAR = r"(?P<y>%s\d\d)" % CENTURIES
 DIGIT = "#"  # a number in a lead phrase: "#/" is a number before a slash
 STOP = "$"  # at the end of a lead phrase: a stop follows (sau 3 ngày, ...)
+WORD_END = "!"  # at the end of a lead phrase after a number: the word ends there (9 pm, not 9 pmx)
 STOP_AHEAD = r"(?=%s(?:[.;:)\n]|,(?!%s\d)|$))" % (OSP, OSP)  # a comma before a number may be in a list: 2, 3 chuyến
 
 
@@ -63,7 +64,8 @@ def year_in(year: str) -> str:
 @lru_cache(maxsize=None)
 def number_words() -> Dict[str, List[str]]:
     """The words of numbers written in words, from the number lexicon (numbers.value reads them):
-    ``small`` ones make a day, an hour or a minute (hai mươi mốt), ``first`` ones may start a day;
+    ``small`` ones make a day, an hour or a minute (hai mươi mốt), ``first`` ones may start a day,
+    ``digits`` are read one by one (năm một chín bảy lăm);
     a year from 1800 to 2199 starts with a ``year_first`` word and a ``thousand`` and goes on with
     ``year`` words (hai nghìn không trăm linh năm); ``all`` number words, none of which may follow a
     number, so that one is read whole or not at all (not năm hai nghìn of năm hai nghìn tỷ)."""
@@ -71,7 +73,7 @@ def number_words() -> Dict[str, List[str]]:
     first = [w for w, digit in nw.digits.items() if digit] + sorted(nw.ten)
     small = list(nw.digits) + list(nw.after_tens) + sorted(nw.ten | nw.tens)
     scales = [w for w in nw.scales if w not in nw.digit_only]
-    return {"first": first, "small": small,
+    return {"first": first, "small": small, "digits": list(nw.digits) + list(nw.after_tens),
             "year_first": [w for w, digit in nw.digits.items() if digit in (1, 2)],
             "thousand": [w for w in scales if nw.scales[w] == 1000],
             "year": small + sorted(nw.zero_tens) + [w for w in scales if nw.scales[w] == 100],
@@ -142,8 +144,11 @@ class Grammar:
         # lead phrases that several rules share
         self.parts = set(L["parts_of_day"])
         self.days = phrases(L["day_words"], [DIGIT])  # ngày 15: a day word alone is common (ngày tới)
-        # 28/7, a range (28-30/7, 28 – 30/7, 3 đến 7/8), 24 / 7 / 2002
-        self.day_month = {"#/", "#-", "#–", "# -", "# –", "# /"} | phrases([DIGIT], L["range_links"])
+        # 28/7, a range (28-30/7, 28 – 30/7, 3 đến 7/8 but not 3 đến 5 người), 24 / 7 / 2002
+        # (a number after the sign: 5-a, COVID-19 and 2015-2020 are passed over in the scan)
+        self.day_month = {sign + number for sign in ("#/", "#-", "#–", "# -", "# –", "# /")
+                          for number in (DIGIT, " " + DIGIT)} | phrases(
+            phrases([DIGIT], L["range_links"]), ["#/", "#-", "#."] + sorted(phrases(L["day_words"], [DIGIT])))
 
     def month_of(self, names: str) -> str:
         """A month by number or by ``names``: tháng năm 2017 is a month without its number, not May."""

@@ -85,9 +85,10 @@ def resolve(group: Group, ref: Optional[dt.date], context: Optional[dt.date],
     grain = "day"
     try:
         if "period" in group.roles:
-            if len(atoms) == 2:  # đầu tháng 7: the part of the period after it
-                grain = atoms[1].rule.grain_of(atoms[1])
-                return _part_of(atoms[0], atoms[1], ref, prefer)
+            if len(atoms) == 2:  # đầu tháng 7, ngày đầu tiên của tháng 5: a part of the period after it
+                part, target = atoms
+                grain = part.rule.grain_of(part) or target.rule.grain_of(target)
+                return part.rule.resolve(part, target, ref, prefer)
             period = atoms[0]
             if not period.rule.alone:
                 return None
@@ -112,19 +113,6 @@ def resolve(group: Group, ref: Optional[dt.date], context: Optional[dt.date],
         return None, grain, True
     except (ValueError, KeyError, OverflowError):
         return None
-
-
-def _part_of(pp: Atom, target: Atom, ref: Optional[dt.date], prefer: Prefer) -> Resolved:
-    unit = target.rule.grain_of(target)
-    offset = LEX["period_parts"][key(pp["pp"])][unit]  # KeyError: thượng tuần năm is no date
-    start, unit, relative = target.rule.resolve(target, ref, None, prefer)
-    if unit == "week":
-        return start + dt.timedelta(days=offset), unit, relative
-    if unit == "month":
-        return start.replace(day=offset), unit, relative
-    if unit == "quarter":
-        return start.replace(month=start.month + offset - 1), unit, relative
-    return start.replace(month=offset), unit, relative
 
 
 def bare_hours(group: Group) -> bool:

@@ -177,7 +177,19 @@ def weekday(atom: Atom, ref: Optional[dt.date], context: Optional[dt.date], pref
 
 # -- periods: (atom, reference, its time) -> (first day, grain, relative) -----------------------------
 def year_period(atom: Atom, ref: Optional[dt.date], moment: Optional[dt.datetime], prefer: Prefer) -> Period:
+    if atom["yd"]:  # một chín bảy lăm: a digit a word
+        digits = numbers.words()
+        text = "".join(str({**digits.digits, **digits.after_tens}[key(word)]) for word in atom["yd"].split())
+        return dt.date(year(text), 1, 1), "year", False
     return dt.date(year(atom["y0"] or atom["y"]), 1, 1), "year", False
+
+
+def now(atom: Atom, ref: Optional[dt.date], moment: Optional[dt.datetime], prefer: Prefer) -> Optional[Tuple]:
+    """ngay lúc này: the reference's moment, which a reference without a time does not give."""
+    if moment is None:
+        need(ref)
+        return None
+    return moment, "time", True
 
 
 def month_period(atom: Atom, ref: Optional[dt.date], moment: Optional[dt.datetime], prefer: Prefer) -> Period:
@@ -190,7 +202,8 @@ def month_period(atom: Atom, ref: Optional[dt.date], moment: Optional[dt.datetim
 
 def quarter_period(atom: Atom, ref: Optional[dt.date], moment: Optional[dt.datetime], prefer: Prefer) -> Period:
     q = atom["q"]
-    month, in_year = 3 * (int(q) if q.isdigit() else roman(q)) - 2, year_of(atom, ref)
+    number_of_quarter = int(q) if q.isdigit() else LEX["quarter_names"].get(key(q)) or roman(q)
+    month, in_year = 3 * number_of_quarter - 2, year_of(atom, ref)
     if in_year is not None:
         return dt.date(in_year, month, 1), "quarter", not atom["y"]
     return choose(lambda y: dt.date(y, month, 1), ref, direction(atom), prefer, "quarter"), "quarter", True
@@ -251,3 +264,32 @@ def shift(atom: Atom, ref: Optional[dt.date], moment: Optional[dt.datetime], pre
 
 def shift_grain(atom: Atom) -> str:
     return "time" if key(atom["unit"]) in LEX["clock_shift_units"] else "day"
+
+
+# -- parts of a period: (part, the period after it, reference) -> (first day, grain, relative) --------
+def period_part(pp: Atom, target: Atom, ref: Optional[dt.date], prefer: Prefer) -> Period:
+    """đầu tháng 7, giữa năm, cuối quý 3: the first day of the first, middle or last part."""
+    unit = target.rule.grain_of(target)
+    offset = LEX["period_parts"][key(pp["pp"])][unit]  # KeyError: thượng tuần năm is no date
+    start, unit, relative = target.rule.resolve(target, ref, None, prefer)
+    if unit == "week":
+        return start + dt.timedelta(days=offset), unit, relative
+    if unit == "month":
+        return start.replace(day=offset), unit, relative
+    if unit == "quarter":
+        return start.replace(month=start.month + offset - 1), unit, relative
+    return start.replace(month=offset), unit, relative
+
+
+def nth_of(nth: Atom, target: Atom, ref: Optional[dt.date], prefer: Prefer) -> Period:
+    """ngày đầu tiên của tháng 5 (1 May), tuần cuối cùng của năm 2017 (the Monday of the week that
+    holds 31 December): the first or last day of the period, or the week that holds it."""
+    start, unit, relative = target.rule.resolve(target, ref, None, prefer)
+    day = start if LEX["nth_positions"][key(nth["nth"])] == 1 else \
+        start + dt.timedelta(days=6) if unit == "week" else add_months(start, UNITS[unit]) - dt.timedelta(days=1)
+    grain = nth_grain(nth)
+    return (day - dt.timedelta(days=day.weekday()) if grain == "week" else day), grain, relative
+
+
+def nth_grain(atom: Atom) -> str:
+    return LEX["nth_units"][key(atom["nthunit"])]

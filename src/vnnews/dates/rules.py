@@ -21,7 +21,7 @@ from typing import Callable, Dict, FrozenSet, Literal, NamedTuple, Optional, Set
 import regex
 
 from . import resolvers as r
-from .grammar import (CENTURIES, DIGIT, LEX, OSP, SP, STOP, STOP_AHEAD, YEAR, Grammar, not_before, number_word,
+from .grammar import (CENTURIES, DIGIT, LEX, OSP, SP, STOP, STOP_AHEAD, WORD_END, YEAR, Grammar, not_before, number_word,
                       number_words, phrases, words, year_in)
 
 Role = Literal["abs", "rel", "time", "tz", "period"]
@@ -39,11 +39,12 @@ class Rule:
     name: str
     role: Role
     build: Callable[[Grammar], Form]
-    resolve: Optional[Callable] = None  # a day or a period resolver of .resolvers
+    resolve: Optional[Callable] = None  # a day, a period or a part resolver of .resolvers
     alone: bool = True  # a date by itself; else only after a period part (đầu tháng) or as a part of one
     grain: Union[str, Callable[["Atom"], str], None] = None  # of a period, known before it resolves
     ranged: bool = False  # a dash may join two of them (8h-17h, 28/7-2/8), so a dash may bound it
     part_target: bool = False  # may follow a period part: đầu tháng 7, cuối năm nay
+    takes_target: bool = False  # a part of the period that follows it (đầu, ngày đầu tiên của), with it one date
     after_count_is_duration: bool = False  # 17 năm qua, 6 tháng đầu năm, mỗi tháng 3 triệu
     clock_inside: bool = False  # may carry its own clock time (2020-09-07T03:56): then it is a day and a time
 
@@ -89,7 +90,7 @@ DAY_AND_TIME = frozenset(["abs", "time"])  # an ISO time; also what a zone may f
 def _iso(g: Grammar) -> Form:
     """2017-07-28, 2024.12.01, 2020-09-07T03:56:00.000Z"""
     return Form(r"%s(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?:(?:T|\s{1,2})(?P<h>\d{1,2}):(?P<mi>\d{2})"
-                r"(?::(?P<s>\d{2})(?:[.,]\d{1,6})?)?(?P<z>Z|[+-]\d{2}:?\d{2})?)?" % YEAR, {"#-", "#/", "#.#."})
+                r"(?::(?P<s>\d{2})(?:[.,]\d{1,6})?)?(?P<z>Z|[+-]\d{2}:?\d{2})?)?" % YEAR, {"#-#", "#/#", "#.#."})
 
 
 @rule("compact", "abs", resolve=r.numeric_day)
@@ -103,7 +104,7 @@ def _mdy(g: Grammar) -> Form:
     """11/23/16, 11/23/2016: month first, as English-language CMSs print it, read only in a string
     known to be a date and only where the second number cannot be a month."""
     return Form(None if g.strict else r"(?P<m>0?[1-9]|1[0-2])/(?P<d>1[3-9]|2\d|3[01])/(?:%s|(?P<yy>\d\d))" % YEAR,
-                {"#/"})
+                {"#/#"})
 
 
 @rule("dmy", "abs", resolve=r.numeric_day, ranged=True)
@@ -151,15 +152,15 @@ def _month_first(g: Grammar) -> Form:
 
 @rule("english", "abs", resolve=r.english_day)
 def _english(g: Grammar) -> Form:
-    """Nov 23, 2016; November 23rd 2016; 23 Nov 2016: an English month name, a day and a year (a
-    capital in running text, where may and march are words)."""
+    """Nov 23, 2016; November 23rd 2016; 23 Nov 2016: an English month name, a day and a year, in a
+    string known to be a date (date lines of English-language CMSs); Vietnamese running text has
+    them too rarely to pay for the scan."""
     L = LEX
-    name = r"(?P<em>%s)\.?" % words(L["english_months"], capital=g.strict)
+    name = r"(?P<em>%s)\.?" % words(L["english_months"])
     day = r"(?P<d>\d{1,2})(?:%s)?" % words(L["ordinal_suffixes"])
-    return Form(r"%s%s%s,?%s%s|%s%s%s,?%s%s" % (name, SP, day, OSP, YEAR, day, SP, name, SP, YEAR),
-                # a name before a day only: may, mar and dec are also Vietnamese words
+    return Form(None if g.strict else r"%s%s%s,?%s%s|%s%s%s,?%s%s" % (name, SP, day, OSP, YEAR, day, SP, name, SP, YEAR),
                 phrases(list(L["english_months"]) + [name + "." for name in L["english_months"]], [DIGIT])
-                | phrases([DIGIT], L["english_months"]))
+                | {lead + WORD_END for lead in phrases([DIGIT], L["english_months"])})
 
 
 @rule("lunar", "abs", resolve=r.lunar_day)
@@ -223,17 +224,18 @@ def _month(g: Grammar) -> Form:
     return Form(r"%s%s%s%s%s%s|%s%s%s%s|(?:%s)?(?P<m>\d{1,2})[/-]%s|%s/%s" % (
         g.month_word, SP, g.month, g.not_lunar, g.month_tail, g.direction, g.month_word, SP, g.month_any,
         year_in("(?P<y>%s)" % g.spelled_year), words([LEX["month_letter"]], capital=g.strict), YEAR, YEAR, month_number),
-        {"#/", "#-", LEX["month_word"], LEX["month_letter"] + DIGIT})
+        {"#/#", "#-#", LEX["month_word"], LEX["month_letter"] + DIGIT})
 
 
 @rule("quarter", "period", resolve=r.quarter_period, grain="quarter", part_target=True,
       after_count_is_duration=True)
 def _quarter(g: Grammar) -> Form:
-    """quý 3, quý III/2017; Q3/2020, Q1 2021: upper case and with a year, as Q3 and q3 alone are a
+    """quý 3, quý III/2017, quý ba, quý 4 của năm 2018; Q3/2020, Q1 2021: upper case and with a year, as Q3 and q3 alone are a
     district (Quận 3). The scan is on lower-cased text: the lead q# stands for Q3."""
-    return Form(r"%s%s(?P<q>[1-4]|(?-i:IV|I{1,3}))(?:%s/%s%s|%s%s%s%s|%s%s)?%s" % (
-                    words([LEX["quarter_word"]]), SP, OSP, OSP, YEAR, SP, g.year_word, SP, YEAR, SP, g.yrel,
-                    g.direction)
+    return Form(r"%s%s(?P<q>[1-4]|(?-i:IV|I{1,3})|%s(?![\p{L}])%s)(?:%s/%s%s|%s(?:%s%s)?%s%s%s|%s%s)?%s" % (
+                    words([LEX["quarter_word"]]), SP, words(LEX["quarter_names"]), not_before(LEX["quarter_name_blockers"]),
+                    OSP, OSP, YEAR, SP,
+                    words(LEX["period_links"]), SP, g.year_word, SP, YEAR, SP, g.yrel, g.direction)
                 + r"|%s(?P<q>[1-4])(?:%s[/\-–]%s|\.|%s)%s" % (
                     words([LEX["quarter_letter"]], capital=True), OSP, OSP, SP, YEAR),
                 {LEX["quarter_word"], LEX["quarter_letter"] + DIGIT})
@@ -274,8 +276,11 @@ def _year(g: Grammar) -> Form:
 
 @rule("year_words", "period", resolve=r.year_period, grain="year", part_target=True, after_count_is_duration=True)
 def _year_words(g: Grammar) -> Form:
-    """năm một nghìn chín trăm bảy mươi lăm; not after a count (mỗi năm hai nghìn lượt khách)."""
-    return Form(r"%s%s(?P<y>%s)" % (g.year_word, SP, g.spelled_year), {LEX["year_word"]})
+    """năm một nghìn chín trăm bảy mươi lăm, năm một chín bảy lăm (digit by digit); not after a count
+    (mỗi năm hai nghìn lượt khách)."""
+    digit = number_word("digits")
+    return Form(r"%s%s(?:(?P<y>%s)|(?P<yd>%s(?:%s%s){3})%s)" % (
+        g.year_word, SP, g.spelled_year, number_word("year_first"), SP, digit, g.not_number), {LEX["year_word"]})
 
 
 @rule("bareyear", "period", resolve=r.year_period, grain="year", part_target=True)
@@ -315,7 +320,22 @@ def _relperiod(g: Grammar) -> Form:
     return Form("(?P<rper>%s)" % words(LEX["relative_periods"]), set(LEX["relative_periods"]))
 
 
-@rule("ppart", "period", alone=False, after_count_is_duration=True)
+@rule("now", "period", resolve=r.now, grain="time")
+def _now(g: Grammar) -> Form:
+    """ngay lúc này: the reference's moment."""
+    return Form("(?P<now>%s)" % words(LEX["now_words"]), set(LEX["now_words"]))
+
+
+@rule("nth", "period", resolve=r.nth_of, grain=r.nth_grain, alone=False, takes_target=True)
+def _nth(g: Grammar) -> Form:
+    """ngày đầu tiên của, tuần cuối cùng của: the first or last day or week of the period after it."""
+    L = LEX
+    return Form(r"(?P<nthunit>%s)%s(?P<nth>%s)(?:%s%s)?(?=%s%s(?![\p{L}]))" % (
+        words(L["nth_units"]), SP, words(L["nth_positions"]), SP, words(L["period_links"]), SP, words(g.unit_words)),
+        phrases(L["nth_units"], L["nth_positions"]))
+
+
+@rule("ppart", "period", resolve=r.period_part, alone=False, takes_target=True, after_count_is_duration=True)
 def _ppart(g: Grammar) -> Form:
     """đầu, giữa, cuối, nửa đầu before a unit: a period part, a date only with the period after it."""
     L = LEX
@@ -351,21 +371,23 @@ def _time(g: Grammar) -> Form:
     return Form(r"(?:(?:%s|%s)(?:(?P<part>%s)(?![\p{L}]))?|%s|%s)(?:%s%s%s)?" % (
         clock, clock_letter, glued, clock_words, hour_of_day, SP, g.part, not_before(L["short_relative_days"])),
         {"#:", "#h", "#g"} | phrases([DIGIT] + nw["small"], L["hour_words"]) | phrases(nw["small"], nw["small"])
-        | {DIGIT + part for part in L["glued_parts_of_day"]} | phrases([DIGIT], L["glued_parts_of_day"]))
+        | {DIGIT + part + WORD_END for part in L["glued_parts_of_day"]}
+        | {lead + WORD_END for lead in phrases([DIGIT], L["glued_parts_of_day"])})
 
 
 @rule("weekday", "rel", resolve=r.weekday)
 def _weekday(g: Grammar) -> Form:
-    """thứ Hai, thứ 2, chủ nhật (tuần trước); in running text lower case only after a part of day or
+    """thứ Hai, thứ 2, chủ nhật (tuần trước), thứ năm của tuần tới; in running text lower case only after a part of day or
     before a week (sáng thứ hai, thứ ba tuần trước), as thứ hai is also "second"."""
     L = LEX
     weekday = "(?:%s%s(?P<wd>%%s|[2-7])|(?P<sun>%s))" % (words([L["weekday_word"]]), SP, words(L["sundays"]))
-    week_tail = "(?:%s(?P<wrel>%s)|%s)" % (SP, g.week_rel, g.direction)
+    week_tail = "(?:%s(?:%s%s)?(?P<wrel>%s)|%s)" % (SP, words(L["period_links"]), SP, g.week_rel, g.direction)
     weekday_any = words(L["weekdays"])
     pattern = r"%s%s%s" % (g.prefix, weekday % words(L["weekdays"], capital=g.strict), week_tail)
     if g.strict:
-        pattern += r"|%s%s(?:%s%s)?%s%s|%s%s(?P<wrel>%s)" % (
-            g.part, SP, g.day_words, SP, weekday % weekday_any, week_tail, weekday % weekday_any, SP, g.week_rel)
+        pattern += r"|%s%s(?:%s%s)?%s%s|%s%s(?:%s%s)?(?P<wrel>%s)" % (
+            g.part, SP, g.day_words, SP, weekday % weekday_any, week_tail, weekday % weekday_any, SP,
+            words(L["period_links"]), SP, g.week_rel)
     return Form(pattern, g.parts | phrases(L["day_words"], [L["weekday_word"]] + list(L["sundays"]))
                 | {L["weekday_word"]} | set(L["sundays"]))
 

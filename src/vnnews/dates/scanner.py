@@ -13,7 +13,7 @@ from typing import Callable, Dict, Iterator, List, Optional, Tuple
 
 import regex
 
-from .grammar import DIGIT, LEX, OSP, SP, STOP, STOP_AHEAD, grammar, number_words, words
+from .grammar import DIGIT, LEX, OSP, SP, STOP, STOP_AHEAD, WORD_END, grammar, number_words, words
 from .rules import RULES, Atom, Rule
 from .. import lexicon
 
@@ -34,7 +34,7 @@ def _trie(phrases, word_end: str = r"(?!\w)", digits: str = r"\d{1,2}") -> str:
     """An ``re`` alternation of lower-case ``phrases`` (see lexicon.prefix_tree); DIGIT inside a
     phrase is a number of ``digits``, STOP a look-ahead for a stop, _NUMBER_WORD a number word."""
     return lexicon.prefix_tree(phrases, space=SP, word_end=word_end, specials={
-        DIGIT: digits, STOP: STOP_AHEAD, _NUMBER_WORD: "(?:%s)" % lexicon.prefix_tree(_number_words(), space=SP)})
+        DIGIT: digits, STOP: STOP_AHEAD, WORD_END: r"(?!\w)", _NUMBER_WORD: "(?:%s)" % lexicon.prefix_tree(_number_words(), space=SP)})
 
 
 @lru_cache(maxsize=None)
@@ -115,7 +115,7 @@ def _dispatch_key(lead: str) -> str:
     number, DIGIT and the first sign or letter after it (after ``:`` only a time can follow)."""
     if lead.startswith(DIGIT):
         return DIGIT + lead[len(DIGIT):].lstrip()[:1]
-    return re.sub(r"\d+", DIGIT, " ".join(lead.rstrip(STOP).split()))  # q3 as q#
+    return re.sub(r"\d+", DIGIT, " ".join(lead.rstrip(STOP + WORD_END).split()))  # q3 as q#
 
 
 @lru_cache(maxsize=4096)  # bounded: a phrase may be spelled with any white space
@@ -165,7 +165,7 @@ class Group:
         return other
 
     def joins(self, atom: Atom, gap: str) -> bool:
-        if self.atoms[-1].rule.name == "ppart":
+        if self.atoms[-1].rule.takes_target:
             return atom.rule.part_target and not gap.strip()
         if "period" in self.roles or "period" in atom.roles or "tz" in self.roles or not _GAP.fullmatch(gap):
             return False
