@@ -95,7 +95,7 @@ _LEXICON_SHAPES = {
     "lunar_new_year_day_words": "words", "lunar_new_year_eve": "words", "solar_new_year_words": "words",
     "full_moon": "map:int", "lunar_year_stems": "map:int", "lunar_year_branches": "map:int",
     "lunar_holidays": "map:pair", "connectors": "words", "now_words": "words", "period_links": "words", "quarter_names": "map:int", "quarter_name_blockers": "words",
-    "nth_units": "map:word", "nth_positions": "map:int", "range_links": "words", "year_range_words": "words", "cues": "words", "day_cues": "words",
+    "nth_units": "map:word", "nth_positions": "map:int", "range_links": "words", "range_openers": "words", "later_clock_units": "words", "year_range_words": "words", "cues": "words", "day_cues": "words",
     "number_cues": "words", "timezones": "words",
 }
 

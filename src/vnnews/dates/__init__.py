@@ -157,7 +157,7 @@ def _range_ends(group) -> Optional[Tuple[str, str]]:
     """The names of the groups of a range's first end and of its last, when the group's first atom
     is a range."""
     first = group.atoms[0]
-    return ("d0", "d") if first["d0"] else ("y0", "y") if first["y0"] else None
+    return ("d0", "d") if first["d0"] else ("y0", "y") if first["y0"] else ("h0", "h") if first["h0"] else None
 
 
 def _span(group, start: int):

@@ -30,6 +30,7 @@ _NUMBER_CUE_BEFORE = regex.compile(r"(?<![\p{L}])%s\.?\s{0,3}$" % words(LEX["num
 CLOCK_CUE_BEFORE = regex.compile(r"(?<![\p{L}])%s\s{1,3}$" % words(LEX["connectors"]), regex.I | regex.REVERSE)
 _RANGE_LINK = regex.compile(r"%s(?:[-–~]|%s)%s" % (OSP, words(LEX["range_links"]), OSP), regex.I)
 _SPAN_CUE_BEFORE = regex.compile(r"(?<![\p{L}])%s\s{1,3}$" % words(LEX["span_cues"]), regex.I | regex.REVERSE)
+_RANGE_OPENER_BEFORE = regex.compile(r"(?<![\p{L}])%s\s{1,3}$" % words(LEX["range_openers"]), regex.I | regex.REVERSE)
 _STOP_AFTER = regex.compile(r"\s{0,2}(?:[,.;:)]|$)")
 # a date line names a day that is not relative, so it writes a year in digits: four (YEAR, 20170728)
 # or two after a day and a month (31/10/74); most lines that find_date_line is asked about have none
@@ -47,7 +48,7 @@ def _clock(atom: Optional[Atom], part: Optional[str]) -> Tuple[dt.time, int]:
     if atom is None:
         hour, minute, second, to = _part_rule(part)["at"], 0, 0, None
     else:
-        hour, minute = number(atom["h"]), number(atom["mi"] or "0") + (30 if atom["half"] else 0)
+        hour, minute = number(atom["h0"] or atom["h"]), number(atom["mi"] or "0") + (30 if atom["half"] else 0)
         second, to, part = number(atom["s"] or "0"), atom["to"], atom["part"] or part
     rule = _part_rule(part)
     pm = rule.get("pm")
@@ -116,10 +117,19 @@ def resolve(group: Group, ref: Optional[dt.date], context: Optional[dt.date],
 
 
 def bare_hours(group: Group) -> bool:
-    """``3 giờ`` alone: as often a duration as a clock time, a time only after ``lúc``/``vào``."""
+    """``3 giờ`` alone: as often a duration as a clock time, a time only after ``lúc``/``vào`` (``từ``
+    before a range: từ 3 đến 5 giờ)."""
     first = group.atoms[0]
     return len(group.atoms) == 1 and first.rule.name == "time" and bool(first["hw"]) and \
         not (first["part"] or first["mi"] or first["half"])
+
+
+def clock_cue_before(text: str, group: Group) -> bool:
+    """Whether a cue before ``group`` makes bare hours a clock time."""
+    before = text[max(0, group.start - DATE_CUE_WINDOW):group.start]
+    # a range of bare hours only after từ: khoảng 2-3 giờ is a duration
+    cue = _RANGE_OPENER_BEFORE if group.atoms[0]["h0"] else CLOCK_CUE_BEFORE
+    return bool(cue.search(before))
 
 
 def in_running_text(text: str, group: Group) -> bool:
@@ -133,7 +143,7 @@ def in_running_text(text: str, group: Group) -> bool:
             and _SPAN_CUE_BEFORE.search(before):
         return False  # trong 3 ngày tới: the coming days
     if bare_hours(group):
-        return bool(CLOCK_CUE_BEFORE.search(before))  # mất 3 giờ
+        return clock_cue_before(text, group)  # mất 3 giờ
     if len(group.atoms) > 1:
         return True
     bare = not (first["part"] or first["dayword"])
@@ -160,7 +170,7 @@ def whole(s: str, found: List[Group], ref: Optional[dt.date],
     group = found[0]
     if not (CUES.fullmatch(s, 0, group.start) and PUNCT.fullmatch(s, last_end)):
         return None
-    if bare_hours(group) and not CLOCK_CUE_BEFORE.search(s, 0, group.start):
+    if bare_hours(group) and not clock_cue_before(s, group):
         return None
     resolved = resolve(group, ref, ref, moment, prefer)
     return None if resolved is None else (group, resolved)

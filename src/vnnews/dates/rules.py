@@ -291,22 +291,25 @@ def _bareyear(g: Grammar) -> Form:
 
 @rule("shift", "period", resolve=r.shift, grain=r.shift_grain)
 def _shift(g: Grammar) -> Form:
-    """3 tuần sau, 3 ngày tới, cách đây 3 ngày, 2 giờ trước; sau 3 ngày (nữa) only before a stop, even in a string known
+    """3 tuần sau, 3 ngày tới, cách đây 3 ngày, 2 giờ trước, 2 giây nữa, sau 2 tiếng; sau 3 ngày (nữa)
+    only before a stop, even in a string known
     to be a date: sau 3 tháng thi công and sau 3 ngày kể từ khi count from another event; calendar
     units only after sau, as sau 2 giờ is as often after two o'clock."""
     L = LEX
     shift_units = list(L["shift_units"]) + list(L["clock_shift_units"])
+    # sau 10 phút in running text counts from an event of the story, not from the reference
+    later_units = list(L["shift_units"]) + ([] if g.strict else L["later_clock_units"])
     count, shift_unit = r"\d{1,3}|%s" % words(L["small_numbers"]), words(shift_units)
     pattern = r"(?P<n>%s)%s(?P<unit>%s)%s(?P<sdir>%s)%s|(?P<ago>%s)%s(?P<n>%s)%s(?P<unit>%s)" % (
         count, SP, shift_unit, SP, words(L["shift_directions"]), not_before(L["shift_blockers"]),
         words(L["shift_ago"]), SP, count, SP, shift_unit) \
         + r"|(?P<later>%s)%s(?P<n>%s)%s(?P<unit>%s)(?:%s(?P<sdir>%s))?%s" % (
-            words(L["shift_later"]), SP, count, SP, words(L["shift_units"]), SP, words(L["shift_later_tails"]),
-            STOP_AHEAD)
+            words(L["shift_later"]), SP, count, SP, words(later_units), SP,
+            words(L["shift_later_tails"]), STOP_AHEAD)
     # after a number in digits the direction too, as 6 tháng đầu năm is common (a longer trie of
     # words would slow the first parse); after sau a count, a unit and the stop, as sau 3 tháng thi
     # công is common
-    later = phrases(phrases(L["shift_later"], [DIGIT] + list(L["small_numbers"])), L["shift_units"])
+    later = phrases(phrases(L["shift_later"], [DIGIT] + list(L["small_numbers"])), later_units)
     leads = set(L["shift_ago"]) | phrases(L["small_numbers"], shift_units) \
         | phrases(phrases([DIGIT], shift_units), L["shift_directions"]) \
         | {lead + STOP for lead in later} | phrases(later, L["shift_later_tails"])
@@ -363,7 +366,9 @@ def _time(g: Grammar) -> Form:
     clock = r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?"
     clock_letter = r"(?P<h>\d{1,2})[hg](?:(?P<mi>\d{2})p?|(?P<mi>\d{1,2})(?:ph|p|m)(?:(?P<s>\d{1,2})s)?)?"
     seconds = r"(?:%s(?P<s>\d{1,2}|%s)%s%s)?" % (SP, g.spelled, SP, words(L["second_words"]))
-    clock_words = r"(?P<h>\d{1,2}|%s)%s(?P<hw>%s)(?:%s(?:(?P<to>%s)%s)?(?P<mi>\d{1,2}|%s)(?:%s%s%s)?|%s(?P<half>%s))?" % (
+    # 3-4 giờ chiều, từ 3 đến 5 giờ: a range of hours, h0 its first
+    hour_range = r"(?:(?P<h0>\d{1,2})(?:%s[-–]%s|%s%s%s))?" % (OSP, OSP, SP, words(L["range_links"]), SP)
+    clock_words = hour_range + r"(?P<h>\d{1,2}|%s)%s(?P<hw>%s)(?:%s(?:(?P<to>%s)%s)?(?P<mi>\d{1,2}|%s)(?:%s%s%s)?|%s(?P<half>%s))?" % (
         g.spelled, SP, words(L["hour_words"]), SP, words(L["to_the_hour_words"]), SP, g.spelled, SP,
         words(L["minute_words"]), seconds, SP, words(L["half_hour_words"]))
     glued = words(L["glued_parts_of_day"])
@@ -371,6 +376,8 @@ def _time(g: Grammar) -> Form:
     return Form(r"(?:(?:%s|%s)(?:(?P<part>%s)(?![\p{L}]))?|%s|%s)(?:%s%s%s)?" % (
         clock, clock_letter, glued, clock_words, hour_of_day, SP, g.part, not_before(L["short_relative_days"])),
         {"#:", "#h", "#g"} | phrases([DIGIT] + nw["small"], L["hour_words"]) | phrases(nw["small"], nw["small"])
+        | {DIGIT + link + DIGIT + " " + hour for link in ["-", "–", " - ", " – "] + [" %s " % w for w in L["range_links"]]
+           for hour in L["hour_words"]}
         | {DIGIT + part + WORD_END for part in L["glued_parts_of_day"]}
         | {lead + WORD_END for lead in phrases([DIGIT], L["glued_parts_of_day"])})
 
