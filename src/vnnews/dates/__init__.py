@@ -54,14 +54,14 @@ does a time after a day named before it in the same text (``ngày 20/5/2017 ... 
   month before, that one or the one after); in running text only before a stop (``Ngày 15, ...``);
 - a bare weekday (``thứ Hai``) is the latest one on or before the reference, since news report the
   recent past (``prefer`` future: the first on or after it; nearest: the nearer of the two);
-- a lunar (âm lịch) day is the solar day it falls on (:mod:`vnnews.lunar`, Vietnamese calendar): a
+- a lunar (âm lịch) day is the solar day it falls on (:mod:`vnnews.dates.lunar`, Vietnamese calendar): a
   day and month followed by ``âm lịch``, ``(âm lịch)``, ``ÂL`` or the leap word ``nhuận`` (``15/8 âm
   lịch``, ``mùng 1 tháng 2 nhuận năm 2023``), ``mùng 3 Tết`` and ``ngày 2 Tết``, ``rằm tháng Giêng``
   and the lunar holidays (``Tết Nguyên đán``, ``Giỗ Tổ Hùng Vương``, ``Trung thu``); a year is the
   lunar year, also one named in the 60-year cycle after ``năm`` after a lunar date or after ``Tết``
   (``rằm tháng Giêng năm Giáp Thìn``, ``Tết Giáp Thìn``: of the years of that name the one nearest
-  the reference's, or the one written with it: ``Tết Mậu Thân 1968``); without a year a lunar day is
-  the occurrence nearest the reference, as for ``28/7``; a lunar day that does not exist
+  the reference's, or the one written with it: ``Tết Mậu Thân 1968``); without a year a lunar day
+  follows the policy for ``28/7`` above; a lunar day that does not exist
   (day 30 of a 29-day month, a month that is not leap) is no date, and never the solar one. ``Tết``
   alone is no date, as it names the season more often than the day (``ăn Tết``, ``Tết này``), nor is
   a lunar month alone (``tháng 8 âm lịch``), which is no solar period. ``giao thừa`` (``đêm giao
@@ -157,7 +157,8 @@ def _range_ends(group) -> Optional[Tuple[str, str]]:
     """The names of the groups of a range's first end and of its last, when the group's first atom
     is a range."""
     first = group.atoms[0]
-    return ("d0", "d") if first["d0"] else ("y0", "y") if first["y0"] else ("h0", "h") if first["h0"] else None
+    ends = first.rule.range_ends
+    return ends if ends is not None and first[ends[0]] else None
 
 
 def _span(group, start: int):

@@ -16,7 +16,7 @@ To add a form: one rule here (or a branch of one), its words in ``lexicon/dates.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Dict, FrozenSet, Literal, NamedTuple, Optional, Set, Union
+from typing import Callable, Dict, FrozenSet, Literal, NamedTuple, Optional, Set, Tuple, Union
 
 import regex
 
@@ -47,6 +47,7 @@ class Rule:
     takes_target: bool = False  # a part of the period that follows it (đầu, ngày đầu tiên của), with it one date
     after_count_is_duration: bool = False  # 17 năm qua, 6 tháng đầu năm, mỗi tháng 3 triệu
     clock_inside: bool = False  # may carry its own clock time (2020-09-07T03:56): then it is a day and a time
+    range_ends: Optional[Tuple[str, str]] = None  # its groups of a range's first end and last one (28-30/7)
 
     def grain_of(self, atom: "Atom") -> str:
         return self.grain(atom) if callable(self.grain) else self.grain
@@ -107,7 +108,7 @@ def _mdy(g: Grammar) -> Form:
                 {"#/#"})
 
 
-@rule("dmy", "abs", resolve=r.numeric_day, ranged=True)
+@rule("dmy", "abs", resolve=r.numeric_day, ranged=True, range_ends=("d0", "d"))
 def _dmy(g: Grammar) -> Form:
     """28/7/2017, 28-30/7/2017, 24 - 7 - 2002, 15/8/2024 âm lịch; 20/4/17 after slashes only (10-12-14
     is a score)."""
@@ -133,7 +134,7 @@ def _words(g: Grammar) -> Form:
     return Form(pattern, leads)
 
 
-@rule("dm", "abs", resolve=r.day_and_month, ranged=True)
+@rule("dm", "abs", resolve=r.day_and_month, ranged=True, range_ends=("d0", "d"))
 def _dm(g: Grammar) -> Form:
     """28/7, ngày 6.5; alone (30-4, 1.5) only in a string known to be a date, as 2-1 is a score."""
     return Form(r"%s%s(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:%s)?%s%s" % (
@@ -265,7 +266,7 @@ def _decade(g: Grammar) -> Form:
         words(L["decade_links"]), SP, _century_pattern()), phrases(L["decade_words"], [DIGIT]))
 
 
-@rule("year", "period", resolve=r.year_period, grain="year", part_target=True)
+@rule("year", "period", resolve=r.year_period, grain="year", part_target=True, range_ends=("y0", "y"))
 def _year(g: Grammar) -> Form:
     """năm 2017; năm 2015-2020 and giai đoạn 2021-2025, a range of years whose first is y0."""
     first = r"(?P<y0>%s\d\d)%s[-–]%s" % (CENTURIES, OSP, OSP)
@@ -356,7 +357,7 @@ def _unit(g: Grammar) -> Form:
 
 
 # -- times, weekdays, relative days, zones ----------------------------------------------------------
-@rule("time", "time", ranged=True)
+@rule("time", "time", ranged=True, range_ends=("h0", "h"))
 def _time(g: Grammar) -> Form:
     """7:30, 13:25:42, 09:30PM, 9 PM, 7h30, 21h, 13g15, 9h5m30s, 3 giờ, 8 giờ 15 phút (30 giây), 3 giờ kém 15, 8 giờ rưỡi,
     hai mươi giờ;
