@@ -97,25 +97,25 @@ def _compiled(strict: bool, name: str) -> Tuple[Rule, regex.Pattern, Dict[str, i
 def _dispatch(strict: bool, key: str) -> Tuple[str, ...]:
     """For a key of a lead (see _dispatch_key), the rules that can start there, in order of
     preference: those with a lead of that key, of a phrase that the key's phrase goes on from (năm
-    for năm nay), or a bare number (DIGIT) before a number's key."""
+    for năm nay), or for a number one that the key goes on from (#-# giờ for #-#, DIGIT for all)."""
+    number = key.startswith(DIGIT)
+
     def fits(lead_key: str) -> bool:
-        return key == lead_key or key.startswith(lead_key + " ") or (lead_key == DIGIT and key.startswith(DIGIT))
+        return key == lead_key or key.startswith(lead_key if number else lead_key + " ")
 
     return tuple(name for name, lead_keys in _lead_keys(strict).items() if any(map(fits, lead_keys)))
 
 
 @lru_cache(maxsize=None)
 def _lead_keys(strict: bool) -> Dict[str, frozenset]:
-    """The keys of every rule's lead phrases (a lead DIGIT alone is the only one whose key is DIGIT)."""
+    """The keys of every rule's lead phrases."""
     return {name: frozenset(map(_dispatch_key, leads)) for name, (_, _, leads) in _forms(strict).items()}
 
 
 def _dispatch_key(lead: str) -> str:
-    """What picks the rules to try at a lead phrase: the phrase, a number in it as DIGIT; for a
-    number, DIGIT and the first sign or letter after it (after ``:`` only a time can follow)."""
-    if lead.startswith(DIGIT):
-        return DIGIT + lead[len(DIGIT):].lstrip()[:1]
-    return re.sub(r"\d+", DIGIT, " ".join(lead.rstrip(STOP + WORD_END).split()))  # q3 as q#
+    """What picks the rules to try at a lead phrase: the phrase with single spaces, a number in it as
+    DIGIT (q3 as q#, 28/7 as #/#)."""
+    return re.sub(r"\d+", DIGIT, " ".join(lead.rstrip(STOP + WORD_END).split()))
 
 
 @lru_cache(maxsize=4096)  # bounded: a phrase may be spelled with any white space
