@@ -1,4 +1,5 @@
-"""extract_facts: one case per row of tests/corpora/facts.tsv, plus offsets, order and speed."""
+"""extract_facts: one case per row of tests/corpora/facts.tsv and facts_not.tsv, plus offsets, order,
+the engines' agreement and the schema of the lexicon it reads."""
 from __future__ import annotations
 
 import re
@@ -10,17 +11,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vnnews import extract_facts
+from corpus import rows
+from vnnews import extract_facts, lexicon
 
-CORPUS = Path(__file__).parent / "corpora" / "facts.tsv"
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 # kind value unit [~qualifier] [[text]]
 _FACT = re.compile(r"(\w+) (\S+) (.+?)(?: ~(.+?))?(?: \[(.+)\])?$")
 
 
 def _expected(cell: str):
-    if cell == "-":
-        return []
     facts = []
     for part in cell.split(" | "):
         kind, value, unit, qualifier, text = _FACT.match(part).groups()
@@ -28,12 +27,8 @@ def _expected(cell: str):
     return facts
 
 
-def _rows():
-    for number, line in enumerate(CORPUS.read_text(encoding="utf-8").splitlines(), 1):
-        if line.startswith("#") or not line.strip():
-            continue
-        text, expected = line.split("\t")
-        yield pytest.param(text, _expected(expected), id="%d:%s" % (number, text[:40]))
+POSITIVE = rows("facts.tsv", 2)
+NEGATIVE = rows("facts_not.tsv", 1)
 
 
 def _check_spans(text, facts):
@@ -43,8 +38,9 @@ def _check_spans(text, facts):
     assert [f.start for f in facts] == sorted(f.start for f in facts)
 
 
-@pytest.mark.parametrize("text,expected", list(_rows()))
+@pytest.mark.parametrize("text,expected", POSITIVE)
 def test_corpus(text, expected):
+    expected = _expected(expected)
     facts = extract_facts(text)
     _check_spans(text, facts)
     got = [(f.kind, float(f.value), f.unit, f.qualifier, f.text) for f in facts]
@@ -65,6 +61,22 @@ def test_seed_article():
         ("percent", 100, "%", None, "100%"),
     ]
     assert facts[0].start == 1257 and facts[0].end == 1270
+
+
+@pytest.mark.parametrize("text,per", [
+    ("Giá thịt lợn hơi 62.000 đồng/kg", "kg"), ("xuất khẩu 3 USD/thùng", "thùng"), ("lãi 5%/năm", "năm"),
+    ("cấp 3 triệu đồng/em/tháng", "em/tháng"), ("đạt 99,6 thuê bao/100 dân", "100 dân"), ("chạy 50 km/h", "h"),
+    ("giá 62.000 đồng", None), ("có 50 km", None),
+])
+def test_per(text, per):
+    """One design for every kind: the unit stays what the kind has (VND for money, km/h for a rate),
+    and ``per`` says what the amount is per."""
+    assert [f.per for f in extract_facts(text)] == [per]
+
+
+def test_per_is_shared_by_the_ends_of_a_range():
+    facts = extract_facts("Giá 300.000 - 500.000 đồng/kg")
+    assert [(f.value, f.unit, f.per) for f in facts] == [(300000, "VND", "kg"), (500000, "VND", "kg")]
 
 
 def test_value_types():
@@ -107,8 +119,49 @@ def test_hostile_input(text):
     _check_spans(text, extract_facts(text))
 
 
-@pytest.mark.parametrize("text,expected", list(_rows()))
-def test_search_engines_agree(text, expected):
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_not_a_fact(text):
+    assert extract_facts(text) == []
+
+
+@pytest.mark.parametrize("text", [p.values[0] for p in POSITIVE + NEGATIVE])
+def test_search_engines_agree(text):
     """Latin and Vietnamese text is searched with re; one character outside those scripts (here a
     CJK one) sends the text to regex. Both find the same facts."""
     assert extract_facts(text + " 中") == extract_facts(text)
+
+
+# every key of units.json the code reads, with its shape: ISO code -> spellings, spelling -> ISO code, or words
+_UNIT_KEYS = {
+    "currencies": "codes", "currency_prefixes": "codes", "currency_subunits": "code_map", "money_after_scale": "code_map", "glued_place_units": "words",
+    **dict.fromkeys([
+        "small_count_currencies", "subunit_joiners", "percent", "measures", "time_units", "qualifiers",
+        "vague_qualifiers", "ordinal_before", "score_before", "date_before", "date_prepositions", "range_words",
+        "money_verbs", "money_abbreviations", "noun_modifiers", "rate_units", "per_words", "per_time_words", "range_openers", "opened_range_words", "list_range_words", "stop_after", "counted_nouns", "not_ordinal_before", "comparatives",
+        "multiples", "capital_ordinals"], "words"),
+}
+
+
+@pytest.mark.parametrize("key,shape", _UNIT_KEYS.items())
+def test_units_lexicon(key, shape):
+    """units.json: each key with its type; words non-empty strings, NFC, without stray spaces;
+    currencies keyed by ISO 4217 codes."""
+    value = lexicon.load("units")[key]
+    if shape == "codes":
+        assert isinstance(value, dict) and all(re.fullmatch("[A-Z]{3}", code) for code in value)
+        words = [w for names in value.values() for w in names]
+    elif shape == "code_map":
+        assert isinstance(value, dict) and all(re.fullmatch("[A-Z]{3}", code) for code in value.values())
+        words = list(value)
+    else:
+        assert isinstance(value, list)
+        words = value
+    assert words and all(isinstance(w, str) and w and w == w.strip() and "  " not in w for w in words)
+    assert all(unicodedata.is_normalized("NFC", w) for w in words)
+
+
+def test_units_lexicon_keys():
+    """No key the code does not read; the keys that start with ``_`` are comments (strings)."""
+    units = lexicon.load("units")
+    assert {k for k in units if not k.startswith("_")} == set(_UNIT_KEYS)
+    assert all(isinstance(units[k], str) for k in units if k.startswith("_"))

@@ -1,9 +1,9 @@
-"""vnnews.lunar: lunar dates of well-known Vietnamese days, and the dates that do not exist."""
+"""vnnews.dates.lunar: lunar dates of well-known Vietnamese days, and the dates that do not exist."""
 import datetime as dt
 
 import pytest
 
-from vnnews.lunar import lunar_to_solar, sexagenary_year
+from vnnews.dates.lunar import lunar_to_solar, sexagenary_year
 
 
 @pytest.mark.parametrize("lunar, solar", [

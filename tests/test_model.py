@@ -31,7 +31,7 @@ def test_to_dict_is_plain_json_data_in_declaration_order():
     assert data["title_span"] == {"text": "Tiêu đề", "start": 0, "end": 7}
     assert data["authors"] == [{"name": "Thanh Bình", "start": 90, "end": 100, "role": "Tin, ảnh"}]
     assert data["facts"][0] == {"text": "1.839 tỷ đồng", "kind": "money", "value": 1839000000000, "unit": "VND",
-                                "start": 50, "end": 63, "qualifier": "trên", "sentence": 0}
+                                "start": 50, "end": 63, "qualifier": "trên", "sentence": 0, "per": None}
     assert data["sentences"] == [{"text": "Sapo", "start": 20, "end": 24, "paragraph": 0,
                                   "tokens": [{"text": "Sapo", "start": 20, "end": 24}]}]
     assert data["images"][0]["placeholder_span"] == {"text": "img_1", "start": 30, "end": 35}

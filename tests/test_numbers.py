@@ -1,30 +1,59 @@
-"""parse_number: one case per row of tests/corpora/numbers.tsv, plus the properties of the result."""
+"""parse_number: one case per row of tests/corpora/numbers.tsv and numbers_not.tsv, plus the properties
+of the result and the schema of the lexicon it reads."""
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vnnews import parse_number
-
-CORPUS = Path(__file__).parent / "corpora" / "numbers.tsv"
-
-
-def _rows():
-    for number, line in enumerate(CORPUS.read_text(encoding="utf-8").splitlines(), 1):
-        if line.startswith("#") or not line.strip():
-            continue
-        phrase, expected = line.split("\t")
-        yield pytest.param(phrase, None if expected == "None" else eval(expected), id="%d:%s" % (number, phrase))
+from corpus import rows
+from vnnews import lexicon, parse_number
 
 
-@pytest.mark.parametrize("phrase,expected", list(_rows()))
+@pytest.mark.parametrize("phrase,expected", rows("numbers.tsv", 2))
 def test_corpus(phrase, expected):
+    expected = (float if "." in expected or "e" in expected else int)(expected)
     got = parse_number(phrase)
     assert got == expected and type(got) is type(expected)
+
+
+@pytest.mark.parametrize("phrase", rows("numbers_not.tsv", 1) + [""])
+def test_not_a_number(phrase):
+    assert parse_number(phrase) is None
+
+
+# every key of numbers.json the code reads, with its type (maps: word -> value)
+_NUMBER_KEYS = {
+    "digits": int, "after_tens_only": int, "scales": int, "digit_suffixes": str,
+    **dict.fromkeys(["spoken_tens", "not_last_digit", "not_after_ten", "ten", "tens_marker", "zero_tens",
+                     "not_scales", "fact_scales", "money_scales", "digit_only_scales", "half", "half_alone",
+                     "decimal_point", "decimal_point_leads", "fraction", "minus", "minus_number_only", "plus"], list),
+}
+
+
+@pytest.mark.parametrize("key,kind", _NUMBER_KEYS.items())
+def test_numbers_lexicon(key, kind):
+    """numbers.json: each key with its type; words lower case (but the scale letters), NFC, trimmed."""
+    value = lexicon.load("numbers")[key]
+    if kind is list:
+        assert isinstance(value, list)
+        words = value
+    else:
+        assert isinstance(value, dict) and all(type(v) is kind for v in value.values())
+        words = list(value)
+    assert words and all(isinstance(w, str) and w and w == w.strip() for w in words)
+    assert all(unicodedata.is_normalized("NFC", w) for w in words)
+    assert key == "digit_suffixes" or all(w == w.lower() for w in words)
+
+
+def test_numbers_lexicon_keys():
+    """No key the code does not read; the keys that start with ``_`` are comments (strings)."""
+    numbers = lexicon.load("numbers")
+    assert {k for k in numbers if not k.startswith("_")} == set(_NUMBER_KEYS)
+    assert all(isinstance(numbers[k], str) for k in numbers if k.startswith("_"))
 
 
 def test_exact_arithmetic():

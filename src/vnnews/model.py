@@ -136,8 +136,10 @@ class Author(Record):
 
 @dataclass(slots=True)
 class Fact(Record):
-    """A numeric fact: ``kind`` is money, percent, quantity or rate; ``value`` fully scaled
-    (``1.839 tỷ đồng`` is 1839000000000), ``unit`` an ISO currency, ``%`` or the unit word."""
+    """A numeric fact. ``unit``: an ISO 4217 code for money, ``%`` for a percent, the unit or counted
+    noun as written (lower case) for a quantity, and for a rate the unit with what it is per
+    (``km/h``, ``thuê bao/100 dân``). ``per``: what a price or a rate is per, for every kind alike
+    (``62.000 đồng/kg`` is money in VND per ``kg``; ``50 km/h`` a rate per ``h``), else None."""
 
     text: str
     kind: FactKind
@@ -147,6 +149,7 @@ class Fact(Record):
     end: int
     qualifier: Optional[str] = None  # trên, gần, khoảng, hơn, ...
     sentence: Optional[int] = None  # index into Article.sentences
+    per: Optional[str] = None  # kg of 62.000 đồng/kg
 
 
 @dataclass(slots=True)

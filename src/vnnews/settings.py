@@ -78,6 +78,36 @@ PERSON_MAX_WORDS = 5  # a person's name as bylines write it: ``Nguyễn Thị Mi
 
 
 # --- dates -------------------------------------------------------------------------------------
+DATE_MAX_STRING = 200  # parse_date reads one expression: a longer string is not one
+DATE_LINE_MAX_CHARS = 120  # a publication-date line (with its byline footer) is short; body sentences are longer
+DATE_LINE_MAX_PREFIX_WORDS = 12  # a dateline footer names an author and an outlet before the date, not a sentence
+DATE_TWO_DIGIT_PIVOT = 50  # a two-digit year below it is in the 2000s (28/7/17), from it in the 1900s (31/10/74)
+# a date without its year is in the reference's year, but one across New Year this close to the
+# reference is in the next or last year (Tết Dương lịch read on 1 December, 28/12 read on 3 January);
+# far enough that Christmas read in mid-February is the coming one
+DATE_YEAR_EDGE_DAYS = 45
+# bare hours (15 giờ) that parse_date reads as a time without lúc: past noon on the 24-hour clock, as
+# 3 giờ is as often three hours and 24 giờ a day (0 giờ is midnight too)
+DATE_CLOCK_ONLY_HOURS = (13, 23)
+DATE_CUE_WINDOW = 30  # characters looked at before a candidate: enough for its cue words, and scans stay linear
 
 
 # --- numbers and facts -------------------------------------------------------------------------
+# parse_number
+MAX_NUMBER_DIGITS = 40  # characters of one digit group: longer runs are identifiers or noise, never amounts
+MAX_NUMBER_TOKENS = 60  # words of one number: none is written longer; also bounds the recursion
+NUMBER_POINT_SCALE = 1000  # after phẩy/chấm, scale words from this up scale the whole number (ba phẩy năm triệu); smaller ones are digits of the fraction (hai phẩy bảy trăm mười tám = 2,718)
+MAX_NUMBER_UNIT = 30  # characters: the longest currency or percent spelling (with spaces) parse_number peels off
+# extract_facts
+FACT_MAX_CHAIN = 4  # amounts in one range or chain (85-65-95 cm); longer chains are lists or codes
+FACT_MAX_AMOUNT = 80  # characters of one amount; longer runs of digits or number words are noise
+FACT_CONTEXT_WINDOW = 60  # characters read before an amount for its qualifier and context
+FACT_CONTEXT_CHUNKS = 4  # words before an amount that say what it is (the longest cue, ``cao hơn khoảng``, has 3)
+FACT_COMPARED_REACH = 30  # characters after an amount within which ``so với`` makes a hơn a comparison
+FACT_PREFIX_REACH = 4  # characters before an amount a currency sign may take (``US$ `` is the longest)
+FACT_SEARCH_BATCH = 64  # amounts in digits searched at a time before they are read: an article's worth
+FACT_RANGE_SCALE_SPREAD = 10  # a range end takes the scale of the last end unless that puts it this far above it (500 - 1 triệu)
+# a bare number in these years, with no qualifier, is a year rather than a count (năm 2020 doanh nghiệp); narrower
+# than the years dates reads (dates.CENTURIES, 1800-2199): a news count of 1800-1899 or 2100-2199 (1.850 người
+# written 1850) is far more common than a bare year of those centuries
+FACT_YEAR_LIKE = range(1900, 2100)

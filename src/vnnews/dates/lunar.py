@@ -14,7 +14,10 @@ import datetime as dt
 import math
 from functools import lru_cache
 
-TIME_ZONE = 7  # hours east of UTC: the Vietnamese calendar counts its days in Vietnam time
+from ..model import VIETNAM_TZ
+
+# the part of a day that Vietnam time is ahead of UTC: the Vietnamese calendar counts its days in it
+_ZONE_DAYS = VIETNAM_TZ.utcoffset(None) / dt.timedelta(days=1)
 SYNODIC_MONTH = 29.530588853  # mean days from one new moon to the next
 NEW_MOON_1900 = 2415021.076998695  # Julian day of the new moon of 1 January 1900, new moon number 0
 _ORDINAL_TO_JULIAN_DAY = 1721425  # date.toordinal() + this is the Julian day number (proleptic Gregorian)
@@ -56,14 +59,14 @@ def _new_moon(k: int) -> float:
 
 def _new_moon_day(k: int) -> int:
     """The Julian day number of the day, in Vietnam, of the ``k``-th new moon."""
-    return math.floor(_new_moon(k) + 0.5 + TIME_ZONE / 24)
+    return math.floor(_new_moon(k) + 0.5 + _ZONE_DAYS)
 
 
 def _sun_longitude_sector(julian_day: int) -> int:
     """Which twelfth of the ecliptic (0 to 11, 30° each from the vernal equinox) the sun is in at
     the start of the Vietnamese day ``julian_day``: a month with no change of sector holds no major
     solar term."""
-    t = (julian_day - 0.5 - TIME_ZONE / 24 - 2451545.0) / 36525  # Julian centuries from J2000
+    t = (julian_day - 0.5 - _ZONE_DAYS - 2451545.0) / 36525  # Julian centuries from J2000
     t2 = t * t
     rad = math.pi / 180
     mean_anomaly = 357.52910 + 35999.05030 * t - 0.0001559 * t2 - 0.00000048 * t * t2

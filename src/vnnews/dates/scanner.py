@@ -1,0 +1,198 @@
+"""The scan: where a rule may start (its lead phrases), which rules to try there, the atoms they
+match, and the groups of atoms written together as one date.
+
+Cheap first: one ``re`` pattern finds a number or a lead phrase (``re`` skips in C to a character
+that can begin a match), and the phrase says which rules to try there. Each rule's pattern is
+compiled on first use, so a text compiles only the rules its words call for.
+Every pattern is bounded, so a scan is linear in the text."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Callable, Dict, Iterator, List, Optional, Tuple
+
+import regex
+
+from .grammar import DIGIT, LEX, OSP, SP, STOP, STOP_AHEAD, WORD_END, grammar, number_words, words
+from .rules import RULES, Atom, Rule
+from .. import lexicon
+
+# An atom stands apart from the numbers and names around it: not 1/2020 in 15/1/2020/NĐ-CP, not 34
+# in Su-34. A dash may join two times or two days (8h-17h, 28/7-2/8), not two years (2015-2020).
+_BOUNDS = {
+    False: r"(?<![\p{L}\p{N}_]|\p{N}[/.,:\-–]|\p{L}[/\-])(?:%s)(?![\p{L}\p{N}_]|[/.,:\-–]\p{N}|[/\-]\p{L})",
+    True: r"(?<![\p{L}\p{N}_]|\p{N}[/.,:]|\p{L}/)(?:%s)(?![\p{L}\p{N}_]|[/.,:]\p{N}|/\p{L})",
+}
+_GAP = regex.compile(r"%s[,\-–|]?%s(?:%s%s)?\(?%s" % (OSP, OSP, words(LEX["connectors"]), SP, OSP), regex.I)
+_CLOSE = regex.compile(OSP + r"\)")
+
+
+_NUMBER_WORD = "~"  # in a lead phrase for the scan: any number word (hai mươi, sau hai tháng, ngày mười lăm)
+
+
+def _trie(phrases, word_end: str = r"(?!\w)", digits: str = r"\d{1,2}") -> str:
+    """An ``re`` alternation of lower-case ``phrases`` (see lexicon.prefix_tree); DIGIT inside a
+    phrase is a number of ``digits``, STOP a look-ahead for a stop, _NUMBER_WORD a number word."""
+    return lexicon.prefix_tree(phrases, space=SP, word_end=word_end, specials={
+        DIGIT: digits, STOP: STOP_AHEAD, WORD_END: r"(?!\w)", _NUMBER_WORD: "(?:%s)" % lexicon.prefix_tree(_number_words(), space=SP)})
+
+
+@lru_cache(maxsize=None)
+def _number_words() -> frozenset:
+    return frozenset(number_words()["all"]) | frozenset(LEX["small_numbers"])
+
+
+def _scan_form(lead: str) -> str:
+    """A lead phrase as the scan looks for it: a number word after the first word as any number word.
+    The leads of numbers in words are products of word lists (hai mươi, ba giờ, ngày mười lăm): as
+    phrases, hundreds that cost a tenth of a second to compile; as a class, a few dozen. Where the
+    class lets through a phrase that no rule leads with, the rules of its first words are tried, as
+    they would have been: the phrases found are the same."""
+    first, *rest = lead.split()
+    return " ".join([first] + [_NUMBER_WORD if word in _number_words() else word for word in rest])
+
+
+@lru_cache(maxsize=None)
+def _forms(strict: bool) -> Dict[str, Tuple[Rule, str, frozenset]]:
+    """Every rule that has a pattern in this mode, with its pattern and its lead phrases."""
+    g = grammar(strict)
+    forms = {}
+    for name, one in RULES.items():
+        form = one.build(g)
+        if form.pattern is not None:
+            forms[name] = (one, form.pattern, frozenset(form.leads))
+    return forms
+
+
+@lru_cache(maxsize=None)
+def _scanner(strict: bool) -> re.Pattern:
+    """The scan for where an atom may start, run on the lower-cased text: a number or a lead phrase of
+    some rule."""
+    leads = set().union(*(leads for _, _, leads in _forms(strict).values()))
+    numbers = {lead[len(DIGIT):] for lead in leads if lead.startswith(DIGIT)}
+    # In running text a number can start a date only before what a lead has after it, and not inside
+    # 1/2/3 or 1.839 (the bounds of every rule say so too): most numbers are skipped. The look-behinds
+    # come after the first digit and look back over it, so that re gives up at once where no digit
+    # follows. In a string known to be a date any number may start one (a bare year), and what
+    # follows it still picks the rules to try.
+    inside = r"(?<![^\W_]/\d)(?<!\d[.,:]\d)" if strict else ""
+    number = r"\d%s\d{0,3}(?P<after>%s)" % (inside, _trie(numbers, word_end=""))
+    phrases = {_scan_form(lead) for lead in leads if not lead.startswith(DIGIT)}
+    # The non-word character before the start is the match, run on the text behind one: re skips in
+    # C to a character that can begin a match. The rest is zero-width, so that a lead phrase hides
+    # no start inside it.
+    return re.compile(r"\W(?=%s|(?P<word>%s))" % (number, _trie(phrases, digits=r"\d{1,3}")))  # sau 100 ngày
+
+
+@lru_cache(maxsize=None)
+def _compiled(strict: bool, name: str) -> Tuple[Rule, regex.Pattern, Dict[str, int]]:
+    """A rule's pattern within its bounds, compiled on first use, with the place of every group in
+    ``match.groups()``: the regex module is slow to look up a group by name."""
+    one, pattern, _ = _forms(strict)[name]
+    compiled = regex.compile(_BOUNDS[one.ranged] % pattern, regex.IGNORECASE)
+    return one, compiled, {group: number - 1 for group, number in compiled.groupindex.items()}
+
+
+@lru_cache(maxsize=None)
+def _dispatch(strict: bool, key: str) -> Tuple[str, ...]:
+    """For a key of a lead (see _dispatch_key), the rules that can start there, in order of
+    preference: those with a lead of that key, of a phrase that the key's phrase goes on from (năm
+    for năm nay), or for a number one that the key goes on from (#-# giờ for #-#, DIGIT for all)."""
+    number = key.startswith(DIGIT)
+
+    def fits(lead_key: str) -> bool:
+        return key == lead_key or key.startswith(lead_key if number else lead_key + " ")
+
+    return tuple(name for name, lead_keys in _lead_keys(strict).items() if any(map(fits, lead_keys)))
+
+
+@lru_cache(maxsize=None)
+def _lead_keys(strict: bool) -> Dict[str, frozenset]:
+    """The keys of every rule's lead phrases."""
+    return {name: frozenset(map(_dispatch_key, leads)) for name, (_, _, leads) in _forms(strict).items()}
+
+
+def _dispatch_key(lead: str) -> str:
+    """What picks the rules to try at a lead phrase: the phrase with single spaces, a number in it as
+    DIGIT (q3 as q#, 28/7 as #/#)."""
+    return re.sub(r"\d+", DIGIT, " ".join(lead.rstrip(STOP + WORD_END).split()))
+
+
+@lru_cache(maxsize=4096)  # bounded: a phrase may be spelled with any white space
+def _rules_at(strict: bool, lead: str) -> Tuple[Tuple[Rule, Callable, Dict[str, int]], ...]:
+    """The rules to try at a lead phrase, in order of preference, with their match methods."""
+    return tuple((one, pattern.match, index)
+                 for one, pattern, index in (_compiled(strict, name) for name in _dispatch(strict, _dispatch_key(lead))))
+
+
+def _lower(text: str) -> str:
+    """``text`` in lower case, letter for letter: a rare letter whose lower case is longer (İ) stays."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else "".join(c if len(c.lower()) > 1 else c.lower() for c in text)
+
+
+def atoms(text: str, strict: bool) -> Iterator[Atom]:
+    """Every atom, left to right, not overlapping."""
+    scan = _scanner(strict)
+    lowered = " " + _lower(text)  # the start in text is the match's start here
+    end = 0
+    for lead in scan.finditer(lowered):
+        start = lead.start()
+        if start < end:
+            continue
+        after, phrase = lead.groups()
+        for one, match, index in _rules_at(strict, DIGIT + after if phrase is None else phrase):
+            m = match(text, start)
+            if m:
+                end = m.end()
+                yield Atom(one, m, index)
+                break
+
+
+class Group:
+    """Atoms written together as one date: ``Thứ Ba, 17/09/2024 - 13:25`` is weekday, day, time."""
+
+    __slots__ = ("atoms", "start", "end", "roles")
+
+    def __init__(self, atom: Atom):
+        self.atoms, self.roles = [atom], set(atom.roles)
+        self.start, self.end = atom.m.span()
+
+    def replaced(self, atom: Atom) -> "Group":
+        """This group with ``atom`` in place of its first atom."""
+        other = Group(atom)
+        other.atoms, other.roles, other.start, other.end = [atom] + self.atoms[1:], self.roles, self.start, self.end
+        return other
+
+    def joins(self, atom: Atom, gap: str) -> bool:
+        if self.atoms[-1].rule.takes_target:
+            return atom.rule.part_target and not gap.strip()
+        if "period" in self.roles or "period" in atom.roles or "tz" in self.roles or not _GAP.fullmatch(gap):
+            return False
+        if atom.roles == _TZ:
+            return not self.roles.isdisjoint(_DAY_AND_TIME)
+        return self.roles.isdisjoint(atom.roles)
+
+
+_TZ = frozenset(["tz"])
+_DAY_AND_TIME = frozenset(["abs", "time"])  # what a zone may follow
+
+
+def groups(text: str, strict: bool) -> List[Group]:
+    """The atoms of ``text`` gathered into groups."""
+    found: List[Group] = []
+    last: Optional[Group] = None
+    for atom in atoms(text, strict):
+        start, end = atom.m.span()
+        gap = text[last.end:start] if last else ""
+        if last is not None and last.joins(atom, gap):
+            last.atoms.append(atom)
+            last.roles |= atom.roles
+            last.end = end
+            if "(" in gap:  # Thứ Hai (20/4): take the closing bracket too
+                close = _CLOSE.match(text, end)
+                last.end = close.end() if close else end
+        else:
+            last = Group(atom)
+            found.append(last)
+    return found

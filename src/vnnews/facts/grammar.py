@@ -1,0 +1,247 @@
+"""The vocabulary of facts (``lexicon/numbers.json`` and ``units.json``) as word sets, and the search
+patterns built from it and from the unit rules (``units.UNIT_RULES``), in one ``Grammar`` made once,
+on first use. Patterns are linear (atomic groups, no nested quantifiers over the same characters);
+word lists are tries (``t(?:r(?:iệu|ăm)|ỷ)``), which both engines try many times faster than a flat
+alternation of hundreds of words. A pattern used only for some texts is compiled when first needed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from itertools import chain
+from typing import Dict, FrozenSet, Iterable, List, Mapping
+
+import regex
+
+from .. import lexicon, numbers
+from ..text import INLINE_SPACE
+from .units import UNIT_NAMES, unit_pattern
+
+_SPACE = INLINE_SPACE
+_DIGITS = r"(?>%s|\d+(?:[.,]\d+)*)" % numbers.SPACED_NUMBER
+# what may not stand before an amount: it would be inside a code, a date or a digit group
+BOUNDARY_BEHIND = (r"[\w.,/:+=#@&\\]", r"\w[-–]", r"\d" + _SPACE)
+_BOUNDARY = "".join(r"(?<!%s)" % behind for behind in BOUNDARY_BEHIND)
+# the groups of an amount match, in pattern order: the amount (the last end of a range), a fraction's
+# denominator, the unit groups, per and half
+GROUPS = ("amt", "den") + UNIT_NAMES + ("per", "half")
+
+
+def fold(text: str) -> str:
+    """White space runs as one space."""
+    return " ".join(text.split())
+
+
+def _alt(spellings: Iterable[str]) -> str:
+    """A trie of ``spellings``, the longest first; a space matches any white space in a line."""
+    return lexicon.prefix_tree(spellings, space=_SPACE + "+")
+
+
+class Phrases(frozenset):
+    """Lower-cased phrases, with the set of their last words: most lookups stop at the last word."""
+
+    last_words: FrozenSet[str]
+
+    def __init__(self, phrases):
+        super().__init__()
+        self.last_words = frozenset(phrase.rsplit(" ", 1)[-1] for phrase in self)
+
+
+class _Tries(dict):
+    """The trie of each list of units.json, built when a unit rule first asks for it by its key (a new
+    rule names its list; nothing else changes). A map of ISO code -> spellings gives the spellings,
+    a map of spelling -> ISO code the spellings too."""
+
+    def __init__(self, units: dict, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.units = units
+
+    def __missing__(self, key: str) -> str:
+        words = self.units[key]
+        if isinstance(words, dict):
+            lists = all(isinstance(value, list) for value in words.values())
+            words = [s for names in words.values() for s in names] if lists else list(words)
+        trie = self[key] = _alt(words)
+        return trie
+
+
+def _lower(words: Iterable[str]) -> Phrases:
+    return Phrases(fold(w.lower()) for w in words)
+
+
+def _shortest(phrases: Iterable[str]) -> set:
+    """The phrases that do not extend another by more words (đô la, not đô la Mỹ): finding the
+    shorter one finds both."""
+    phrases = set(phrases)
+    return {p for p in phrases if not any(p.startswith(q + " ") for q in phrases)}
+
+
+def _plain_script(case_blind_words: Iterable[str]) -> List[str]:
+    """The characters of Latin and Vietnamese text, punctuation and currency signs that re and regex
+    class alike (\\w, \\d, \\s, letters, and case for the letters of ``case_blind_words``)."""
+    letters = "".join(sorted({c for w in case_blind_words for c in w if c.isalpha()}))
+    candidates = "".join(map(chr, chain(range(0x250), range(0x1E00, 0x1F00), range(0x2000, 0x20D0))))
+    differ: set = set()
+    for cls in (r"\w", r"\d", r"\s", r"[^\W\d_]", "(?i:[%s])" % letters):
+        differ |= set(re.findall(cls, candidates)) ^ set(regex.findall(cls, candidates))
+    return [c for c in candidates if c not in differ]
+
+
+def _compiled(key: str, engine, doc: str) -> cached_property:
+    """A pattern of ``Grammar.sources`` compiled on first use (by ``engine``, re or regex); the search
+    patterns of amounts are checked to hold the groups read.Groups reads by position."""
+
+    def compile_source(self: "Grammar"):
+        pattern = engine.compile(self.sources[key])
+        if "amt" in pattern.groupindex and engine is regex:
+            assert sorted(pattern.groupindex, key=pattern.groupindex.get) == list(GROUPS)
+        return pattern
+
+    compile_source.__doc__ = doc
+    return cached_property(compile_source)
+
+
+@dataclass
+class Grammar:
+    """Word sets and search patterns of facts. The phrase sets are lower-cased and folded."""
+
+    num: numbers.NumberWords
+    iso: Dict[str, str]  # a currency spelling (folded) -> its ISO code
+    subunits: Dict[str, str]  # xu, cent -> the ISO code of the currency
+    money_after_scale: Dict[str, str]  # đồng tiền -> VND after a money scale word
+    subunit_joiners: Phrases  # between whole units and cents: 20 đô (và) 43 xu
+    small_count_currencies: Phrases  # make a number in words under ten money (chín bảng Anh)
+    stop: Phrases  # words that are no counted unit (durations, periods, number words)
+    qualifiers: Phrases
+    vague: Phrases  # hàng, vài: the first scale word after them is vague
+    comparatives: Phrases
+    multiples: Phrases
+    time: Phrases
+    ordinal: Phrases  # positions and dates (tầng 3, ngày 10)
+    score: Phrases
+    date_prepositions: Phrases
+    not_ordinal: Phrases
+    capital_ordinals: Phrases
+    money_verbs: Phrases
+    money_abbreviations: Phrases
+    range_openers: Phrases  # từ, giữa: any range word joins the ends after them
+    opened_range_words: Phrases  # lên, xuống: a range only after an opener
+    list_range_words: Phrases  # và: a range unless the first end is a year
+    minus: FrozenSet[str]  # a minus word (âm) or, as context.chunks_before marks it, a sign glued to the amount
+    anchors: List[str]  # words every fact in words holds: where the search for them starts
+    prefix_ends: FrozenSet[str]  # the last two characters (or the one) of currency signs written before an amount
+    prefix_last: FrozenSet[str]  # their last characters: a first test
+    glued_place_starts: FrozenSet[str]  # first characters of glued_place_units: most amounts skip the pattern
+    sources: Mapping[str, str]  # the source of each search pattern, compiled on first use below
+
+    fold = staticmethod(fold)
+
+    def __post_init__(self) -> None:
+        self.scales = self.num.scales.keys()  # read per amount: attributes, not properties
+        self.money_scales = self.num.money_scales
+
+    # the search patterns, each compiled on first use (most texts need only some of them)
+    digits_plain = _compiled("digits_plain", re, "Amounts in digits in text of the plain script (re: about twice as fast).")
+    digits = _compiled("digits", regex, "Amounts in digits in text outside the plain script.")
+    words = _compiled("words", regex, "Amounts in words, tried where number words run up to a lead word.")
+    range_end_plain = _compiled("range_end_plain", re, "Each end after the first of a range found by digits_plain.")
+    plain_script = _compiled("plain_script", re, "Text whose every character re and regex class alike.")
+    run_before = _compiled("run_before", regex, "The number words before a lead word (hàng trăm triệu: from trăm).")
+    glued_places = _compiled("glued_places", re, "1m75: a measure, then the next places of the number.")
+    leads = _compiled("leads", re, "The lead words of amounts in words, in lower-cased text: one trie.")
+    prefix = _compiled("prefix", regex, "$10, US$ 5 triệu: a sign read before an amount, not searched.")
+
+
+# the fields of Grammar that are one list of units.json each
+_PHRASES = {
+    "qualifiers": "qualifiers", "vague": "vague_qualifiers", "comparatives": "comparatives", "multiples": "multiples",
+    "time": "time_units", "score": "score_before", "date_prepositions": "date_prepositions",
+    "not_ordinal": "not_ordinal_before", "capital_ordinals": "capital_ordinals", "money_verbs": "money_verbs",
+    "money_abbreviations": "money_abbreviations", "range_openers": "range_openers",
+    "opened_range_words": "opened_range_words", "list_range_words": "list_range_words",
+}
+
+
+@lru_cache(maxsize=None)
+def grammar() -> Grammar:
+    num = numbers.words()
+    units = lexicon.load("units")
+    not_scale = r"(?!(?i:%s)(?!\w))" % _alt(num.not_scales)  # tỷ lệ, tỷ phú
+    scale = r"%s(?i:%s)(?!\w)" % (not_scale, _alt(num.scales))
+    half = r"(?:%s)(?!\w)" % _alt(num.half)
+    vocabulary = [w for w in list(num.scales) + list(num.digits) + list(num.after_tens) if w not in num.digit_only]
+    vocabulary += num.ten | num.tens | num.zero_tens | num.half | num.half_alone | num.point
+    word = r"%s(?i:%s)(?!\w)" % (not_scale, _alt(vocabulary))
+    scaled = (
+        rf"(?:{_SPACE}*{scale})*(?:(?i:{_alt(num.digit_only)})\d{{1,3}}(?!\w))?"
+        rf"(?:{_SPACE}+{_DIGITS}{_SPACE}*{scale}(?:{_SPACE}*{scale})*)*(?:{_SPACE}+{half})?"
+    )  # 5 triệu, 1,2 nghìn tỷ, 1tr5, 3 tỷ 500 triệu, 2 triệu rưỡi
+    # 2 chấm 25 đô la, 3 phẩy 5 triệu: digits with a spoken decimal point
+    spoken_point = rf"(?:{_SPACE}+(?i:{_alt(num.point)}){_SPACE}+\d+(?![\w.,]))?"
+    by_digits = _DIGITS + spoken_point + scaled
+    by_words = rf"(?>{word}(?:{_SPACE}+{word})*)"
+    sep = rf"(?:{_SPACE}*[-–—]{_SPACE}*|{_SPACE}+(?i:{_alt(units['range_words'])}){_SPACE}+)"
+    prefixes = [s for names in units["currency_prefixes"].values() for s in names]
+
+    def tail(capture: bool) -> str:
+        """A fraction's denominator, or the other ends of a range or a chain."""
+        den, amt = ("(?P<den>", "(?P<amt>") if capture else ("(?:", "(?:")
+        return rf"(?:{den}/\d{{1,4}})(?![\d/])|(?:{sep}{amt}{by_digits}|{by_words}))*)"
+
+    tries = _Tries(units, half=half)
+
+    # an ISO code may be glued to the amount it prefixes (USD1.23, EUR29.99), though a letter
+    # before digits is otherwise a code (A320)
+    codes = "|".join(s for names in units["currency_prefixes"].values() for s in names if re.fullmatch("[A-Z]{3}", s))
+    iso_before = rf"(?<!\w)(?:{codes})"
+    tries = _Tries(units, tries, lower=r"\p{Ll}")
+    ending = tail(True) + unit_pattern(tries, "")
+    # re has no captures of a repeated group: each end of a range after the first is matched again
+    # (range_end_plain), the tail of a fraction is its denominator
+    plain = _plain_script(list(num.scales) + num.not_scales + vocabulary + units["range_words"])
+    lower = "".join(re.escape(c) for c in plain if regex.match(r"\p{Ll}", c))
+    # the pattern opens with a bare digit, the boundary checked after it: re then skips to the next
+    # digit in C, much faster (it does not look into an atomic group or a lookbehind for that); the
+    # digits of the plain script as a set, which re tests faster than the Unicode class \d
+    digit = "[%s]" % "".join(c for c in plain if c.isdecimal())
+    boundary = "".join(r"(?<!%s\d)" % behind for behind in BOUNDARY_BEHIND) + rf"|(?<={iso_before}\d)"
+    sources = {
+        "digits_plain": rf"(?P<amt>(?P<number>{digit}(?>(?:{boundary})(?:{numbers.SPACED_AFTER_FIRST}|\d*(?:[.,]\d+)*))){spoken_point}{scaled})"
+                        rf"(?P<tail>{tail(False)})" + unit_pattern(_Tries(units, tries, lower=f"[{lower}]"), "_glued"),
+        "digits": rf"(?:{_BOUNDARY}|(?<={iso_before}))(?P<amt>{by_digits}){ending}",
+        "words": rf"{_BOUNDARY}(?P<amt>{by_digits}|{by_words}){ending}",
+        "range_end_plain": rf"{sep}(?P<amt>{by_digits}|{by_words})",
+        "plain_script": "[%s]*" % "".join(re.escape(c) for c in plain),
+        "run_before": rf"(?r)(?:(?<!\w){word}(?:{sep})?{_SPACE}*)+",
+        "prefix": rf"(?:{_alt(prefixes)}){_SPACE}?\Z",
+        "glued_places": rf"({_alt(units['glued_place_units'])})(\d{{1,2}})(?!\w|[.,]\d)",
+    }
+    # words found in every number in words of ten or more or with a decimal point word that leads
+    # (hai phẩy năm; not chấm, mostly chấm dứt or dấu chấm),
+    # percent words and the currencies that make a smaller number money (chín bảng Anh): a small count
+    # in words (hai bên) is never a fact otherwise, so these few words are enough to find the others
+    anchors = sorted((num.ten | num.tens | num.point_leads | set(num.scales) - num.digit_only)
+                     | {w for w in units["percent"] if w.replace(" ", "").isalpha()}
+                     | _shortest(w.lower() for w in units["small_count_currencies"]))
+    sources["leads"] = lexicon.prefix_tree(anchors, space=" ")
+    return Grammar(
+        num=num,
+        iso={fold(s): code for key in ("currencies", "currency_prefixes") for code, names in units[key].items() for s in names},
+        subunits=units["currency_subunits"],
+        money_after_scale=units["money_after_scale"],
+        subunit_joiners=_lower(units["subunit_joiners"] + [""]),  # "": side by side
+        small_count_currencies=_lower(units["small_count_currencies"]),
+        stop=_lower(units["stop_after"]) | {w.lower() for w in vocabulary},  # 1tr5 một chiếc
+        ordinal=_lower(units["ordinal_before"] + units["date_before"]),
+        **{field: _lower(units[key]) for field, key in _PHRASES.items()},
+        minus=frozenset(w if w.isalpha() else GLUED + w for w in num.minus),
+        anchors=anchors,
+        prefix_ends=frozenset(s[-2:] for s in prefixes),
+        prefix_last=frozenset(s[-1] for s in prefixes),
+        glued_place_starts=frozenset(s[0] for s in units["glued_place_units"]),
+        sources=sources,
+    )
+
+
+GLUED = " "  # marks a sign glued to the amount among the chunks before it, which no chunk holds
