@@ -99,6 +99,9 @@ def test_text_that_is_not_a_str_is_named(value):
         vnnews.parse_article(value)
     with pytest.raises(TypeError, match="find_dates"):
         check_text("find_dates", value)
+    for public in (vnnews.find_dates, vnnews.extract_facts):
+        with pytest.raises(TypeError, match=r"%s\(\) takes the text as str" % public.__name__):
+            public(value)
 
 
 def test_mentions_left_without_a_value_are_counted_in_a_warning(monkeypatch):

@@ -105,6 +105,7 @@ from typing import List, Optional, Tuple
 
 import regex
 
+from ..limits import check_text
 from ..model import DateMention, DateValue
 from ..settings import DATE_LINE_MAX_CHARS, DATE_LINE_MAX_PREFIX_WORDS, DATE_MAX_STRING
 from .calendar import PREFERENCES, Prefer, reference as _reference
@@ -126,6 +127,7 @@ def find_dates(text: str, reference: dt.date | dt.datetime | None = None, prefer
     """Every date or time mention in ``text``, in order, resolved against ``reference``; ``prefer``
     (past, future, nearest) picks the occurrence of a date written without its year (or month, or
     week), by default the reference's own."""
+    check_text("find_dates", text)
     ref, moment = _reference(reference)
     _check(prefer)
     context = ref  # the day last named: bare times and cùng ngày fall on it

@@ -12,6 +12,7 @@ from itertools import islice
 from typing import Iterator, List
 
 from .. import numbers
+from ..limits import check_text
 from ..model import Fact
 from ..normalize import normalize
 from ..settings import FACT_MAX_AMOUNT, FACT_SEARCH_BATCH
@@ -26,6 +27,7 @@ def extract_facts(text: str) -> List[Fact]:
     >>> [(f.kind, f.value, f.unit, f.qualifier) for f in extract_facts("đạt trên 1.839 tỷ đồng")]
     [('money', 1839000000000, 'VND', 'trên')]
     """
+    check_text("extract_facts", text)
     # the pipeline hands in normalized text; anything else is composed first (NFD, old encodings)
     norm = None if unicodedata.is_normalized("NFC", text) else normalize(text)
     t, g = text if norm is None else norm.text, grammar()
