@@ -1,4 +1,4 @@
-"""The record types of vnnews: one family of dataclasses, with one JSON serialiser of their own.
+"""The record types of vnnews: one family of dataclasses, to and from JSON with dataclasses-json.
 
 Every extracted piece carries ``start``/``end`` character offsets into the exact string that was
 given to :func:`vnnews.parse_article`; for every object with offsets, ``input[start:end] == text``.
@@ -6,15 +6,13 @@ Display strings (``Article.title``, ``Image.caption``...) are the same text with
 """
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as _dt
-import gc
-import json
 import math
-import typing
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, Iterator, List, Literal, Optional, Union
+from typing import Any, Dict, List, Literal, Optional, Union
+
+from dataclasses_json import config, dataclass_json
 
 VIETNAM_TZ = _dt.timezone(_dt.timedelta(hours=7))  # the one definition of Vietnam's time zone (no DST)
 
@@ -36,51 +34,27 @@ def decode_date(value: Optional[str]) -> Optional[DateValue]:
     return _dt.date.fromisoformat(value)
 
 
-class Record:
-    """What every record type shares: its JSON form, by the one serialiser of this module
-    (``to_dict``/``from_dict``; dates in ISO form), and back."""
-
-    __slots__ = ()  # records are slotted dataclasses: a 2 MB article can hold a million of them
-
-    def to_dict(self, encode_json: bool = False) -> Dict[str, Any]:
-        """The record as JSON-ready data (``encode_json`` is accepted for compatibility; the data is
-        always JSON-ready)."""
-        return _plain(self)
-
-    def to_json(self, **options: Any) -> str:
-        """``json.dumps`` of ``to_dict()``; ``options`` go to ``json.dumps`` (``ensure_ascii``, ``indent``...)."""
-        return json.dumps(_plain(self), **options)
-
-    @classmethod
-    def from_dict(cls, data: Dict[str, Any], *, infer_missing: bool = False):
-        """The record from ``to_dict()`` data (keys it does not know are ignored; missing ones take
-        their defaults, or raise TypeError when they have none)."""
-        if not isinstance(data, dict):
-            raise TypeError("%s.from_dict() takes a dict, not %s" % (cls.__name__, type(data).__name__))
-        with _collector_paused():
-            return _decoder(cls)(data)
-
-    @classmethod
-    def from_json(cls, text: Union[str, bytes], **options: Any):
-        with _collector_paused():
-            return cls.from_dict(json.loads(text, **options))
+def _date_field():
+    return field(default=None, metadata=config(encoder=encode_date, decoder=decode_date))
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector paused: while a large record is read it would run again and
-    again over the new objects, none of them garbage (three quarters of the time)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+def _encode_tokens(tokens: List["Token"]) -> List[Dict[str, Any]]:
+    return [{"text": t.text, "start": t.start, "end": t.end} for t in tokens]
 
 
+def _decode_tokens(items: List[Dict[str, Any]]) -> List["Token"]:
+    return [Token(item["text"], item["start"], item["end"]) for item in items]
+
+
+def _tokens_field():
+    """Tokens are most of a tokenized record's objects: dataclasses-json reads and writes them by this
+    field's own codec rather than its generic walk (a 2 M-character record: 33 s to read, without it)."""
+    return field(default_factory=list, metadata=config(encoder=_encode_tokens, decoder=_decode_tokens))
+
+
+@dataclass_json
 @dataclass(slots=True)
-class Span(Record):
+class Span:
     """A piece of the input: ``input[start:end] == text``. The base of every record that is one
     piece of the text (tokens, paragraphs, sentences, captions, date mentions)."""
 
@@ -89,30 +63,35 @@ class Span(Record):
     end: int
 
 
+@dataclass_json
 @dataclass(slots=True)
 class Token(Span):
     """A word as underthesea cut it; a word of several syllables (``thông tin``) is one token."""
 
 
+@dataclass_json
 @dataclass(slots=True)
 class Sentence(Span):
     paragraph: Optional[int] = None  # index into Article.paragraphs, None for captions and title
-    tokens: List[Token] = field(default_factory=list)
+    tokens: List[Token] = _tokens_field()
 
 
+@dataclass_json
 @dataclass(slots=True)
 class Paragraph(Span):
     """One body line (the sapo is the first)."""
 
 
+@dataclass_json
 @dataclass(slots=True)
 class Caption(Span):
     credit: Optional[str] = None  # the photo credit inside the caption (``Ảnh: Daily Mail``), name only
     image: Optional[int] = None  # index into Article.images
 
 
+@dataclass_json
 @dataclass(slots=True)
-class Image(Record):
+class Image:
     """One image the text shows traces of: a placeholder line, an alt text, a caption, or several."""
 
     start: int
@@ -126,16 +105,18 @@ class Image(Record):
     caption_span: Optional[Span] = None
 
 
+@dataclass_json
 @dataclass(slots=True)
-class Author(Record):
+class Author:
     name: str
     start: int
     end: int
     role: Optional[str] = None  # the role words written before the name (``Tin, ảnh``), if any
 
 
+@dataclass_json
 @dataclass(slots=True)
-class Fact(Record):
+class Fact:
     """A numeric fact. ``unit``: an ISO 4217 code for money, ``%`` for a percent, the unit or counted
     noun as written (lower case) for a quantity, and for a rate the unit with what it is per
     (``km/h``, ``thuê bao/100 dân``). ``per``: what a price or a rate is per, for every kind alike
@@ -152,18 +133,20 @@ class Fact(Record):
     per: Optional[str] = None  # kg of 62.000 đồng/kg
 
 
+@dataclass_json
 @dataclass(slots=True)
 class DateMention(Span):
     """A date or time written in the text, resolved against a reference (the publication date,
     else ``parse_article``'s ``reference``); ``value`` is None when it needed one and had none."""
 
-    value: Optional[DateValue] = None
+    value: Optional[DateValue] = _date_field()
     grain: Grain = "day"
     relative: bool = False
 
 
+@dataclass_json
 @dataclass(slots=True)
-class ParseWarning(Record):
+class ParseWarning:
     """Something that looked wrong or was guessed: ``code`` is stable, ``message`` is for people."""
 
     code: str
@@ -172,11 +155,12 @@ class ParseWarning(Record):
     end: Optional[int] = None
 
 
+@dataclass_json
 @dataclass(slots=True)
-class Article(Record):
+class Article:
     title: Optional[str] = None
     title_span: Optional[Span] = None
-    published: Optional[DateValue] = None
+    published: Optional[DateValue] = _date_field()
     published_span: Optional[Span] = None
     authors: List[Author] = field(default_factory=list)
     source: Optional[str] = None
@@ -220,7 +204,6 @@ class Article(Record):
         return errors
 
 
-_PLAIN_ATOMS = (str, int, float, bool, type(None))
 _FIELD_NAMES: dict = {}  # record type -> its field names, filled by _field_names
 
 
@@ -229,68 +212,3 @@ def _field_names(record_type) -> list:
     if names is None:
         names = _FIELD_NAMES[record_type] = [f.name for f in dataclasses.fields(record_type)]
     return names
-
-
-def _plain(value):
-    """A record or any part of it as JSON-ready data (dates in ISO form), by a walk that reads each
-    record type's field names once: millions of articles go through here."""
-    kind = type(value)
-    if kind in _PLAIN_ATOMS:
-        return value
-    if kind is list:
-        return [_plain(item) for item in value]
-    names = _FIELD_NAMES.get(kind)  # read here first: the call below is made once per record type
-    if names is None and dataclasses.is_dataclass(value):
-        names = _field_names(kind)
-    if names is not None:
-        return {name: _plain(getattr(value, name)) for name in names}
-    if kind is dict:
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, _dt.date):  # datetime too
-        return encode_date(value)
-    raise TypeError("cannot serialise %s" % kind.__name__)
-
-
-_DECODERS: Dict[type, Callable] = {}  # record type -> its decoder, built by _decoder once
-
-
-def _decoder(record_type) -> Callable[[Dict[str, Any]], Any]:
-    """A function from ``to_dict()`` data to a ``record_type``, built from its declarations once:
-    only the fields that hold dates or records get a conversion, the rest are taken as they are."""
-    decode = _DECODERS.get(record_type)
-    if decode is not None:
-        return decode
-    hints = typing.get_type_hints(record_type)
-    names = _field_names(record_type)
-    conversions = [(name, _conversion(hints[name])) for name in names]
-    conversions = [(name, convert) for name, convert in conversions if convert is not None]
-    known = frozenset(names)
-
-    def decode(data: Dict[str, Any]):
-        if conversions:
-            data = dict(data)
-            for name, convert in conversions:
-                if name in data:
-                    data[name] = convert(data[name])
-        if len(data) == len(known) and known == data.keys():
-            return record_type(**data)
-        return record_type(**{name: value for name, value in data.items() if name in known})
-
-    _DECODERS[record_type] = decode
-    return decode
-
-
-def _conversion(hint) -> Optional[Callable[[Any], Any]]:
-    """How a field declared ``hint`` is read back from JSON data; None when it is taken as is."""
-    args = [arg for arg in typing.get_args(hint) if arg is not type(None)]
-    if typing.get_origin(hint) is Union and _dt.date in args:
-        return decode_date
-    if typing.get_origin(hint) is Union and len(args) == 1:  # Optional[X]
-        inner = _conversion(args[0])
-        return None if inner is None else (lambda value: None if value is None else inner(value))
-    if typing.get_origin(hint) in (list, List):
-        inner = _conversion(args[0])
-        return None if inner is None else (lambda values: list(map(inner, values)))
-    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        return _decoder(hint)
-    return None
