@@ -34,6 +34,7 @@ class Vocabulary(NamedTuple):
     joiner: Pattern  # between two names: `` - ``, ``,``, `` và ``
     glued_cue_hint: re.Pattern  # a source cue's first word: the stdlib pre-test of ``glued_cue``
     glued_cue: Pattern  # a source cue run into the name before it: ``T.ThủyTheo SCMP``
+    second_cue: Pattern  # a source cue after a space within the line: where a second credit starts
     link: Pattern  # a web address: ``Nguồn: http://...`` credits the page
     name_outlet_seam: Pattern  # a name run into the outlet after it: ``Khánh NguyênDân Việt``
 
@@ -78,6 +79,8 @@ def vocabulary() -> Vocabulary:
         # the name ends in a small letter or an initial's dot and the capitalised cue follows at once
         glued_cue=regex.compile(r"[^\n]{1,%d}?[\p{Ll}\p{M}.](?P<cue>(?:%s)\s*:?\s+(?=\S))"
                                 % (PERSON_MAX_CHARS, lexicon.alternation(words["source_cues"]))),
+        # the cue is capitalised (the pattern is case-sensitive): ``(theo Afamily)`` is the first credit's
+        second_cue=regex.compile(r"(?<=\S\s+)(?:%s)\s*:?\s+(?=\S)" % lexicon.alternation(words["source_cues"])),
         link=regex.compile(r"(?:https?://|www\.)\S+"),
         name_outlet_seam=regex.compile(r"(?<=[\p{Ll}\p{M}])(?=\p{Lu})"),
     )

@@ -115,6 +115,9 @@ class Neighbours(NamedTuple):
     indents_mark_captions: bool  # some lines, but few, are NBSP-indented: an indent sets a caption apart
     indents_are_rare: bool  # some lines, but few, are indented at all: an indent sets a line apart
     has_placeholder: bool
+    # the page sets sections apart with short unpunctuated sub-headings: a line without a full stop is
+    # one more of them, not an uncredited caption
+    sub_headed: bool
 
     def following(self, i: int) -> Optional[Line]:
         """The next line if it is still unclassified."""
@@ -169,12 +172,20 @@ def _is_sub_heading(text: str) -> bool:
     return len(text.split()) <= SUB_HEADING_MAX_WORDS and text[-1] not in ".!?…:;,\"”"
 
 
+def counts_sub_headings(lines: List[Line], kinds: List[Optional[LineKind]]) -> int:
+    """The unclassified lines past the title that read as sub-headings over a paragraph (``Ra tay trong đêm``)."""
+    return sum(1 for i in range(1, len(lines) - 1) if kinds[i] is None and len(lines[i].text.split()) >= 2
+               and _is_sub_heading(lines[i].text) and len(lines[i + 1].text) >= CAPTION_NEIGHBOUR_MIN_CHARS)
+
+
 def _between_paragraphs(n: Neighbours, i: int) -> bool:
     """A line far shorter than the paragraphs on either side of it (a sub-heading after it aside),
     that reads as a caption."""
     if i == 0 or i + 1 >= len(n.lines) or n.kinds[i - 1] is not None:
         return False
     text = n.lines[i].text
+    if n.sub_headed and text[-1] != ".":
+        return False
     least = max(CAPTION_NEIGHBOUR_MIN_CHARS, CAPTION_NEIGHBOUR_RATIO * len(text))
     if len(n.lines[i - 1].text) < least:  # most lines: not far shorter than the line before
         return False
