@@ -12,7 +12,8 @@ HEADER_RECORD_MIN_KEYS = 2  # ``Title: ...`` lines open a header record only two
 
 
 # --- layout: lines into blocks -----------------------------------------------------------------
-TITLE_MAX_CHARS = 250  # a headline is one short line; a longer first line is the lead
+TITLE_MAX_CHARS = 160  # a headline is one short line (the longest seen on dev and corpus: 121 characters); a
+#                        longer first line is the lead of a dump without its headline (those seen: 177 and more)
 DATE_LINE_WINDOW = 4  # date lines stand among the first few lines (or the last two)
 BYLINE_TAIL = 3  # at most this many byline/source lines close an article
 CHROME_HINT_MAX_CHARS = 350  # a breadcrumb, a tweet with its link, a post's signature: none is longer
