@@ -94,13 +94,16 @@ def image_copyright_name(text: str) -> Optional[str]:
 
 
 @lru_cache(maxsize=None)
-def _agency_credits() -> frozenset:
-    return frozenset(lexicon.load("captions")["agency_credits"])
+def _agency_credits() -> Tuple[frozenset, int]:
+    """The agencies' names, case folded, and the longest name's length."""
+    names = frozenset(name.casefold() for name in lexicon.load("captions")["agency_credits"])
+    return names, max(map(len, names))
 
 
 def is_agency_credit(text: str) -> bool:
-    """A line holding only an agency's name, as a credit after a caption (``Reuters``)."""
-    return text in _agency_credits()
+    """A line holding only an agency's name, as a credit after a caption (``Reuters``, ``REUTERS``)."""
+    names, longest = _agency_credits()
+    return len(text) <= longest and text.casefold() in names  # most lines: ruled out by their length
 
 
 _QUOTES = "“”\"«»"

@@ -20,8 +20,8 @@ import regex
 from .. import captions as cap
 from .. import lexicon
 from ..settings import (CAPTION_LINE_MAX_SENTENCES, CAPTION_MAX_CHARS, CAPTION_NEIGHBOUR_MIN_CHARS,
-                        CAPTION_NEIGHBOUR_RATIO, CREDIT_LINE_MAX_WORDS, DATE_LINE_WINDOW, RELATED_MIN_WORDS, SUB_HEADING_MAX_WORDS,
-                        TITLE_MAX_CHARS)
+                        CAPTION_NEIGHBOUR_RATIO, CREDIT_LINE_MAX_WORDS, DATE_LINE_WINDOW, DATE_SECTION_MAX_WORDS,
+                        RELATED_MIN_WORDS, SUB_HEADING_MAX_WORDS, TITLE_MAX_CHARS)
 from ..text import Line
 from . import seam
 from .chrome import is_chrome
@@ -74,6 +74,19 @@ def opens_related_list(text: str) -> bool:
 _DIGIT = re.compile(r"\d")
 
 
+def _date_line(text: str):
+    """A publication-date line, or one with the page's section after a bar (``07-12-2026 - 08:05 AM |
+    Tài chính - ngân hàng``): the section is a few words, no digit, and says nothing of the date."""
+    found = seam.find_date_line(text)
+    if found is None and "|" in text:
+        head, _, section = text.partition("|")
+        section = section.strip()
+        if section and len(section.split()) <= DATE_SECTION_MAX_WORDS and section[-1].isalpha() \
+                and _DIGIT.search(section) is None and head.strip():
+            found = seam.find_date_line(head.rstrip())
+    return found
+
+
 @lru_cache(maxsize=None)
 def line_rules() -> Tuple[LineRule, ...]:
     """The one-line rules in the order they are tried, their patterns compiled on first use."""
@@ -104,7 +117,7 @@ def line_rules() -> Tuple[LineRule, ...]:
         # date lines stand among the first lines or the last two, and are written in digits; a bar may
         # close a dateline footer (``Tên - Báo | 23:00 06/02/2017``) anywhere
         LineRule("date_line", "date", lambda t, w: (w.index < DATE_LINE_WINDOW or w.index >= w.count - 2 or "|" in t)
-                 and _DIGIT.search(t) is not None, lambda t, w: seam.find_date_line(t)),
+                 and _DIGIT.search(t) is not None, lambda t, w: _date_line(t)),
     )
 
 
@@ -252,6 +265,9 @@ def context_rules() -> Tuple[ContextRule, ...]:
                     or image_copyright.match(n.lines[i].text) is not None, ("caption",)),
         # ... Ảnh:\nAP, or a caption and a line holding only Reuters
         ContextRule("credit_below", _ends_a_clause, credit_below, ("caption", "credit")),
+        # a caption (under its image), then a line holding only an agency: the caption's credit
+        ContextRule("agency_under_caption", cap.is_agency_credit, lambda n, i: i > 0 and n.kinds[i - 1] == "caption",
+                    ("credit",)),
         # Trong ảnh: ...
         ContextRule("caption_opener", opens_a_cue, lambda n, i: caption_opener.match(n.lines[i].text) is not None
                     and len(cap.sentence_starts(n.lines[i].text)) <= CAPTION_LINE_MAX_SENTENCES, ("caption",)),
