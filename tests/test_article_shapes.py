@@ -357,12 +357,7 @@ def test_no_tokens_without_tokenize():
 
 FIELDS = ("title", "published", "authors", "source", "url", "images", "captions", "paragraphs", "facts")
 # (fixture, field) -> why the parser gets it wrong today (see /tmp/h/fixture_failures.md); strict xfail
-KNOWN_FAILURES = {
-    # a desk that wrote the article after a role (``Tin, ảnh: Phòng Văn hóa - Thông tin huyện``) is read as
-    # an outlet (``Văn hóa`` is an outlet's word): an office's name is told from an outlet's by no rule yet
-    ("portal-hoinghi-2026", "authors"): "an office signing after a role is read as the source",
-    ("portal-hoinghi-2026", "source"): "an office signing after a role is read as the source",
-}
+KNOWN_FAILURES = {}
 
 
 def _cases():

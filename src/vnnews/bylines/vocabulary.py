@@ -24,6 +24,8 @@ class Vocabulary(NamedTuple):
     cue_may_open: Callable[[str], bool]  # the cheap first test for ``source_cue``
     person: Pattern
     desk: Pattern  # ``PV``, ``Ban Thời sự``: a desk signs as a person does
+    office: Pattern  # ``Phòng Văn hóa - Thông tin huyện``: an office's name, capitalised head then words
+    office_heads: Tuple[str, ...]  # its first words followed by a space: the cheap first test
     outlet: Pattern
     outlet_names: FrozenSet[str]  # the known outlets, lower case: one may be written in small letters
     outlet_hint: re.Pattern  # an outlet's name in small letters, word bounds or not: the pre-test of ``outlet``
@@ -57,6 +59,8 @@ def vocabulary() -> Vocabulary:
         cue_may_open=lexicon.may_open(words["source_cues"]),
         person=regex.compile(r"%s(?:[ \u00a0]+%s){0,%d}" % (name_word, name_word, PERSON_MAX_WORDS - 1)),
         desk=regex.compile(r"^(?:%s)$" % lexicon.alternation(words["desk_names"])),
+        office=regex.compile(r"(?:%s)\s+\p{Lu}[^\n():;,.!?]*" % lexicon.alternation(words["office_heads"])),
+        office_heads=tuple(head + " " for head in words["office_heads"]),
         outlet=regex.compile(
             r"(?<![\p{L}\p{M}])(?:%s)(?![\p{L}\p{M}])|\.(?:vn|com|net|org)\b" % lexicon.alternation(outlets),
             regex.IGNORECASE,  # outlets are written in every case: ``Tri Thức Trẻ``, ``Tri thức trẻ``
