@@ -46,7 +46,7 @@ LEXICONS = {
     "captions": {"photo_credit_provided": {"heads": list, "by": list, "verbs": list}, "photo_credit_cues": list,
                  "photo_credit_standalone": list, "video_cues": list, "caption_openers": list, "alt_text_tails": list,
                  "photo_role_heads": list, "credit_lowercase_names": list, "story_openers": list,
-                 "story_words": list, "image_copyright_labels": list, "image_caption_labels": list,
+                 "story_words": list, "caption_heads": list, "image_copyright_labels": list, "image_caption_labels": list,
                  "agency_credits": list, "seam_openers": list},
     "chrome": {"related_cues": list, "end_marks": list, "breadcrumb_separators": list, "embed_openers": list,
                "chrome_labels": list, "chrome_lines": list, "section_labels": list},
