@@ -92,3 +92,14 @@ def test_a_credit_line_gives_its_name_to_one_caption(lines, credit):
     text = "\n".join(["Cháy lớn tại khu dân cư ven sông", body] + lines + [body])
     captions = [block for block in classify(text) if block.kind == "caption"]
     assert [b.credit for b in captions] == [credit]
+
+
+def test_a_credit_line_under_a_caption_is_one_image_with_it():
+    text = ("Cháy lớn tại kho hàng\nTheo thông tin ban đầu, người dân phát hiện khói bốc lên từ một kho chứa hàng.\n"
+            "kho-hang.jpg\nLính cứu hỏa dập lửa tại kho hàng\nẢNH: TRẦN MAI\nNhận tin báo, nhiều xe chữa cháy đã đến.\n")
+    captions = [b for b in classify(text) if b.kind == "caption"]
+    assert [(text[b.start:b.end], b.credit) for b in captions] == [("Lính cứu hỏa dập lửa tại kho hàng\nẢNH: TRẦN MAI",
+                                                                     "TRẦN MAI")]
+    # under a caption with its own credit, a credit line is another image's caption
+    credited = text.replace("dập lửa tại kho hàng\n", "dập lửa tại kho hàng. Ảnh: Lê Quân\n")
+    assert len([b for b in classify(credited) if b.kind == "caption"]) == 2

@@ -218,6 +218,17 @@ def _ends_a_clause(text: str) -> bool:
     return text[-1] in ".:"  # a caption before its credit's line ends with its full stop or the credit's colon
 
 
+def _credit_under_caption(n: Neighbours, i: int) -> bool:
+    if i == 0 or n.kinds[i - 1] != "caption":
+        return False
+    text = n.lines[i].text
+    if cap.is_agency_credit(text):
+        return True
+    credits = cap.find_credits(text)
+    return len(credits) == 1 and credits[0].start == 0 and credits[0].end == len(text) \
+        and credits[0].name is not None and not cap.find_credits(n.lines[i - 1].text)
+
+
 def _repeated_caption(n: Neighbours, i: int) -> bool:
     text = n.lines[i].text
     if i + 1 == len(n.lines) or n.lines[i + 1].text != text or n.kinds[i + 1] is not None \
@@ -270,9 +281,9 @@ def context_rules() -> Tuple[ContextRule, ...]:
                     or image_copyright.match(n.lines[i].text) is not None, ("caption",)),
         # ... Ảnh:\nAP, or a caption and a line holding only Reuters
         ContextRule("credit_below", _ends_a_clause, credit_below, ("caption", "credit")),
-        # a caption (under its image), then a line holding only an agency: the caption's credit
-        ContextRule("agency_under_caption", cap.is_agency_credit, lambda n, i: i > 0 and n.kinds[i - 1] == "caption",
-                    ("credit",)),
+        # a caption without a credit, then a line holding only one (an agency, ``Ảnh: CTV``, ``ẢNH: TRẦN
+        # MAI``): the caption's credit, not a second image (the neighbour is tested first: most lines fail it)
+        ContextRule("credit_under_caption", None, _credit_under_caption, ("credit",)),
         # Trong ảnh: ...
         ContextRule("caption_opener", opens_a_cue, lambda n, i: caption_opener.match(n.lines[i].text) is not None
                     and len(cap.sentence_starts(n.lines[i].text)) <= CAPTION_LINE_MAX_SENTENCES, ("caption",)),
