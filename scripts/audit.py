@@ -5,7 +5,8 @@
     python scripts/audit.py --only captions       # one part (title, authors, captions, related, chrome)
 
 For each article: the title; each author (with role) and the source; each caption with its credit
-(``?`` marks one found without a credit: a guess by the caption's shape and place); the related and
+(``?`` marks one found without any credit: a guess by the caption's shape and place; ``bare credit``
+one whose credit names no one, ``Ảnh minh họa``); the related and
 chrome lines. Unlabelled texts have no gold: this is read by a person, to find rules that catch what
 they should not (a body paragraph taken for a caption, two credits read as one source).
 """
@@ -20,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 import vnnews  # noqa: E402
 from vnnews import layout  # noqa: E402
+from vnnews.captions import find_credits  # noqa: E402
 from vnnews.header import parse_header  # noqa: E402
 from vnnews.normalize import normalize  # noqa: E402
 
@@ -53,7 +55,12 @@ def report(path: Path, parts) -> List[str]:
             out.append("  source  %s" % article.source)
     if "captions" in parts:
         for caption in article.captions:
-            mark = "video" if caption.image is None else ("credit=%s" % caption.credit if caption.credit else "?")
+            if caption.image is None:
+                mark = "video"
+            elif caption.credit:
+                mark = "credit=%s" % caption.credit
+            else:  # a bare credit (``Ảnh minh họa``) names no one; without any, the caption was guessed
+                mark = "bare credit" if find_credits(caption.text) else "?"
             out.append("  caption [%s] %s" % (mark, " ".join(caption.text.split())))
     if "related" in parts:
         out += ["  related %s" % span.text for span in article.related]
