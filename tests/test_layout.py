@@ -46,7 +46,7 @@ LEXICONS = {
     "captions": {"photo_credit_provided": {"heads": list, "by": list, "verbs": list}, "photo_credit_cues": list,
                  "photo_credit_standalone": list, "video_cues": list, "caption_openers": list, "alt_text_tails": list,
                  "photo_role_heads": list, "credit_lowercase_names": list, "story_openers": list,
-                 "story_words": list, "image_copyright_labels": list, "image_caption_labels": list,
+                 "story_words": list, "caption_heads": list, "image_copyright_labels": list, "image_caption_labels": list,
                  "agency_credits": list, "seam_openers": list},
     "chrome": {"related_cues": list, "end_marks": list, "breadcrumb_separators": list, "embed_openers": list,
                "chrome_labels": list, "chrome_lines": list, "section_labels": list},
@@ -92,3 +92,14 @@ def test_a_credit_line_gives_its_name_to_one_caption(lines, credit):
     text = "\n".join(["Cháy lớn tại khu dân cư ven sông", body] + lines + [body])
     captions = [block for block in classify(text) if block.kind == "caption"]
     assert [b.credit for b in captions] == [credit]
+
+
+def test_a_credit_line_under_a_caption_is_one_image_with_it():
+    text = ("Cháy lớn tại kho hàng\nTheo thông tin ban đầu, người dân phát hiện khói bốc lên từ một kho chứa hàng.\n"
+            "kho-hang.jpg\nLính cứu hỏa dập lửa tại kho hàng\nẢNH: TRẦN MAI\nNhận tin báo, nhiều xe chữa cháy đã đến.\n")
+    captions = [b for b in classify(text) if b.kind == "caption"]
+    assert [(text[b.start:b.end], b.credit) for b in captions] == [("Lính cứu hỏa dập lửa tại kho hàng\nẢNH: TRẦN MAI",
+                                                                     "TRẦN MAI")]
+    # under a caption with its own credit, a credit line is another image's caption
+    credited = text.replace("dập lửa tại kho hàng\n", "dập lửa tại kho hàng. Ảnh: Lê Quân\n")
+    assert len([b for b in classify(credited) if b.kind == "caption"]) == 2

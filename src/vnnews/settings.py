@@ -26,8 +26,10 @@ NORMALIZE_BLOCK_CHARACTERS = 1 << 16
 
 
 # --- layout: lines into blocks -----------------------------------------------------------------
-TITLE_MAX_CHARS = 250  # a headline is one short line; a longer first line is the lead
+TITLE_MAX_CHARS = 160  # a headline is one short line (the longest seen on dev and corpus: 121 characters); a
+#                        longer first line is the lead of a dump without its headline (those seen: 177 and more)
 DATE_LINE_WINDOW = 4  # date lines stand among the first few lines (or the last two)
+DATE_SECTION_MAX_WORDS = 6  # a page's section after its date line's bar (``| Tài chính - ngân hàng``): a few words
 BYLINE_TAIL = 3  # at most this many byline/source lines close an article
 CHROME_HINT_MAX_CHARS = 350  # a breadcrumb, a tweet with its link, a post's signature: none is longer
 LETTERS_ONLY_MAX_CHARS = 12  # a font-size control (A A, A- A+) is a few letters; longer runs of capitals are text
@@ -60,6 +62,9 @@ UNCREDITED_CAPTION_MAX_WORDS = 35  # more is a short paragraph
 UNPUNCTUATED_CAPTION_MIN_WORDS = 12  # without a full stop, a shorter line is a sub-heading (Ra tay trong đêm)
 CAPTION_NEIGHBOUR_MIN_CHARS = 80  # each paragraph around it is at least this long...
 CAPTION_NEIGHBOUR_RATIO = 2  # ...and this many times the caption's length
+# a page with this many sub-headings (short unpunctuated lines over a paragraph) sets its sections apart so:
+# an unpunctuated short line there is one more sub-heading, not a caption (two may be uncredited captions)
+SUB_HEADED_PAGE_MIN = 3
 ADVERBIAL_MAX_WORDS = 4  # ``Dĩ nhiên, ...``: a lower-case clause this short before a comma opens a body sentence
 
 

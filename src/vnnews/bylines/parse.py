@@ -17,6 +17,7 @@ _FIND = {"whole": "fullmatch", "head": "match", "tail": "search"}
 # where a glued byline may start: after a sentence's end, or after a colon (more is asked of that one)
 _SEAM = regex.compile(r"[.!?…\"”]\s+|(?P<colon>:)\s+")
 # a dateline footer's date after its bar, closing the paragraph: ``| 22:08 12/05/2017``
+_BETWEEN_CREDITS = " \t\u00a0/|-–—,;"  # what separates two credits on one line
 _FOOTER = regex.compile(r"\s*\|[\s|]*(?P<date>[^|]{6,40}?)\s*$")
 
 
@@ -28,6 +29,9 @@ def parse_byline(text: str, start: int = 0, end: Optional[int] = None) -> Option
         end -= 1  # the whole line in brackets: ``(Theo Vietnamplus)``
     if start >= end or end - start > BYLINE_MAX_CHARS:
         return None
+    second = vocabulary().second_cue.search(text, start + 1, end)
+    if second is not None:
+        return _two_credits(text, start, second.start(), end)
     reading = Reading(text, start, end, end)
     v = vocabulary()
     for rule in RULES:
@@ -45,6 +49,24 @@ def parse_byline(text: str, start: int = 0, end: Optional[int] = None) -> Option
         if verdict == "byline":
             return _finish(reading)
     return None
+
+
+def _two_credits(text: str, start: int, seam: int, end: int) -> Optional[Byline]:
+    """A line of two credits (``Minh Anh (theo Afamily) Nguồn Afamily``, ``Theo Bộ X Theo Bộ X``), each
+    read alone: the first's names and source, the second's where the first has none. Neither read is
+    none: the cue is a word of something else."""
+    first_end = start + len(text[start:seam].rstrip(_BETWEEN_CREDITS))  # ``Minh Phương/ Theo X``
+    first, then = parse_byline(text, start, first_end), parse_byline(text, seam, end)
+    if first is None or then is None:
+        return None
+    if first.source is None:
+        first.source = then.source
+    known = {name for name, _, _ in first.authors}
+    for author, role in zip(then.authors, then.roles):
+        if author[0] not in known:
+            first.authors.append(author)
+            first.roles.append(role)
+    return first
 
 
 def _finish(reading: Reading) -> Optional[Byline]:

@@ -202,6 +202,15 @@ def _role_segments(reading: Reading, _) -> Verdict:
     return "byline"
 
 
+def _office(reading: Reading, _) -> Verdict:
+    """``Tin, ảnh: Phòng Văn hóa - Thông tin huyện``: after a role, an office that wrote the article."""
+    author = trim(reading.text, reading.start, reading.body_end)
+    if vocabulary().office.fullmatch(author[0]) is None:
+        return None
+    reading.byline.authors = [author]
+    return "byline"
+
+
 def _name_then_outlet(reading: Reading, _) -> Verdict:
     """``Nam Thành - Thể thao Việt Nam``: a name, a dash, then the outlet."""
     parts = _DASH.split(reading.body, maxsplit=1)
@@ -254,6 +263,9 @@ RULES: Tuple[Rule, ...] = (
     Rule("cued_names", "body", _cued, None, _cued_names),
     Rule("cued_outlet", "body", _cued, None, _outlet),
     Rule("role_segments", "body", lambda r: r.role is not None and ":" in r.body, None, _role_segments),
+    # after a role, an office's name (its head word first: most names have none)
+    Rule("office", "body", lambda r: r.role is not None and r.body.lstrip().startswith(vocabulary().office_heads),
+         None, _office),
     Rule("names", "body", _not_cued, None, _names),
     Rule("name_then_outlet", "body", _not_cued, None, _name_then_outlet),
     Rule("outlet_line", "body", lambda r: not r.cued and is_outlet(r.body), None, _outlet),

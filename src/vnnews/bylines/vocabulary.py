@@ -24,6 +24,8 @@ class Vocabulary(NamedTuple):
     cue_may_open: Callable[[str], bool]  # the cheap first test for ``source_cue``
     person: Pattern
     desk: Pattern  # ``PV``, ``Ban Thời sự``: a desk signs as a person does
+    office: Pattern  # ``Phòng Văn hóa - Thông tin huyện``: an office's name, capitalised head then words
+    office_heads: Tuple[str, ...]  # its first words followed by a space: the cheap first test
     outlet: Pattern
     outlet_names: FrozenSet[str]  # the known outlets, lower case: one may be written in small letters
     outlet_hint: re.Pattern  # an outlet's name in small letters, word bounds or not: the pre-test of ``outlet``
@@ -34,6 +36,7 @@ class Vocabulary(NamedTuple):
     joiner: Pattern  # between two names: `` - ``, ``,``, `` và ``
     glued_cue_hint: re.Pattern  # a source cue's first word: the stdlib pre-test of ``glued_cue``
     glued_cue: Pattern  # a source cue run into the name before it: ``T.ThủyTheo SCMP``
+    second_cue: Pattern  # a source cue after a space within the line: where a second credit starts
     link: Pattern  # a web address: ``Nguồn: http://...`` credits the page
     name_outlet_seam: Pattern  # a name run into the outlet after it: ``Khánh NguyênDân Việt``
 
@@ -56,6 +59,8 @@ def vocabulary() -> Vocabulary:
         cue_may_open=lexicon.may_open(words["source_cues"]),
         person=regex.compile(r"%s(?:[ \u00a0]+%s){0,%d}" % (name_word, name_word, PERSON_MAX_WORDS - 1)),
         desk=regex.compile(r"^(?:%s)$" % lexicon.alternation(words["desk_names"])),
+        office=regex.compile(r"(?:%s)\s+\p{Lu}[^\n():;,.!?]*" % lexicon.alternation(words["office_heads"])),
+        office_heads=tuple(head + " " for head in words["office_heads"]),
         outlet=regex.compile(
             r"(?<![\p{L}\p{M}])(?:%s)(?![\p{L}\p{M}])|\.(?:vn|com|net|org)\b" % lexicon.alternation(outlets),
             regex.IGNORECASE,  # outlets are written in every case: ``Tri Thức Trẻ``, ``Tri thức trẻ``
@@ -78,6 +83,8 @@ def vocabulary() -> Vocabulary:
         # the name ends in a small letter or an initial's dot and the capitalised cue follows at once
         glued_cue=regex.compile(r"[^\n]{1,%d}?[\p{Ll}\p{M}.](?P<cue>(?:%s)\s*:?\s+(?=\S))"
                                 % (PERSON_MAX_CHARS, lexicon.alternation(words["source_cues"]))),
+        # the cue is capitalised (the pattern is case-sensitive): ``(theo Afamily)`` is the first credit's
+        second_cue=regex.compile(r"(?<=\S\s+)(?:%s)\s*:?\s+(?=\S)" % lexicon.alternation(words["source_cues"])),
         link=regex.compile(r"(?:https?://|www\.)\S+"),
         name_outlet_seam=regex.compile(r"(?<=[\p{Ll}\p{M}])(?=\p{Lu})"),
     )

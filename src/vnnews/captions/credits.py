@@ -110,7 +110,15 @@ def find_credits(text: str) -> List[Credit]:
             continue  # ``Tin, ảnh: X`` is a byline role, not a photo credit
         opening = _BEFORE_OPEN.search(text, max(0, start - 3), start)
         closing = _CLOSE_AFTER.match(text, end)
+        if opening is not None and closing is None and m.group("standalone") and not m.group("sname"):
+            named = _NAME_BEFORE_CLOSE.match(text, end)  # ``(Ảnh minh họa IT)``: a name without a colon
+            if named is not None:
+                name, end = named.group("name"), named.end()
+                closing = _CLOSE_AFTER.match(text, end)
         bracketed = opening is not None and closing is not None and closing.group().lstrip().startswith(")")
+        if m.group("standalone") and not m.group("sname") and not bracketed and text[start].islower() \
+                and _SMALL_WORD_AFTER.match(text, end):
+            continue  # ``nhờ bức ảnh tư liệu quý giá``: the words of a sentence that goes on, not a credit
         if m.group("pname"):
             name = m.group("pname")  # whoever gave the photo, as written (gia đình)
         elif name and not (bracketed or name.strip()[:1].isupper() or name.strip()[:1].isdigit()
@@ -142,3 +150,5 @@ def _leftmost_matches(pattern: regex.Pattern, text: str, starts: Iterable[int]) 
 _BEFORE_OPEN = regex.compile(r"\(\s*$")
 _CLOSE_AFTER = regex.compile(r"\s*\)\.?")
 _DOT_AFTER = regex.compile(r"\.")
+_NAME_BEFORE_CLOSE = regex.compile(r"[ \t]+(?P<name>[^\s():][^():\n]{0,%d}?)(?=\s*\))" % CREDIT_NAME_MAX_CHARS)
+_SMALL_WORD_AFTER = regex.compile(r"[ \t\u00a0]+\p{Ll}")

@@ -94,13 +94,16 @@ def image_copyright_name(text: str) -> Optional[str]:
 
 
 @lru_cache(maxsize=None)
-def _agency_credits() -> frozenset:
-    return frozenset(lexicon.load("captions")["agency_credits"])
+def _agency_credits() -> Tuple[frozenset, int]:
+    """The agencies' names, case folded, and the longest name's length."""
+    names = frozenset(name.casefold() for name in lexicon.load("captions")["agency_credits"])
+    return names, max(map(len, names))
 
 
 def is_agency_credit(text: str) -> bool:
-    """A line holding only an agency's name, as a credit after a caption (``Reuters``)."""
-    return text in _agency_credits()
+    """A line holding only an agency's name, as a credit after a caption (``Reuters``, ``REUTERS``)."""
+    names, longest = _agency_credits()
+    return len(text) <= longest and text.casefold() in names  # most lines: ruled out by their length
 
 
 _QUOTES = "“”\"«»"
@@ -108,10 +111,10 @@ _LIST_MARKS = "-–—•+*"  # a line opened by one is a list item or a line of
 
 
 @lru_cache(maxsize=None)
-def _story_cues() -> Tuple[Tuple[str, ...], Tuple[str, ...]]:
-    """The story openers and story words, lower case, each with a space at either end."""
+def _story_cues() -> Tuple[Tuple[str, ...], Tuple[str, ...], Tuple[str, ...]]:
+    """The story openers, story words and caption heads, lower case, each with a space at either end."""
     words = lexicon.load("captions")
-    return tuple(" %s " % w.lower() for w in words["story_openers"]), tuple(" %s " % w.lower() for w in words["story_words"])
+    return tuple(tuple(" %s " % w.lower() for w in words[key]) for key in ("story_openers", "story_words", "caption_heads"))
 
 
 def reads_as_caption(text: str) -> bool:
@@ -128,8 +131,8 @@ def reads_as_caption(text: str) -> bool:
     if text[0].isdigit() or text[0] in _LIST_MARKS or ":" in text or any(q in text for q in _QUOTES):
         return False
     spaced = " %s " % " ".join(text.lower().replace(",", " , ").split())
-    openers, story_words = _story_cues()
-    if spaced.startswith(openers) or any(w in spaced for w in story_words):
+    openers, story_words, caption_heads = _story_cues()
+    if (spaced.startswith(openers) and not spaced.startswith(caption_heads)) or any(w in spaced for w in story_words):
         return False
     head = text.split(",", 1)[0].split()
     if len(head) < len(words) and len(head) <= ADVERBIAL_MAX_WORDS and all(w[:1].islower() for w in head[1:]):

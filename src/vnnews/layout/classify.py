@@ -16,12 +16,14 @@ from typing import List, Optional
 import regex
 
 from .. import captions as cap
-from ..settings import BYLINE_TAIL, CAPTION_MAX_CHARS, DATE_LINE_WINDOW, MAX_INDENTED_SHARE, MOVED_SAPO_GAP
+from ..settings import (BYLINE_TAIL, CAPTION_MAX_CHARS, DATE_LINE_WINDOW, MAX_INDENTED_SHARE, MOVED_SAPO_GAP,
+                        SUB_HEADED_PAGE_MIN)
 from ..text import Line, split_lines, strip_bounds
 from . import seam
 from .chrome import is_label
 from .kinds import Block, LineKind
-from .rules import Neighbours, Where, context_rules, is_title_shaped, line_rules, opens_related_list
+from .rules import (Neighbours, Where, context_rules, counts_sub_headings, is_title_shaped, line_rules,
+                    opens_related_list)
 
 _BAR_BEFORE_DATE = regex.compile(r"(.*?)(\s*\|[\s|]*)$")
 _BOUNDS = attrgetter("start", "end")  # blocks sort by start, then end
@@ -130,7 +132,8 @@ class _Classifier:
         most = len(lines) * MAX_INDENTED_SHARE
         nbsp_indented = sum("\u00a0" in line.indent for line in lines)
         indented = sum(len(line.indent) >= 2 for line in lines)
-        neighbours = Neighbours(lines, kinds, 0 < nbsp_indented <= most, 0 < indented <= most, "placeholder" in kinds)
+        neighbours = Neighbours(lines, kinds, 0 < nbsp_indented <= most, 0 < indented <= most, "placeholder" in kinds,
+                                counts_sub_headings(lines, kinds) >= SUB_HEADED_PAGE_MIN)
         rules = [(rule.may_hold, rule.test, rule.kinds) for rule in context_rules() if rule.applies(neighbours)]
         for i, line in enumerate(lines):
             if kinds[i] is None:

@@ -20,8 +20,8 @@ import regex
 from .. import captions as cap
 from .. import lexicon
 from ..settings import (CAPTION_LINE_MAX_SENTENCES, CAPTION_MAX_CHARS, CAPTION_NEIGHBOUR_MIN_CHARS,
-                        CAPTION_NEIGHBOUR_RATIO, CREDIT_LINE_MAX_WORDS, DATE_LINE_WINDOW, RELATED_MIN_WORDS, SUB_HEADING_MAX_WORDS,
-                        TITLE_MAX_CHARS)
+                        CAPTION_NEIGHBOUR_RATIO, CREDIT_LINE_MAX_WORDS, DATE_LINE_WINDOW, DATE_SECTION_MAX_WORDS,
+                        RELATED_MIN_WORDS, SUB_HEADING_MAX_WORDS, TITLE_MAX_CHARS)
 from ..text import Line
 from . import seam
 from .chrome import is_chrome
@@ -74,6 +74,19 @@ def opens_related_list(text: str) -> bool:
 _DIGIT = re.compile(r"\d")
 
 
+def _date_line(text: str):
+    """A publication-date line, or one with the page's section after a bar (``07-12-2026 - 08:05 AM |
+    Tài chính - ngân hàng``): the section is a few words, no digit, and says nothing of the date."""
+    found = seam.find_date_line(text)
+    if found is None and "|" in text:
+        head, _, section = text.partition("|")
+        section = section.strip()
+        if section and len(section.split()) <= DATE_SECTION_MAX_WORDS and section[-1].isalpha() \
+                and _DIGIT.search(section) is None and head.strip():
+            found = seam.find_date_line(head.rstrip())
+    return found
+
+
 @lru_cache(maxsize=None)
 def line_rules() -> Tuple[LineRule, ...]:
     """The one-line rules in the order they are tried, their patterns compiled on first use."""
@@ -104,7 +117,7 @@ def line_rules() -> Tuple[LineRule, ...]:
         # date lines stand among the first lines or the last two, and are written in digits; a bar may
         # close a dateline footer (``Tên - Báo | 23:00 06/02/2017``) anywhere
         LineRule("date_line", "date", lambda t, w: (w.index < DATE_LINE_WINDOW or w.index >= w.count - 2 or "|" in t)
-                 and _DIGIT.search(t) is not None, lambda t, w: seam.find_date_line(t)),
+                 and _DIGIT.search(t) is not None, lambda t, w: _date_line(t)),
     )
 
 
@@ -115,6 +128,9 @@ class Neighbours(NamedTuple):
     indents_mark_captions: bool  # some lines, but few, are NBSP-indented: an indent sets a caption apart
     indents_are_rare: bool  # some lines, but few, are indented at all: an indent sets a line apart
     has_placeholder: bool
+    # the page sets sections apart with short unpunctuated sub-headings: a line without a full stop is
+    # one more of them, not an uncredited caption
+    sub_headed: bool
 
     def following(self, i: int) -> Optional[Line]:
         """The next line if it is still unclassified."""
@@ -165,8 +181,19 @@ def _in_headline_run(n: Neighbours, i: int) -> bool:
                for j in (i - 1, i + 1))
 
 
+_CLOSING = ".!?…:;,\"”"  # what closes a sentence or a quotation: no sub-heading ends with one
+
+
 def _is_sub_heading(text: str) -> bool:
-    return len(text.split()) <= SUB_HEADING_MAX_WORDS and text[-1] not in ".!?…:;,\"”"
+    return len(text.split()) <= SUB_HEADING_MAX_WORDS and text[-1] not in _CLOSING
+
+
+def counts_sub_headings(lines: List[Line], kinds: List[Optional[LineKind]]) -> int:
+    """The unclassified lines past the title that read as sub-headings over a paragraph (``Ra tay trong đêm``)."""
+    # the last character first: most lines end with a full stop, and a split costs far more
+    return sum(1 for i in range(1, len(lines) - 1) if kinds[i] is None and lines[i].text[-1] not in _CLOSING
+               and len(lines[i + 1].text) >= CAPTION_NEIGHBOUR_MIN_CHARS and 2 <= len(lines[i].text.split())
+               <= SUB_HEADING_MAX_WORDS)
 
 
 def _between_paragraphs(n: Neighbours, i: int) -> bool:
@@ -175,6 +202,8 @@ def _between_paragraphs(n: Neighbours, i: int) -> bool:
     if i == 0 or i + 1 >= len(n.lines) or n.kinds[i - 1] is not None:
         return False
     text = n.lines[i].text
+    if n.sub_headed and text[-1] != ".":
+        return False
     least = max(CAPTION_NEIGHBOUR_MIN_CHARS, CAPTION_NEIGHBOUR_RATIO * len(text))
     if len(n.lines[i - 1].text) < least:  # most lines: not far shorter than the line before
         return False
@@ -187,6 +216,17 @@ def _between_paragraphs(n: Neighbours, i: int) -> bool:
 
 def _ends_a_clause(text: str) -> bool:
     return text[-1] in ".:"  # a caption before its credit's line ends with its full stop or the credit's colon
+
+
+def _credit_under_caption(n: Neighbours, i: int) -> bool:
+    if i == 0 or n.kinds[i - 1] != "caption":
+        return False
+    text = n.lines[i].text
+    if cap.is_agency_credit(text):
+        return True
+    credits = cap.find_credits(text)
+    return len(credits) == 1 and credits[0].start == 0 and credits[0].end == len(text) \
+        and credits[0].name is not None and not cap.find_credits(n.lines[i - 1].text)
 
 
 def _repeated_caption(n: Neighbours, i: int) -> bool:
@@ -241,6 +281,9 @@ def context_rules() -> Tuple[ContextRule, ...]:
                     or image_copyright.match(n.lines[i].text) is not None, ("caption",)),
         # ... Ảnh:\nAP, or a caption and a line holding only Reuters
         ContextRule("credit_below", _ends_a_clause, credit_below, ("caption", "credit")),
+        # a caption without a credit, then a line holding only one (an agency, ``Ảnh: CTV``, ``ẢNH: TRẦN
+        # MAI``): the caption's credit, not a second image (the neighbour is tested first: most lines fail it)
+        ContextRule("credit_under_caption", None, _credit_under_caption, ("credit",)),
         # Trong ảnh: ...
         ContextRule("caption_opener", opens_a_cue, lambda n, i: caption_opener.match(n.lines[i].text) is not None
                     and len(cap.sentence_starts(n.lines[i].text)) <= CAPTION_LINE_MAX_SENTENCES, ("caption",)),
