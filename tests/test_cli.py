@@ -305,6 +305,6 @@ def test_ctrl_c_leaves_whole_lines_and_a_summary(tmp_path):
         time.sleep(0.05)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=60)
-    assert process.returncode == 130
+    assert process.returncode == 130, (stderr[-600:], out.stat().st_size)
     assert b"interrupted" in stderr and b"--resume" in stderr and b"Traceback" not in stderr
     assert out.read_bytes().endswith(b"\n") and len(read_jsonl(out)) < 30000

@@ -16,6 +16,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
@@ -468,6 +469,28 @@ def _open_outputs(out: Path, errors: Path, resume: bool):
         yield files
 
 
+def _until_interrupted(lines: Iterator, result: "BatchResult") -> Iterator:
+    """``lines`` until a Ctrl-C. A KeyboardInterrupt raised where Python swallows exceptions (a
+    ``__del__`` run by the garbage collector: the regex module's objects have one) would be lost and
+    the batch would run to its end, so the signal also sets ``result.interrupted``, read after each line."""
+    def interrupt(signum, frame):
+        result.interrupted = True
+        raise KeyboardInterrupt
+
+    # only the main thread receives signals; a run started with Ctrl-C ignored stays so
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        yield from lines
+        return
+    previous = signal.signal(signal.SIGINT, interrupt)
+    try:
+        for line in lines:
+            yield line
+            if result.interrupted:
+                return
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def run_batch(
     inputs: Sequence,
     out,
@@ -507,7 +530,7 @@ def run_batch(
         lines: Iterator = iter(())
         try:
             lines = ordered_map(task, pending(), _died_line, workers, chunksize)  # reads ahead: inside
-            for reason, line in lines:
+            for reason, line in _until_interrupted(lines, result):
                 target = errors_file if reason else out_file
                 target.write(line)
                 target.flush()
