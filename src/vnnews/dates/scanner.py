@@ -16,6 +16,7 @@ import regex
 from .grammar import DIGIT, LEX, OSP, SP, STOP, STOP_AHEAD, WORD_END, grammar, number_words, words
 from .rules import RULES, Atom, Rule
 from .. import lexicon
+from ..text import for_stdlib
 
 # An atom stands apart from the numbers and names around it: not 1/2020 in 15/1/2020/NĐ-CP, not 34
 # in Su-34. A dash may join two times or two days (8h-17h, 28/7-2/8), not two years (2015-2020).
@@ -81,7 +82,7 @@ def _scanner(strict: bool) -> re.Pattern:
     # The non-word character before the start is the match, run on the text behind one: re skips in
     # C to a character that can begin a match. The rest is zero-width, so that a lead phrase hides
     # no start inside it.
-    return re.compile(r"\W(?=%s|(?P<word>%s))" % (number, _trie(phrases, digits=r"\d{1,3}")))  # sau 100 ngày
+    return re.compile(for_stdlib(r"\W(?=%s|(?P<word>%s))" % (number, _trie(phrases, digits=r"\d{1,3}"))))  # sau 100 ngày
 
 
 @lru_cache(maxsize=None)

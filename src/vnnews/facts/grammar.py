@@ -15,7 +15,7 @@ from typing import Dict, FrozenSet, Iterable, List, Mapping
 import regex
 
 from .. import lexicon, numbers
-from ..text import INLINE_SPACE
+from ..text import INLINE_SPACE, for_stdlib
 from .units import UNIT_NAMES, unit_pattern
 
 _SPACE = INLINE_SPACE
@@ -93,7 +93,8 @@ def _compiled(key: str, engine, doc: str) -> cached_property:
     patterns of amounts are checked to hold the groups read.Groups reads by position."""
 
     def compile_source(self: "Grammar"):
-        pattern = engine.compile(self.sources[key])
+        source = self.sources[key]
+        pattern = engine.compile(for_stdlib(source) if engine is re else source)
         if "amt" in pattern.groupindex and engine is regex:
             assert sorted(pattern.groupindex, key=pattern.groupindex.get) == list(GROUPS)
         return pattern
