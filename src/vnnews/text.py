@@ -13,19 +13,16 @@ _LINE_BREAKS = "\n\r\x0b\x0c\x85\u2028\u2029"
 # one white space character that does not break the line, in the regex module's spelling (for the
 # stdlib, see for_stdlib): dates and amounts never span lines. \p{Blank} (the tab and the space
 # separators) is the regex module's \s without the line breaks, character for character (a test
-# says so), and it compiles in a third less time than that class at each of the hundreds of uses in
-# the date and number patterns (their compiling is most of the first parse).
+# says so), and it compiles in a third less time than the class below at each of the hundreds of
+# uses in the date and number patterns (their compiling is most of the first parse).
 INLINE_SPACE = r"\p{Blank}"
-# The same characters for the stdlib, whose \s also holds \x1c-\x1f. The breaks past U+00FF are a
-# look-ahead of their own: in one class with the others they make the stdlib build a 64K-character
-# bitmap at each use (twice the compile time).
-STDLIB_INLINE_SPACE = r"(?:(?![%s])[^\S%s])" % tuple(
-    "".join(c for c in _LINE_BREAKS if (c > "\xff") == wide).encode("unicode_escape").decode() for wide in (True, False))
+# The same for the stdlib, whose \s also holds \x1c-\x1f.
+STDLIB_INLINE_SPACE = r"[^\S%s]" % _LINE_BREAKS.encode("unicode_escape").decode()
 
 
-def for_stdlib(pattern: str) -> str:
-    """``pattern``, written for the regex module, as the stdlib ``re`` spells it: the same matches."""
-    return pattern.replace(INLINE_SPACE, STDLIB_INLINE_SPACE)
+def for_stdlib(pattern: str, inline_space: str = STDLIB_INLINE_SPACE) -> str:
+    """``pattern``, written for the regex module, as the stdlib ``re`` spells it (with ``inline_space``)."""
+    return pattern.replace(INLINE_SPACE, inline_space)
 
 
 @dataclass
