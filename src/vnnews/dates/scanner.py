@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Callable, Dict, Iterator, List, Optional, Tuple
+from typing import Dict, Iterator, List, Optional, Tuple
 
 import regex
 
@@ -128,11 +128,30 @@ def _dispatch_key(lead: str) -> str:
     return re.sub(r"\d+", DIGIT, " ".join(lead.rstrip(STOP + WORD_END).split()))
 
 
+class _Candidate:
+    """A rule to try at a lead, its pattern compiled when it is first tried: where an earlier rule
+    matches, a later one is never tried, and the first parse compiles fewer patterns."""
+
+    __slots__ = ("strict", "name", "rule", "match", "index")
+
+    def __init__(self, strict: bool, name: str):
+        self.strict, self.name = strict, name
+
+    def __getattr__(self, attribute: str):  # the first use of rule, match or index
+        self.rule, pattern, self.index = _compiled(self.strict, self.name)
+        self.match = pattern.match  # from now on the pattern's own method, without this step
+        return getattr(self, attribute)
+
+
+@lru_cache(maxsize=None)
+def _candidate(strict: bool, name: str) -> _Candidate:
+    return _Candidate(strict, name)
+
+
 @lru_cache(maxsize=4096)  # bounded: a phrase may be spelled with any white space
-def _rules_at(strict: bool, lead: str) -> Tuple[Tuple[Rule, Callable, Dict[str, int]], ...]:
-    """The rules to try at a lead phrase, in order of preference, with their match methods."""
-    return tuple((one, pattern.match, index)
-                 for one, pattern, index in (_compiled(strict, name) for name in _dispatch(strict, _dispatch_key(lead))))
+def _rules_at(strict: bool, lead: str) -> Tuple[_Candidate, ...]:
+    """The rules to try at a lead phrase, in order of preference."""
+    return tuple(_candidate(strict, name) for name in _dispatch(strict, _dispatch_key(lead)))
 
 
 def _lower(text: str) -> str:
@@ -153,11 +172,11 @@ def atoms(text: str, strict: bool) -> Iterator[Atom]:
         if start < end:
             continue
         after, phrase = lead.groups()
-        for one, match, index in _rules_at(strict, DIGIT + after if phrase is None else phrase):
-            m = match(text, start)
+        for candidate in _rules_at(strict, DIGIT + after if phrase is None else phrase):
+            m = candidate.match(text, start)
             if m:
                 end = m.end()
-                yield Atom(one, m, index)
+                yield Atom(candidate.rule, m, candidate.index)
                 break
 
 
