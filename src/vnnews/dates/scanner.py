@@ -16,7 +16,7 @@ import regex
 from .grammar import DIGIT, LEX, OSP, SP, STOP, STOP_AHEAD, WORD_END, grammar, number_words, words
 from .rules import RULES, Atom, Rule
 from .. import lexicon
-from ..text import for_stdlib
+from ..text import WIDE_LINE_BREAKS, for_stdlib
 
 # An atom stands apart from the numbers and names around it: not 1/2020 in 15/1/2020/NĐ-CP, not 34
 # in Su-34. A dash may join two times or two days (8h-17h, 28/7-2/8), not two years (2015-2020).
@@ -28,12 +28,9 @@ _GAP = regex.compile(r"%s[,\-–|]?%s(?:%s%s)?\(?%s" % (OSP, OSP, words(LEX["con
 _CLOSE = regex.compile(OSP + r"\)")
 
 
-# A space within a line as the scan spells it: the stdlib class of Latin-1 characters only, since
-# one that holds U+2028/U+2029 too makes re build a 64K-character bitmap at each of its hundreds of
-# uses (the scan compiled in twice the time). The scan runs on the text with those two as \x0b,
-# another line break, which nothing in the scan tells from them.
-_SCAN_INLINE_SPACE = r"[^\S\n\r\x0b\x0c\x85]"
-_WIDE_LINE_BREAKS = str.maketrans("\u2028\u2029", "\x0b\x0b")
+# The scan runs on the text with U+2028/U+2029 as \x0b, another line break that nothing in the scan
+# tells from them, for the stdlib's spelling of a space within a line (see text.STDLIB_INLINE_SPACE).
+_WIDE_LINE_BREAKS = str.maketrans(WIDE_LINE_BREAKS, "\x0b" * len(WIDE_LINE_BREAKS))
 
 
 _NUMBER_WORD = "~"  # in a lead phrase for the scan: any number word (hai mươi, sau hai tháng, ngày mười lăm)
@@ -90,8 +87,7 @@ def _scanner(strict: bool) -> re.Pattern:
     # The non-word character before the start is the match, run on the text behind one: re skips in
     # C to a character that can begin a match. The rest is zero-width, so that a lead phrase hides
     # no start inside it.
-    return re.compile(for_stdlib(r"\W(?=%s|(?P<word>%s))" % (number, _trie(phrases, digits=r"\d{1,3}")),
-                                  _SCAN_INLINE_SPACE))  # sau 100 ngày
+    return re.compile(for_stdlib(r"\W(?=%s|(?P<word>%s))" % (number, _trie(phrases, digits=r"\d{1,3}"))))  # sau 100 ngày
 
 
 @lru_cache(maxsize=None)
@@ -164,7 +160,7 @@ def atoms(text: str, strict: bool) -> Iterator[Atom]:
     """Every atom, left to right, not overlapping."""
     scan = _scanner(strict)
     lowered = " " + _lower(text)  # the start in text is the match's start here
-    if "\u2028" in lowered or "\u2029" in lowered:
+    if any(map(lowered.__contains__, WIDE_LINE_BREAKS)):
         lowered = lowered.translate(_WIDE_LINE_BREAKS)
     end = 0
     for lead in scan.finditer(lowered):
