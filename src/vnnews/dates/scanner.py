@@ -134,6 +134,8 @@ class _Candidate:
         self.strict, self.name = strict, name
 
     def __getattr__(self, attribute: str):  # the first use of rule, match or index
+        if attribute not in ("rule", "match", "index"):
+            raise AttributeError(attribute)
         self.rule, pattern, self.index = _compiled(self.strict, self.name)
         self.match = pattern.match  # from now on the pattern's own method, without this step
         return getattr(self, attribute)
