@@ -196,3 +196,10 @@ def test_megabyte_scan(unit):
     text = unit * (1_000_000 // len(unit))
     for m in find_dates(text):
         assert text[m.start:m.end] == m.text
+
+def test_a_wide_line_break_parts_a_date_as_any_line_break_does():
+    # the scan reads U+2028/U+2029 as \x0b (see scanner._SCAN_INLINE_SPACE): no date spans one
+    text = "Sáng 5\u2028tháng 7 năm 2024, sau 3\u2029ngày, lúc 8\u2028giờ 30 ngày 28/7/2024\u2028Thứ Ba, 17/09/2024"
+    found = [(d.text, d.start) for d in find_dates(text)]
+    assert found == [("ngày 28/7/2024", 50), ("Thứ Ba, 17/09/2024", 65)]
+    assert found == [(d.text, d.start) for d in find_dates(text.replace("\u2028", "\n").replace("\u2029", "\n"))]

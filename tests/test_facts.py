@@ -165,3 +165,11 @@ def test_units_lexicon_keys():
     units = lexicon.load("units")
     assert {k for k in units if not k.startswith("_")} == set(_UNIT_KEYS)
     assert all(isinstance(units[k], str) for k in units if k.startswith("_"))
+
+
+def test_a_wide_line_break_parts_an_amount_as_any_line_break_does():
+    # text with U+2028/U+2029 is read by the regex module's patterns (see text.STDLIB_INLINE_SPACE)
+    text = "Ngày 5\u2028tháng 7 có 1,5\u2028triệu USD và 30\u2028%; 7 tấn\u2029thép 45 triệu đồng\u2028"
+    found = [(f.text, f.start, f.value, f.unit) for f in extract_facts(text)]
+    assert found == [("7 tấn", 41, 7, "tấn"), ("45 triệu đồng", 52, 45000000, "VND")]
+    assert found == [(f.text, f.start, f.value, f.unit) for f in extract_facts(text.replace("\u2028", "\n").replace("\u2029", "\n"))]

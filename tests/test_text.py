@@ -1,7 +1,10 @@
 """Lines and white space: what counts as white space, and the bounds of stripped stretches."""
+import re
 import sys
 
-from vnnews.text import _SPACE_RUN, fold, is_space, split_lines, strip_bounds
+import regex
+
+from vnnews.text import _SPACE_RUN, INLINE_SPACE, WIDE_LINE_BREAKS, fold, for_stdlib, is_space, split_lines, strip_bounds
 
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 
@@ -38,3 +41,14 @@ def test_fold_can_return_printable_text_without_double_spaces_as_is():
     assert [hex(ord(c)) for c in folded if c != " " and c.isprintable()] == []
     assert fold(" Hà  Nội\u00a0\u200b mới ") == "Hà Nội mới"
     assert fold(" Hà Nội ") == "Hà Nội"
+
+
+def test_inline_space_is_white_space_within_a_line_in_both_engines():
+    # every code point, as one string: each spelling finds what the plain class finds in its engine
+    # (the stdlib's in text without U+2028/U+2029, which its users keep from it)
+    every = "".join(map(chr, range(0x110000)))
+    within_a_line = r"[^\S\n\r\x0b\x0c\x85\u2028\u2029]"
+    assert regex.findall(INLINE_SPACE, every) == regex.findall(within_a_line, every)
+    every = "".join(c for c in every if c not in WIDE_LINE_BREAKS)
+    assert re.findall(for_stdlib(INLINE_SPACE), every) == re.findall(within_a_line, every)
+    assert re.findall(for_stdlib(INLINE_SPACE + "{1,3}"), " \n\t\xa0\x1c\u3000") == [" ", "\t\xa0\x1c", "\u3000"]

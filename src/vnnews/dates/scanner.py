@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Callable, Dict, Iterator, List, Optional, Tuple
+from typing import Dict, Iterator, List, Optional, Tuple
 
 import regex
 
 from .grammar import DIGIT, LEX, OSP, SP, STOP, STOP_AHEAD, WORD_END, grammar, number_words, words
 from .rules import RULES, Atom, Rule
 from .. import lexicon
+from ..text import WIDE_LINE_BREAKS, for_stdlib
 
 # An atom stands apart from the numbers and names around it: not 1/2020 in 15/1/2020/NĐ-CP, not 34
 # in Su-34. A dash may join two times or two days (8h-17h, 28/7-2/8), not two years (2015-2020).
@@ -25,6 +26,11 @@ _BOUNDS = {
 }
 _GAP = regex.compile(r"%s[,\-–|]?%s(?:%s%s)?\(?%s" % (OSP, OSP, words(LEX["connectors"]), SP, OSP), regex.I)
 _CLOSE = regex.compile(OSP + r"\)")
+
+
+# The scan runs on the text with U+2028/U+2029 as \x0b, another line break that nothing in the scan
+# tells from them, for the stdlib's spelling of a space within a line (see text.STDLIB_INLINE_SPACE).
+_WIDE_LINE_BREAKS = str.maketrans(WIDE_LINE_BREAKS, "\x0b" * len(WIDE_LINE_BREAKS))
 
 
 _NUMBER_WORD = "~"  # in a lead phrase for the scan: any number word (hai mươi, sau hai tháng, ngày mười lăm)
@@ -81,7 +87,7 @@ def _scanner(strict: bool) -> re.Pattern:
     # The non-word character before the start is the match, run on the text behind one: re skips in
     # C to a character that can begin a match. The rest is zero-width, so that a lead phrase hides
     # no start inside it.
-    return re.compile(r"\W(?=%s|(?P<word>%s))" % (number, _trie(phrases, digits=r"\d{1,3}")))  # sau 100 ngày
+    return re.compile(for_stdlib(r"\W(?=%s|(?P<word>%s))" % (number, _trie(phrases, digits=r"\d{1,3}"))))  # sau 100 ngày
 
 
 @lru_cache(maxsize=None)
@@ -118,11 +124,32 @@ def _dispatch_key(lead: str) -> str:
     return re.sub(r"\d+", DIGIT, " ".join(lead.rstrip(STOP + WORD_END).split()))
 
 
+class _Candidate:
+    """A rule to try at a lead, its pattern compiled when it is first tried: where an earlier rule
+    matches, a later one is never tried, and the first parse compiles fewer patterns."""
+
+    __slots__ = ("strict", "name", "rule", "match", "index")
+
+    def __init__(self, strict: bool, name: str):
+        self.strict, self.name = strict, name
+
+    def __getattr__(self, attribute: str):  # the first use of rule, match or index
+        if attribute not in ("rule", "match", "index"):
+            raise AttributeError(attribute)
+        self.rule, pattern, self.index = _compiled(self.strict, self.name)
+        self.match = pattern.match  # from now on the pattern's own method, without this step
+        return getattr(self, attribute)
+
+
+@lru_cache(maxsize=None)
+def _candidate(strict: bool, name: str) -> _Candidate:
+    return _Candidate(strict, name)
+
+
 @lru_cache(maxsize=4096)  # bounded: a phrase may be spelled with any white space
-def _rules_at(strict: bool, lead: str) -> Tuple[Tuple[Rule, Callable, Dict[str, int]], ...]:
-    """The rules to try at a lead phrase, in order of preference, with their match methods."""
-    return tuple((one, pattern.match, index)
-                 for one, pattern, index in (_compiled(strict, name) for name in _dispatch(strict, _dispatch_key(lead))))
+def _rules_at(strict: bool, lead: str) -> Tuple[_Candidate, ...]:
+    """The rules to try at a lead phrase, in order of preference."""
+    return tuple(_candidate(strict, name) for name in _dispatch(strict, _dispatch_key(lead)))
 
 
 def _lower(text: str) -> str:
@@ -135,17 +162,19 @@ def atoms(text: str, strict: bool) -> Iterator[Atom]:
     """Every atom, left to right, not overlapping."""
     scan = _scanner(strict)
     lowered = " " + _lower(text)  # the start in text is the match's start here
+    if any(map(lowered.__contains__, WIDE_LINE_BREAKS)):
+        lowered = lowered.translate(_WIDE_LINE_BREAKS)
     end = 0
     for lead in scan.finditer(lowered):
         start = lead.start()
         if start < end:
             continue
         after, phrase = lead.groups()
-        for one, match, index in _rules_at(strict, DIGIT + after if phrase is None else phrase):
-            m = match(text, start)
+        for candidate in _rules_at(strict, DIGIT + after if phrase is None else phrase):
+            m = candidate.match(text, start)
             if m:
                 end = m.end()
-                yield Atom(one, m, index)
+                yield Atom(candidate.rule, m, candidate.index)
                 break
 
 

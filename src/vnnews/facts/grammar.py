@@ -15,7 +15,7 @@ from typing import Dict, FrozenSet, Iterable, List, Mapping
 import regex
 
 from .. import lexicon, numbers
-from ..text import INLINE_SPACE
+from ..text import INLINE_SPACE, WIDE_LINE_BREAKS, for_stdlib
 from .units import UNIT_NAMES, unit_pattern
 
 _SPACE = INLINE_SPACE
@@ -79,13 +79,14 @@ def _shortest(phrases: Iterable[str]) -> set:
 
 def _plain_script(case_blind_words: Iterable[str]) -> List[str]:
     """The characters of Latin and Vietnamese text, punctuation and currency signs that re and regex
-    class alike (\\w, \\d, \\s, letters, and case for the letters of ``case_blind_words``)."""
+    class alike (\\w, \\d, \\s, letters, and case for the letters of ``case_blind_words``), less U+2028
+    and U+2029, which the stdlib's space within a line leaves out (text.STDLIB_INLINE_SPACE)."""
     letters = "".join(sorted({c for w in case_blind_words for c in w if c.isalpha()}))
     candidates = "".join(map(chr, chain(range(0x250), range(0x1E00, 0x1F00), range(0x2000, 0x20D0))))
     differ: set = set()
     for cls in (r"\w", r"\d", r"\s", r"[^\W\d_]", "(?i:[%s])" % letters):
         differ |= set(re.findall(cls, candidates)) ^ set(regex.findall(cls, candidates))
-    return [c for c in candidates if c not in differ]
+    return [c for c in candidates if c not in differ and c not in WIDE_LINE_BREAKS]
 
 
 def _compiled(key: str, engine, doc: str) -> cached_property:
@@ -93,7 +94,8 @@ def _compiled(key: str, engine, doc: str) -> cached_property:
     patterns of amounts are checked to hold the groups read.Groups reads by position."""
 
     def compile_source(self: "Grammar"):
-        pattern = engine.compile(self.sources[key])
+        source = self.sources[key]
+        pattern = engine.compile(for_stdlib(source) if engine is re else source)
         if "amt" in pattern.groupindex and engine is regex:
             assert sorted(pattern.groupindex, key=pattern.groupindex.get) == list(GROUPS)
         return pattern
