@@ -71,11 +71,7 @@ class _Builder:
             return a
         header = parse_header(self.text)
         self._header(header)
-        blocks = layout.classify(self.text, header.end)
-        if header.record and a.title is not None:  # a header record gave the title: what follows is body
-            blocks = [dataclasses.replace(b, kind="body") if b.kind == "title" else b for b in blocks]
-        self._blocks(blocks)
-        self._guesses(blocks)
+        self._layout(header)
         if len(a.paragraphs) > 1 and a.lead is None:  # a one-paragraph text has a body, not a lead
             first = a.paragraphs[0]  # a copy: _map_offsets maps each object once
             a.lead = Paragraph(first.text, first.start, first.end)
@@ -120,6 +116,16 @@ class _Builder:
                     a.authors.append(Author(fold(value), *bounds))
 
     # -- blocks -----------------------------------------------------------------------------
+    def _layout(self, header):
+        """The blocks of the text into the record. A method of its own, so that the blocks are
+        freed before sentences, facts and dates are read: on a text of a million short lines they
+        are as large as the record."""
+        blocks = layout.classify(self.text, header.end)
+        if header.record and self.article.title is not None:  # a header record gave the title: what follows is body
+            blocks = [dataclasses.replace(b, kind="body") if b.kind == "title" else b for b in blocks]
+        self._blocks(blocks)
+        self._guesses(blocks)
+
     def _blocks(self, blocks: List[layout.Block]):
         a = self.article
         image_open = False  # the last block was an image trace a caption may still join

@@ -176,7 +176,7 @@ def parse_date(s: str, reference: dt.date | dt.datetime | None = None, prefer: P
     _check(prefer)
     if not isinstance(s, str) or len(s) > DATE_MAX_STRING:
         return None
-    found = whole(s, groups(s, strict=False), *_reference(reference), prefer)
+    found = whole(s, list(groups(s, strict=False)), *_reference(reference), prefer)
     return None if found is None else found[1][0]
 
 
@@ -189,7 +189,7 @@ def find_date_line(line: str) -> Optional[Tuple[DateValue, int, int]]:
     sentence that holds a date is not one, nor is a relative date (``Hôm nay``) or a bare year."""
     if not isinstance(line, str) or len(line) > DATE_LINE_MAX_CHARS or not YEAR_DIGITS.search(line):
         return None
-    found_groups = groups(line, strict=False)
+    found_groups = list(groups(line, strict=False))
     found = whole(line, found_groups, None)  # a date line names an absolute day: no reference
     if found is None:
         if not found_groups or not PUNCT.fullmatch(line, found_groups[-1].end):

@@ -248,8 +248,8 @@ def _digit_amount(t: str, g: Grammar, m) -> Amount:
     start = m.start()
     spans = [(start, start + len(amt))]
     den = tail if tail[:1] == "/" else None
-    if tail and not den:  # a range or a chain: the span of each end
-        while spans[-1][1] < spans[0][1] + len(tail):
+    if tail and not den:  # a range or a chain: the span of each end, up to one more than _read takes
+        while spans[-1][1] < spans[0][1] + len(tail) and len(spans) <= FACT_MAX_CHAIN:
             spans.append(g.range_end_plain.match(t, spans[-1][1]).span("amt"))
         amt = t[spans[-1][0]:spans[-1][1]]  # as in the groups of Grammar.digits: the text of the last end
     units = found[3:3 + len(UNIT_NAMES)]
