@@ -205,6 +205,31 @@ def test_batch_reads_json_lines_files_of_every_usual_name(tmp_path, name):
     assert [r["id"] for r in read_jsonl(out)] == [0, 1, 2]
 
 
+@pytest.mark.parametrize("name", ["in.json", "in.json.gz"])
+def test_batch_reads_a_json_array_document(tmp_path, name):
+    document = json.dumps([{"id": i, "text": TEXT} for i in range(3)], ensure_ascii=False, indent=2).encode()
+    source, out = tmp_path / name, tmp_path / "out.jsonl"
+    source.write_bytes(gzip.compress(document) if name.endswith(".gz") else document)
+    vnnews("batch", source, "-o", out, "--workers", "1", "--no-tokens")
+    assert [r["id"] for r in read_jsonl(out)] == [0, 1, 2]
+
+
+def test_batch_reads_one_object_written_over_several_lines(tmp_path):
+    source, out = tmp_path / "one.json", tmp_path / "out.jsonl"
+    source.write_text(json.dumps({"text": TEXT}, ensure_ascii=False, indent=2), encoding="utf-8")
+    vnnews("batch", source, "-o", out, "--workers", "1", "--no-tokens")
+    assert [r["id"] for r in read_jsonl(out)] == ["%s:1" % source]
+
+
+def test_a_json_array_of_other_values_reports_each(tmp_path):
+    source, out = tmp_path / "in.json", tmp_path / "out.jsonl"
+    source.write_text(json.dumps([{"id": "a", "text": TEXT}, "not an object", {"id": "c", "body": TEXT}]), encoding="utf-8")
+    vnnews("batch", source, "-o", out, "--workers", "1", "--no-tokens")
+    errors = read_jsonl(tmp_path / "out.errors.jsonl")
+    assert [r["id"] for r in read_jsonl(out)] == ["a"]
+    assert [(e["id"], e["reason"]) for e in errors] == [("%s:2" % source, "not_object"), ("c", "missing_field")]
+
+
 def test_missing_text_field_names_the_keys_lines_have(tmp_path):
     source, out = jsonl_input(tmp_path), tmp_path / "out.jsonl"
     result = vnnews("batch", source, "-o", out, "--text-field", "body", "--workers", "1", "--no-tokens")

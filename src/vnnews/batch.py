@@ -244,6 +244,11 @@ def _jsonl_item(raw: bytes, default_id: str, text_field: str, id_field: str, max
         return Item(default_id, reason="encoding", error=str(error))
     except ValueError as error:
         return Item(default_id, reason="invalid_json", error=str(error))
+    return _record_item(record, default_id, text_field, id_field, max_chars)
+
+
+def _record_item(record: Any, default_id: str, text_field: str, id_field: str, max_chars: int) -> Item:
+    """The item of one decoded JSON value: an object holding the text in ``text_field``."""
     if not isinstance(record, dict):
         return Item(default_id, reason="not_object", error="a JSON %s, not an object" % json_type(record))
     item_id = record.get(id_field)
@@ -252,7 +257,7 @@ def _jsonl_item(raw: bytes, default_id: str, text_field: str, id_field: str, max
     if text_field not in record:
         keys = ", ".join(map(repr, itertools.islice(record, _KEYS_SHOWN))) or "none"
         return Item(item_id, reason="missing_field",
-                    error="no %r field (the line's keys: %s; choose one with --text-field)" % (text_field, keys))
+                    error="no %r field (the object's keys: %s; choose one with --text-field)" % (text_field, keys))
     text = record[text_field]
     if not isinstance(text, str):
         return Item(item_id, reason="not_string", error="%r is a JSON %s, not a string" % (text_field, json_type(text)))
@@ -286,6 +291,50 @@ def _read_jsonl(path: Path, text_field: str, id_field: str, max_chars: int) -> I
         yield Item("%s:%d" % (path, number + 1), reason="unreadable", error=str(error))
 
 
+def _is_json_document(path: Path) -> bool:
+    """Whether a ``.json`` file holds one JSON document (an array of objects, or one object written
+    over several lines) rather than JSON lines: its first character opens an array, or its first
+    line is not a whole JSON value."""
+    if not path.name.endswith((".json", ".json.gz")):
+        return False
+    try:
+        with _open_jsonl(path) as handle:
+            first = handle.readline()
+            while first and not first.strip():
+                first = handle.readline()
+    except (OSError, EOFError):
+        return False  # read as lines, which reports the file as unreadable
+    if first.lstrip().startswith(b"["):
+        return True
+    try:
+        json.loads(first)
+    except ValueError:
+        return first.lstrip().startswith(b"{")
+    return False
+
+
+def _read_json_document(path: Path, text_field: str, id_field: str, max_chars: int) -> Iterator[Item]:
+    """The items of a file holding one JSON document: each object of an array (ids ``PATH:N``,
+    from 1), or the one object (id ``PATH:1``). Such a file is read whole, as JSON cannot be read
+    in parts; dumps of millions of articles come as JSON lines."""
+    try:
+        with _open_jsonl(path) as handle:
+            raw = handle.read()
+    except (OSError, EOFError) as error:
+        yield Item("%s:1" % path, reason="unreadable", error=str(error))
+        return
+    try:
+        document = json.loads(raw)
+    except UnicodeDecodeError as error:
+        yield Item("%s:1" % path, reason="encoding", error=str(error))
+        return
+    except ValueError as error:
+        yield Item("%s:1" % path, reason="invalid_json", error=str(error))
+        return
+    for number, record in enumerate(document if isinstance(document, list) else [document], 1):
+        yield _record_item(record, "%s:%d" % (path, number), text_field, id_field, max_chars)
+
+
 def iter_items(
     paths: Iterable[Path],
     text_field: str = "text",
@@ -293,7 +342,9 @@ def iter_items(
     max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Iterator[Item]:
     for path in paths:
-        if _is_jsonl(path):
+        if _is_json_document(path):
+            yield from _read_json_document(path, text_field, id_field, max_chars)
+        elif _is_jsonl(path):
             yield from _read_jsonl(path, text_field, id_field, max_chars)
         else:
             yield _read_txt(path, max_chars)
