@@ -29,7 +29,7 @@ def for_stdlib(pattern: str) -> str:
     return pattern.replace(INLINE_SPACE, STDLIB_INLINE_SPACE)
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One line of the text: ``start``/``end`` bound its content without the surrounding spaces."""
 

@@ -2,6 +2,7 @@
 into the next sentence without punctuation."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import List, Optional, Tuple
 
@@ -74,25 +75,20 @@ def glued_caption_end(text: str, window: int = GLUED_CAPTION_WINDOW) -> Optional
 
 
 @lru_cache(maxsize=None)
-def _seam() -> Tuple[Tuple[str, ...], regex.Pattern]:
-    """The seam openers' first words after a space (found by str.find, far quicker than a pattern
-    tried at every space), and a seam opener with a small letter after it."""
+def _seam() -> Tuple[re.Pattern, regex.Pattern]:
+    """A space before a seam opener's first word (the stdlib skips ahead to spaces and tries the few
+    words there far quicker than the full pattern), and a seam opener with a small letter after it."""
     openers = lexicon.load("captions")["seam_openers"]
-    return (tuple({" " + w.split()[0] for w in openers}),
+    heads = sorted({w.split()[0] for w in openers}, key=len, reverse=True)
+    return (re.compile(" (?=%s)" % "|".join(map(re.escape, heads))),
             regex.compile(r"(?:%s)(?=[\s,]+\p{Ll})" % lexicon.alternation(openers)))
 
 
-def _seams(text: str):
+def _seams(text: str) -> List[int]:
     """Where a seam opener follows a small letter and one space, left to right."""
-    heads, opener = _seam()
-    found = []
-    for head in heads:
-        at = text.find(head)
-        while at != -1:
-            if at and text[at - 1].islower() and opener.match(text, at + 1):
-                found.append(at)
-            at = text.find(head, at + 1)
-    return sorted(found)
+    head, opener = _seam()
+    return [at for at in map(re.Match.start, head.finditer(text))
+            if at and text[at - 1].islower() and opener.match(text, at + 1)]
 
 
 _SENTENCE_END = regex.compile(r"[.!?…”\"]\s", regex.REVERSE)

@@ -56,24 +56,25 @@ class _Classifier:
 
     # -- one line at a time ------------------------------------------------------------------
     def _shapes(self):
-        rules = line_rules()
+        # the rules as plain tuples: a NamedTuple's fields cost an attribute look-up each, on every line
+        rules = [(rule.may_hold, rule.test, rule.kind) for rule in line_rules()]
         where = Where(len(self.lines))
         for i, line in enumerate(self.lines):
             t = line.text
             where.index = i
             if where.listing and (line.blank_before or not is_title_shaped(t)):
                 where.listing = False  # a blank line or a sentence ends the list of headlines
-            for rule in rules:
-                if rule.may_hold is None or rule.may_hold(t, where):
-                    value = rule.test(t, where)
+            for may_hold, test, kind in rules:
+                if may_hold is None or may_hold(t, where):
+                    value = test(t, where)
                     if value:
                         break
             else:
                 continue
-            self.kinds[i] = rule.kind
-            if rule.kind == "related":
+            self.kinds[i] = kind
+            if kind == "related":
                 where.listing = where.listing or opens_related_list(t)
-            elif rule.kind == "date":
+            elif kind == "date":
                 value, start, end = value
                 self.blocks.append(Block("date", line.start + start, line.start + end, i, value=value))
                 self._dateline_byline(line, start)

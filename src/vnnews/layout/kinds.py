@@ -22,7 +22,7 @@ LineKind = Literal[
 LINE_KINDS = frozenset(get_args(LineKind))
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     kind: LineKind
     start: int
