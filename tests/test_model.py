@@ -70,3 +70,15 @@ def test_parsed_seed_round_trips_with_tokens():
     article = vnnews.parse_article(text)
     assert Article.from_json(article.to_json()) == article
     assert not article.offset_errors(text)
+
+
+def test_the_bulk_codecs_write_every_field():
+    """Sentences and tokens have codecs of their own on their fields (for speed): a field added to
+    either must reach JSON and come back, as dataclasses-json's walk would take it."""
+    import dataclasses
+
+    sentence = Sentence("Giá tăng.", 0, 9, paragraph=2, tokens=[Token("Giá", 0, 3), Token("tăng", 4, 8)])
+    written = Article(sentences=[sentence]).to_dict()["sentences"][0]
+    assert list(written) == [f.name for f in dataclasses.fields(Sentence)]
+    assert list(written["tokens"][0]) == [f.name for f in dataclasses.fields(Token)]
+    assert Article.from_dict(Article(sentences=[sentence]).to_dict()).sentences == [sentence]
