@@ -237,14 +237,19 @@ def _read_txt(path: Path, max_chars: int) -> Item:
     return _checked(item_id, text, max_chars)
 
 
-def _jsonl_item(raw: bytes, default_id: str, text_field: str, id_field: str, max_chars: int) -> Item:
+def _decoded(raw: bytes, default_id: str) -> Tuple[Any, Optional[Item]]:
+    """``(value, None)`` for JSON bytes, ``(None, failed item)`` for bytes that are not."""
     try:
-        record = json.loads(raw)
+        return json.loads(raw), None
     except UnicodeDecodeError as error:
-        return Item(default_id, reason="encoding", error=str(error))
+        return None, Item(default_id, reason="encoding", error=str(error))
     except ValueError as error:
-        return Item(default_id, reason="invalid_json", error=str(error))
-    return _record_item(record, default_id, text_field, id_field, max_chars)
+        return None, Item(default_id, reason="invalid_json", error=str(error))
+
+
+def _jsonl_item(raw: bytes, default_id: str, text_field: str, id_field: str, max_chars: int) -> Item:
+    record, failed = _decoded(raw, default_id)
+    return failed or _record_item(record, default_id, text_field, id_field, max_chars)
 
 
 def _record_item(record: Any, default_id: str, text_field: str, id_field: str, max_chars: int) -> Item:
@@ -323,13 +328,9 @@ def _read_json_document(path: Path, text_field: str, id_field: str, max_chars: i
     except (OSError, EOFError) as error:
         yield Item("%s:1" % path, reason="unreadable", error=str(error))
         return
-    try:
-        document = json.loads(raw)
-    except UnicodeDecodeError as error:
-        yield Item("%s:1" % path, reason="encoding", error=str(error))
-        return
-    except ValueError as error:
-        yield Item("%s:1" % path, reason="invalid_json", error=str(error))
+    document, failed = _decoded(raw, "%s:1" % path)
+    if failed:
+        yield failed
         return
     for number, record in enumerate(document if isinstance(document, list) else [document], 1):
         yield _record_item(record, "%s:%d" % (path, number), text_field, id_field, max_chars)
