@@ -16,8 +16,8 @@ from .vocabulary import Piece, trim, vocabulary
 _FIND = {"whole": "fullmatch", "head": "match", "tail": "search"}
 # where a glued byline may start: after a sentence's end, or after a colon (more is asked of that one)
 _SEAM = regex.compile(r"[.!?…\"”]\s+|(?P<colon>:)\s+")
-# a dateline footer's date after its bar, closing the paragraph: ``| 22:08 12/05/2017``
 _BETWEEN_CREDITS = " \t\u00a0/|-–—,;"  # what separates two credits on one line
+# a dateline footer's date after its bar, closing the paragraph: ``| 22:08 12/05/2017``
 _FOOTER = regex.compile(r"\s*\|[\s|]*(?P<date>[^|]{6,40}?)\s*$")
 
 
