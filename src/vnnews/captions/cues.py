@@ -117,17 +117,19 @@ def _story_cues() -> Tuple[Tuple[str, ...], Tuple[str, ...], Tuple[str, ...]]:
     return tuple(tuple(" %s " % w.lower() for w in words[key]) for key in ("story_openers", "story_words", "caption_heads"))
 
 
-def reads_as_caption(text: str) -> bool:
+def reads_as_caption(text: str, run_on: bool = False) -> bool:
     """Whether a line reads as an uncredited caption: one descriptive sentence of a few words, with
     no quotation, colon, reporting verb or pointer back into the story, and not opened by a
     connective, a time or a short adverbial clause (``Dĩ nhiên, ...``), which continue the story.
-    Where it stands (between two far longer paragraphs) is for the caller to judge."""
+    Where it stands (between two far longer paragraphs) is for the caller to judge. A caption
+    ``run_on`` into the next sentence has no closing punctuation: its length is the caller's to judge."""
     words = text.split()
-    if not UNCREDITED_CAPTION_MIN_WORDS <= len(words) <= UNCREDITED_CAPTION_MAX_WORDS:
-        return False
-    last = text[-1]
-    if last in "?!…:;," or (last != "." and len(words) < UNPUNCTUATED_CAPTION_MIN_WORDS):
-        return False
+    if not run_on:
+        if not UNCREDITED_CAPTION_MIN_WORDS <= len(words) <= UNCREDITED_CAPTION_MAX_WORDS:
+            return False
+        last = text[-1]
+        if last in "?!…:;," or (last != "." and len(words) < UNPUNCTUATED_CAPTION_MIN_WORDS):
+            return False
     if text[0].isdigit() or text[0] in _LIST_MARKS or ":" in text or any(q in text for q in _QUOTES):
         return False
     spaced = " %s " % " ".join(text.lower().replace(",", " , ").split())

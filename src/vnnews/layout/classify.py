@@ -16,7 +16,7 @@ from typing import List, Optional
 import regex
 
 from .. import captions as cap
-from ..settings import (BYLINE_TAIL, CAPTION_MAX_CHARS, DATE_LINE_WINDOW, MAX_INDENTED_SHARE, MOVED_SAPO_GAP,
+from ..settings import (BYLINE_TAIL, DATE_LINE_WINDOW, MAX_INDENTED_SHARE, MOVED_SAPO_GAP,
                         SUB_HEADED_PAGE_MIN)
 from ..text import Line, split_lines, strip_bounds
 from . import seam
@@ -166,22 +166,12 @@ class _Classifier:
 
     def _body(self, line: Line):
         """A body line, cut where captions run into it."""
-        t = line.text
-        credits = cap.find_credits(t)
-        uncredited = None  # a caption run into a long line without punctuation: at its start, or at a seam
-        if not credits and len(t) > CAPTION_MAX_CHARS:
-            glued = cap.glued_caption_end(t)
-            uncredited = (0, glued) if glued else cap.run_on_caption(t)
-        if not credits and not uncredited:  # most lines: the line is the block (its text is stripped)
+        pieces = cap.caption_pieces(line.text)
+        if len(pieces) == 1 and pieces[0].kind == "body":  # most lines: the line is the block (its text is stripped)
             self.blocks.append(Block("body", line.start, line.end, line.index))
             return
-        pieces = cap.split_credited(t, credits) if credits else [
-            ("body", 0, uncredited[0], None), ("caption", *uncredited, None), ("body", uncredited[1], len(t), None)]
-        for kind, start, end, credit in pieces:
-            start, end = strip_bounds(t, start, end)
-            if start < end:
-                guessed = kind == "caption" and not credit and not credits
-                self.blocks.append(Block(kind, line.start + start, line.start + end, line.index, credit, guessed=guessed))
+        for kind, start, end, credit, guessed in pieces:
+            self.blocks.append(Block(kind, line.start + start, line.start + end, line.index, credit, guessed=guessed))
 
     def _glued_tail(self):
         """A byline run into the end of the last body line (``... vụ việc. Thái Bình``)."""

@@ -214,6 +214,17 @@ def _between_paragraphs(n: Neighbours, i: int) -> bool:
     return n.kinds[after] is None and len(n.lines[after].text) >= least and cap.reads_as_caption(text)
 
 
+def _over_the_text(n: Neighbours, i: int) -> bool:
+    """The first line of a text without a title, one sentence that reads as a caption and is far
+    shorter than the paragraph after it: the caption of the image over the article (corpora that drop
+    the headline keep it)."""
+    if i != 0 or len(n.lines) < 3 or n.kinds[1] is not None:
+        return False
+    text = n.lines[0].text
+    return text[-1] == "." and len(n.lines[1].text) >= max(CAPTION_NEIGHBOUR_MIN_CHARS, CAPTION_NEIGHBOUR_RATIO * len(text)) \
+        and cap.reads_as_caption(text)
+
+
 def _ends_a_clause(text: str) -> bool:
     return text[-1] in ".:"  # a caption before its credit's line ends with its full stop or the credit's colon
 
@@ -291,4 +302,6 @@ def context_rules() -> Tuple[ContextRule, ...]:
         ContextRule("indented_headlines", None, _in_headline_run, ("related",), lambda n: n.indents_are_rare),
         # Hiện trường vụ tai nạn. (between two paragraphs, no credit)
         ContextRule("uncredited_between_paragraphs", None, _between_paragraphs, ("caption",)),
+        # Hiện trường vụ việc đau lòng. (the first line, no title above it, a long paragraph below)
+        ContextRule("uncredited_over_the_text", None, _over_the_text, ("caption",)),
     )
