@@ -148,6 +148,23 @@ def test_caption_opening_a_body_line():
                                    "Giá vàng trong nước tăng mạnh. Nhiều cửa hàng đông khách."]
 
 
+def test_caption_cut_out_of_the_middle_of_a_body_line_leaves_one_paragraph():
+    """LABELLING: a caption run into a body line is cut out of that paragraph; the rest of the line
+    stays one paragraph, its parts keeping their offsets."""
+    before = "Giá vàng trong nước tăng mạnh. Nhiều cửa hàng đông khách."
+    after = "Giới đầu tư lo ngại giá sẽ còn biến động mạnh trong tuần tới."
+    text = "Giá vàng tăng mạnh phiên sáng nay\nGiá vàng miếng tiếp tục lập đỉnh mới.\n%s Người dân xếp hàng mua vàng. Ảnh: Hoàng Hà. %s\n" % (before, after)
+    a = parse(text)
+    assert texts(a.captions) == ["Người dân xếp hàng mua vàng. Ảnh: Hoàng Hà."]
+    paragraph = a.paragraphs[-1]
+    assert paragraph.text == before + " " + after
+    assert [text[p.start:p.end] for p in paragraph.parts] == [before, after]
+    assert a.offset_errors(text) == []
+    assert not any(s.text.startswith("Người dân") and s.paragraph is not None for s in a.sentences)  # nor its sentences
+    assert {s.paragraph for s in a.sentences if s.text == after} == {len(a.paragraphs) - 1}
+    assert type(a).from_json(a.to_json()) == a
+
+
 def test_gallery_line_is_all_captions():
     a = parse("Mùa lúa chín ở vùng cao\nRuộng bậc thang vào mùa lúa chín.\n"
               "Ruộng bậc thang nhuộm vàng. Nắng sớm trên đồi. Ảnh: Thành Đạt. Du khách cắm trại trên đồi. Ảnh: Lê Hoàng. \n")

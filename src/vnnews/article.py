@@ -74,7 +74,8 @@ class _Builder:
         self._layout(header)
         if len(a.paragraphs) > 1 and a.lead is None:  # a one-paragraph text has a body, not a lead
             first = a.paragraphs[0]  # a copy: _map_offsets maps each object once
-            a.lead = Paragraph(first.text, first.start, first.end)
+            a.lead = Paragraph(first.text, first.start, first.end,
+                               first.parts and [Span(p.text, p.start, p.end) for p in first.parts])
         pieces = self._texts()
         foreign = language_warnings(self.text)  # decides what is extracted, so it comes first
         self._sentences(pieces)
@@ -129,6 +130,7 @@ class _Builder:
     def _blocks(self, blocks: List[layout.Block]):
         a = self.article
         image_open = False  # the last block was an image trace a caption may still join
+        body_line = None  # the line of the last body block: a caption cut out of a line leaves it one paragraph
         for block in blocks:
             kind, start, end = block.kind, block.start, block.end
             piece = self.text[start:end]
@@ -137,7 +139,11 @@ class _Builder:
                 a.title, a.title_span = fold(piece), self.span(start, end)
                 self.title_line = (start, end)
             elif kind == "body":
-                a.paragraphs.append(Paragraph(piece, start, end))
+                if block.line == body_line:
+                    self._rejoin(a.paragraphs[-1], start, end)
+                else:
+                    a.paragraphs.append(Paragraph(piece, start, end))
+                body_line = block.line
             elif kind == "date":
                 if a.published is None:
                     a.published, a.published_span = block.value, self.span(start, end)
@@ -160,6 +166,13 @@ class _Builder:
                 a.captions.append(Caption(piece, start, end))
             image_open = kind in ("placeholder", "alt")
 
+    def _rejoin(self, paragraph: Paragraph, start: int, end: int):
+        """The rest of a paragraph's line after a caption cut out of it: one more part."""
+        if paragraph.parts is None:
+            paragraph.parts = [self.span(paragraph.start, paragraph.end)]
+        paragraph.parts.append(self.span(start, end))
+        paragraph.text, paragraph.end = paragraph.joined(), end
+
     def _byline(self, byline):
         a = self.article
         known = {author.name for author in a.authors}  # a header and a byline may name the same
@@ -179,7 +192,7 @@ class _Builder:
     def _texts(self) -> List[Tuple[int, int, Optional[int]]]:
         """The title, paragraphs and captions (start, end, paragraph index), in text order."""
         a = self.article
-        pieces = [(p.start, p.end, i) for i, p in enumerate(a.paragraphs)]
+        pieces = [(part.start, part.end, i) for i, p in enumerate(a.paragraphs) for part in p.parts or (p,)]
         pieces += [(c.start, c.end, None) for c in a.captions]
         if self.title_line is not None:
             pieces.append((*self.title_line, None))
@@ -271,7 +284,8 @@ def _map_offsets(records: list, span, original: str):
             if record.start is not None:
                 record.start, record.end = span(record.start, record.end)
                 if has_text:
-                    record.text = original[record.start:record.end]
+                    parts = getattr(record, "parts", None)  # a paragraph with captions cut out of it
+                    record.text = record.joined() if parts else original[record.start:record.end]
 
 
 @lru_cache(maxsize=None)

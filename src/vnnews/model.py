@@ -1,7 +1,8 @@
 """The record types of vnnews: one family of dataclasses, to and from JSON with dataclasses-json.
 
 Every extracted piece carries ``start``/``end`` character offsets into the exact string that was
-given to :func:`vnnews.parse_article`; for every object with offsets, ``input[start:end] == text``.
+given to :func:`vnnews.parse_article`; for every object with offsets, ``input[start:end] == text``,
+but for a paragraph that captions were cut out of: its ``parts`` keep the contract, its text joins them.
 Display strings (``Article.title``, ``Image.caption``...) are the same text with white space folded.
 """
 from __future__ import annotations
@@ -90,7 +91,15 @@ class Sentence(Span):
 @dataclass_json
 @dataclass(slots=True)
 class Paragraph(Span):
-    """One body line (the sapo is the first)."""
+    """One body line (the sapo is the first). Where captions were cut out of the line, ``parts`` are
+    the pieces of body left, ``text`` is their texts joined by one space, and ``start``/``end`` span
+    them all (the captions between them included)."""
+
+    parts: Optional[List[Span]] = None
+
+    def joined(self) -> str:
+        """The text of the parts joined by one space: the paragraph's text where it has parts."""
+        return " ".join(part.text for part in self.parts)
 
 
 @dataclass_json
@@ -208,6 +217,9 @@ class Article:
             start, end = obj.start, obj.end
             if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text)):
                 errors.append("%r: offsets %r..%r outside 0..%d" % (obj, start, end, len(text)))
+            elif getattr(obj, "parts", None):
+                if obj.text != obj.joined():
+                    errors.append("%r: text is not its parts joined" % (obj,))
             elif isinstance(getattr(obj, "text", None), str) and text[start:end] != obj.text:
                 errors.append("%r: text[%d:%d] is %r" % (obj, start, end, text[start:end]))
             if isinstance(obj, Fact) and not math.isfinite(obj.value):
