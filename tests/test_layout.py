@@ -51,6 +51,7 @@ LEXICONS = {
     "chrome": {"related_cues": list, "end_marks": list, "breadcrumb_separators": list, "embed_openers": list,
                "chrome_labels": list, "chrome_lines": list, "section_labels": list},
     "sentences": {"abbreviations": list},
+    "places": {"places": list},
 }
 
 

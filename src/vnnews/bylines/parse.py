@@ -94,6 +94,19 @@ def signed_byline(text: str, start: int, end: int) -> Optional[Byline]:
     return byline if byline is not None and any(byline.roles) else None
 
 
+def bare_byline(text: str, start: int, end: int) -> Optional[Byline]:
+    """A line of names alone, each of two words or more, no role, cue, outlet or place (``Minh Khoa``):
+    what a page prints beside the date under its title, where a place label (``Bình Dương``) may stand too."""
+    line = text[start:end]
+    if not line[-1:].isalpha() or any(c.isdigit() for c in line):
+        return None
+    byline = parse_byline(text, start, end)
+    if byline is None or not byline.authors or byline.source is not None or any(byline.roles):
+        return None
+    places = vocabulary().places
+    return byline if all(len(name.split()) >= 2 and name.lower() not in places for name, _, _ in byline.authors) else None
+
+
 def lead_source(text: str) -> Optional[Tuple[Piece, int]]:
     """An outlet credited at the start of the lead: ``(Tổ Quốc) - ...``, ``Dân trí Cách ...`` or an
     online edition's initials (``TTO - ``; all-caps place datelines such as ``HUẾ - `` are not outlets).

@@ -32,6 +32,7 @@ class Vocabulary(NamedTuple):
     outlet_tail: Pattern  # ``(TTXVN)``, ``/VOV.VN`` closing the line
     lead_outlet: Pattern  # ``(Tổ Quốc) -``, ``TTO -`` opening the lead
     notes: FrozenSet[str]  # ``tổng hợp``: how the text was made, naming no one
+    places: FrozenSet[str]  # provinces, cities, countries, lower case: a label or dateline, not a name
     noted_person: Pattern  # a name and what that person did to the text, in a tail: ``(Minh Anh dịch)``
     joiner: Pattern  # between two names: `` - ``, ``,``, `` và ``
     glued_cue_hint: re.Pattern  # a source cue's first word: the stdlib pre-test of ``glued_cue``
@@ -73,10 +74,11 @@ def vocabulary() -> Vocabulary:
                                   % (OUTLET_MAX_CHARS, OUTLET_MAX_CHARS)),
         lead_outlet=regex.compile(
             r"^(?:\((?P<paren>[^()\n]{2,%d})\)\s*[-–—]\s*"
-            r"|(?P<bare>%s|\p{Lu}{1,6}O(?=\s*[-–—]))\s*(?:[-–—]\s*)?(?=\p{Lu}))"
-            % (OUTLET_MAX_CHARS, lexicon.alternation(words["outlets"]))
+            r"|(?P<bare>(?:%s)(?:\s+(?:%s))?|\p{Lu}{1,6}O(?=\s*[-–—]))\s*(?:[-–—]\s*)?(?=\p{Lu}))"
+            % (OUTLET_MAX_CHARS, lexicon.alternation(words["outlets"]), lexicon.alternation(words["outlet_editions"]))
         ),
         notes=frozenset(w.lower() for w in words["byline_notes"]),
+        places=frozenset(w.lower() for w in lexicon.load("places")["places"]),
         noted_person=regex.compile(r"(?P<who>.+?)\s+(?P<note>%s)" % notes, regex.IGNORECASE),
         joiner=regex.compile(r"\s+[-–—]\s+|\s*[,;]\s*|\s+(?:%s)\s+" % lexicon.alternation(words["name_joiners"])),
         glued_cue_hint=re.compile("|".join(sorted({re.escape(cue.split()[0]) for cue in words["source_cues"]}))),

@@ -101,11 +101,17 @@ class _Classifier:
             return
 
     def _byline_head(self):
-        """A byline among the first lines that says what it is (``Tác giả: Minh Anh``, ``Bởi Lan Phương``);
-        a bare name there may be a place or section label (``Bình Dương``)."""
+        """A byline among the first lines that says what it is (``Tác giả: Minh Anh``, ``Bởi Lan Phương``),
+        or bare names beside the date line under the title (a place label may stand there too)."""
+        kinds = self.kinds
         for i, line in enumerate(self.lines[:DATE_LINE_WINDOW]):
-            if self.kinds[i] is None and (byline := seam.signed_byline(self.text, line.start, line.end)) is not None:
-                self.kinds[i] = "byline"
+            if kinds[i] is not None:
+                continue
+            byline = seam.signed_byline(self.text, line.start, line.end)
+            if byline is None and "title" in kinds[:i] and "date" in kinds[i - 1:i + 2]:
+                byline = seam.bare_byline(self.text, line.start, line.end)
+            if byline is not None:
+                kinds[i] = "byline"
                 self.blocks.append(Block("byline", line.start, line.end, i, value=byline))
 
     def _byline_tail(self):
