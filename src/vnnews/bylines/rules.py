@@ -251,9 +251,10 @@ RULES: Tuple[Rule, ...] = (
     # a role ends in a colon: most lines have none, and a substring test is far cheaper than the pattern
     Rule("role", "head", lambda r: ":" in r.unread, "role", _role),
     Rule("author_cue", "head", lambda r: vocabulary().author_cue_may_open(r.unread), "author_cue", _role),
+    Rule("honorific", "head", lambda r: vocabulary().honorific_may_open(r.unread), "honorific", _role),
     Rule("source_cue", "head", lambda r: vocabulary().cue_may_open(r.unread), "source_cue", _source_cue),
     # the slashes of a web address close no outlet's name
-    Rule("outlet_tail", "tail", lambda r: ("(" in r.unread or "/" in r.unread) and "://" not in r.unread,
+    Rule("outlet_tail", "tail", lambda r: ("(" in r.unread or "/" in r.unread or "|" in r.unread) and "://" not in r.unread,
          "outlet_tail", _outlet_tail),
     Rule("cued_remark", "body", lambda r: r.cued and is_note(r.body.strip()), None, _cued_remark),
     Rule("cued_link", "body", lambda r: r.cued and vocabulary().link.fullmatch(r.body) is not None, None, _cued_link),

@@ -18,6 +18,8 @@ class Vocabulary(NamedTuple):
     role: Pattern  # ``Tin, ảnh:`` before the names
     author_cue: Pattern  # ``Bởi``, ``By`` before the names, no colon
     author_cue_may_open: Callable[[str], bool]  # the cheap first test for ``author_cue``
+    honorific: Pattern  # ``BS.``, ``PGS.TS``, ``Luật sư`` before a name: the author's title, kept as the role
+    honorific_may_open: Callable[[str], bool]
     next_role: Pattern  # `` - Ảnh:`` after them, where another role's names follow
     photo_roles: FrozenSet[str]  # ``Ảnh``, ``Thiết kế``: roles of people who did not write
     source_cue: Pattern  # ``Theo``, ``Nguồn:`` before a source (or a name)
@@ -29,7 +31,7 @@ class Vocabulary(NamedTuple):
     outlet: Pattern
     outlet_names: FrozenSet[str]  # the known outlets, lower case: one may be written in small letters
     outlet_hint: re.Pattern  # an outlet's name in small letters, word bounds or not: the pre-test of ``outlet``
-    outlet_tail: Pattern  # ``(TTXVN)``, ``/VOV.VN`` closing the line
+    outlet_tail: Pattern  # ``(TTXVN)``, ``/VOV.VN``, `` | Báo Tin tức`` closing the line
     lead_outlet: Pattern  # ``(Tổ Quốc) -``, ``TTO -`` opening the lead
     notes: FrozenSet[str]  # ``tổng hợp``: how the text was made, naming no one
     places: FrozenSet[str]  # provinces, cities, countries, lower case: a label or dateline, not a name
@@ -53,6 +55,8 @@ def vocabulary() -> Vocabulary:
         role=regex.compile(r"(?P<role>%s)\s*:\s*" % lexicon.alternation(words["byline_roles"]), regex.IGNORECASE),
         author_cue=regex.compile(r"(?P<role>%s)\s+(?=\p{Lu})" % lexicon.alternation(words["author_cues"])),
         author_cue_may_open=lexicon.may_open(words["author_cues"]),
+        honorific=regex.compile(r"(?P<role>%s)\s*(?<=[.\s])(?=\p{Lu})" % lexicon.alternation(words["honorifics"])),
+        honorific_may_open=lexicon.may_open(words["honorifics"]),
         next_role=regex.compile(r"\s*[-–—;,|]\s*(?P<role>%s)\s*:\s*"
                                 % lexicon.alternation(words["byline_roles"] + words["photo_roles"]), regex.IGNORECASE),
         photo_roles=frozenset(w.lower() for w in words["photo_roles"]),
@@ -70,7 +74,8 @@ def vocabulary() -> Vocabulary:
         outlet_names=frozenset(name.lower() for name in words["outlets"]),
         # put to the text in small letters: an IGNORECASE tree is many times slower in the stdlib
         outlet_hint=re.compile(lexicon.prefix_tree({w.lower() for w in outlets})),
-        outlet_tail=regex.compile(r"(?:\(([^()]{2,%d})\)|/\s*([^/\s][^/]{1,%d}))\s*$"
+        # a bar, like a slash, sets the outlet after the names (``Minh Anh | Báo Tin tức``)
+        outlet_tail=regex.compile(r"(?:\(([^()]{2,%d})\)|(?:/|\s\|)\s*([^/|\s][^/|]{1,%d}))\s*$"
                                   % (OUTLET_MAX_CHARS, OUTLET_MAX_CHARS)),
         lead_outlet=regex.compile(
             r"^(?:\((?P<paren>[^()\n]{2,%d})\)\s*[-–—]\s*"

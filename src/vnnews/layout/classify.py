@@ -124,8 +124,11 @@ class _Classifier:
                 break
             line = self.lines[i]
             byline = seam.parse_byline(self.text, line.start, line.end)
-            if byline is None or cap.find_credits(line.text) or (i and seam.ends_with_label(self.lines[i - 1].text)):
-                # (a line that completes the label the line before ends with, ``Ảnh:``, is not a byline)
+            if byline is None or (cap.find_credits(line.text) and not any(byline.roles)) \
+                    or (i and seam.ends_with_label(self.lines[i - 1].text)):
+                # (a photo credit makes a caption of the line, unless a byline role opens it: ``Bài: Thu Hà -
+                # Ảnh: Minh Đức``; a line that completes the label the line before ends with, ``Ảnh:``, is
+                # not a byline)
                 if i == len(self.lines) - 1 and line.blank_before >= MOVED_SAPO_GAP:
                     continue  # a repository dump's sapo, moved to the end: the byline stands above it
                 break
