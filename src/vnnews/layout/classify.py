@@ -144,11 +144,20 @@ class _Classifier:
         indented = sum(len(line.indent) >= 2 for line in lines)
         neighbours = Neighbours(lines, kinds, 0 < nbsp_indented <= most, 0 < indented <= most, "placeholder" in kinds,
                                 counts_sub_headings(lines, kinds) >= SUB_HEADED_PAGE_MIN)
-        rules = [(rule.may_hold, rule.test, rule.kinds) for rule in context_rules() if rule.applies(neighbours)]
+        applying = [rule for rule in context_rules() if rule.applies(neighbours)]
+        held = self._context_pass(neighbours, [rule for rule in applying if rule.after is None])
+        second = [rule for rule in applying if rule.after in held]  # most pages: none
+        if second:
+            self._context_pass(neighbours, second)
+
+    def _context_pass(self, neighbours: Neighbours, rules) -> set:
+        """One pass of ``rules`` over the lines not yet classified; the names of the rules that held."""
+        lines, kinds, held_rules = self.lines, self.kinds, set()
+        rules = [(rule.may_hold, rule.test, rule.kinds, rule.name) for rule in rules]
         for i, line in enumerate(lines):
             if kinds[i] is None:
                 passed = {}  # the first tests asked of this line: several rules share one
-                for may_hold, test, given in rules:
+                for may_hold, test, given, name in rules:
                     if may_hold is not None:
                         held = passed.get(may_hold)
                         if held is None:
@@ -157,7 +166,9 @@ class _Classifier:
                             continue
                     if test(neighbours, i):
                         kinds[i:i + len(given)] = given
+                        held_rules.add(name)
                         break
+        return held_rules
 
     def _caption(self, line: Line):
         """A caption line keeps the name of its credit: its own, or that of a credit line next to it. A

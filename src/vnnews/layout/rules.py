@@ -20,8 +20,8 @@ import regex
 from .. import captions as cap
 from .. import lexicon
 from ..settings import (CAPTION_LINE_MAX_SENTENCES, CAPTION_MAX_CHARS, CAPTION_NEIGHBOUR_MIN_CHARS,
-                        CAPTION_NEIGHBOUR_RATIO, CREDIT_LINE_MAX_WORDS, DATE_LINE_WINDOW, DATE_SECTION_MAX_WORDS,
-                        RELATED_MIN_WORDS, SUB_HEADING_MAX_WORDS, TITLE_MAX_CHARS)
+                        CAPTION_NEIGHBOUR_RATIO, CAPTION_NEIGHBOUR_RATIO_ON_A_CAPTIONED_PAGE, CREDIT_LINE_MAX_WORDS,
+                        DATE_LINE_WINDOW, DATE_SECTION_MAX_WORDS, RELATED_MIN_WORDS, SUB_HEADING_MAX_WORDS, TITLE_MAX_CHARS)
 from ..text import Line
 from . import seam
 from .chrome import is_chrome
@@ -146,6 +146,9 @@ class ContextRule(NamedTuple):
     kinds: Tuple[LineKind, ...]  # the kinds of the line and of the lines after it
     # whether the rule can hold anywhere in the article (its habits): tried on its lines only if so
     applies: Callable[[Neighbours], bool] = lambda n: True
+    # a rule that must have held on some line of the article first: such a rule is tried in a second
+    # pass, on what the first left, and only where that rule held (a page that sets captions apart so)
+    after: Optional[str] = None
 
 
 def is_short_caption(text: str) -> bool:
@@ -196,15 +199,15 @@ def counts_sub_headings(lines: List[Line], kinds: List[Optional[LineKind]]) -> i
                <= SUB_HEADING_MAX_WORDS)
 
 
-def _between_paragraphs(n: Neighbours, i: int) -> bool:
-    """A line far shorter than the paragraphs on either side of it (a sub-heading after it aside),
-    that reads as a caption."""
+def _between_paragraphs(n: Neighbours, i: int, ratio: float = CAPTION_NEIGHBOUR_RATIO) -> bool:
+    """A line far shorter than the paragraphs on either side of it (``ratio`` times at least; a
+    sub-heading after it aside), that reads as a caption."""
     if i == 0 or i + 1 >= len(n.lines) or n.kinds[i - 1] is not None:
         return False
     text = n.lines[i].text
     if n.sub_headed and text[-1] != ".":
         return False
-    least = max(CAPTION_NEIGHBOUR_MIN_CHARS, CAPTION_NEIGHBOUR_RATIO * len(text))
+    least = max(CAPTION_NEIGHBOUR_MIN_CHARS, ratio * len(text))
     if len(n.lines[i - 1].text) < least:  # most lines: not far shorter than the line before
         return False
     after = i + 1
@@ -302,6 +305,11 @@ def context_rules() -> Tuple[ContextRule, ...]:
         ContextRule("indented_headlines", None, _in_headline_run, ("related",), lambda n: n.indents_are_rare),
         # Hiện trường vụ tai nạn. (between two paragraphs, no credit)
         ContextRule("uncredited_between_paragraphs", None, _between_paragraphs, ("caption",)),
+        # on a page that has set one uncredited caption apart so, a line that reads as one and is shorter
+        # than both paragraphs around it, though not far shorter, is one more
+        ContextRule("uncredited_on_a_captioned_page", None,
+                    lambda n, i: _between_paragraphs(n, i, CAPTION_NEIGHBOUR_RATIO_ON_A_CAPTIONED_PAGE), ("caption",),
+                    after="uncredited_between_paragraphs"),
         # Hiện trường vụ việc đau lòng. (the first line, no title above it, a long paragraph below)
         ContextRule("uncredited_over_the_text", None, _over_the_text, ("caption",)),
     )
