@@ -8,9 +8,9 @@ import regex
 
 from ..dates import find_date_line
 from ..model import DateValue
-from ..settings import BYLINE_MAX_CHARS, GLUED_BYLINE_WINDOW, GLUED_CLAUSE_MIN_WORDS
+from ..settings import BYLINE_MAX_CHARS, GLUED_BYLINE_WINDOW, GLUED_CLAUSE_MIN_WORDS, OUTLET_MAX_CHARS
 from .rules import RULES, Byline, Reading
-from .vocabulary import Piece, trim, vocabulary
+from .vocabulary import Piece, is_outlet, trim, vocabulary
 
 # how a rule's pattern is put to the unread part: the whole of it, its start, or up to its end
 _FIND = {"whole": "fullmatch", "head": "match", "tail": "search"}
@@ -105,6 +105,16 @@ def bare_byline(text: str, start: int, end: int) -> Optional[Byline]:
         return None
     places = vocabulary().places
     return byline if all(len(name.split()) >= 2 and name.lower() not in places for name, _, _ in byline.authors) else None
+
+
+def site_suffix(title: str) -> Optional[int]:
+    """Where a site's name closes a headline after a bar or a dash (``... | VnExpress``, ``... - Báo
+    Thanh Niên``), if it does: the name is an outlet's, not the headline's."""
+    m = _SITE_SUFFIX.search(title)
+    return m.start() if m is not None and is_outlet(m.group(1)) else None
+
+
+_SITE_SUFFIX = regex.compile(r"\s+[|–—-]\s+([^|–—-]{2,%d})$" % OUTLET_MAX_CHARS)
 
 
 def lead_source(text: str) -> Optional[Tuple[Piece, int]]:

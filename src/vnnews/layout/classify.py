@@ -16,7 +16,7 @@ from typing import List, Optional
 import regex
 
 from .. import captions as cap
-from ..settings import (BYLINE_TAIL, DATE_LINE_WINDOW, MAX_INDENTED_SHARE, MOVED_SAPO_GAP,
+from ..settings import (BYLINE_TAIL, DATE_LINE_WINDOW, TITLE_WINDOW, MAX_INDENTED_SHARE, MOVED_SAPO_GAP,
                         SUB_HEADED_PAGE_MIN)
 from ..text import Line, split_lines, strip_bounds
 from . import seam
@@ -47,7 +47,7 @@ class _Classifier:
                 self._body(line)
             elif kind == "caption":
                 self._caption(line)
-            elif kind not in ("date", "byline", "credit"):  # dates and bylines were emitted with their values
+            elif kind not in ("date", "byline", "credit", "title"):  # dates, bylines, titles were emitted already
                 self.blocks.append(Block(kind, line.start, line.end, line.index))
         self._glued_tail()
         self._lead_source()
@@ -90,7 +90,9 @@ class _Classifier:
             self.blocks.append(Block("byline", line.start, line.start + len(prefix), line.index, value=byline))
 
     def _title(self):
-        for i, line in enumerate(self.lines[:2]):
+        """The headline: the first line that is no label, date line or page furniture, if it is among the
+        first TITLE_WINDOW lines and shaped as one. A site's name after a bar or a dash is left out of it."""
+        for i, line in enumerate(self.lines[:TITLE_WINDOW]):
             if self.kinds[i] is None and i + 1 < len(self.lines) and is_label(line.text):
                 self.kinds[i] = "chrome"  # a section or place label over the article, not its headline
             if self.kinds[i] in ("date", "chrome"):
@@ -98,6 +100,11 @@ class _Classifier:
             if self.kinds[i] is None and i + 1 < len(self.lines) and is_title_shaped(line.text) \
                     and not cap.find_credits(line.text) and not cap.is_caption_opener(line.text):
                 self.kinds[i] = "title"
+                site = seam.site_suffix(line.text)
+                end = line.start + site if site is not None else line.end
+                self.blocks.append(Block("title", line.start, end, i))
+                if site is not None:
+                    self.blocks.append(Block("chrome", end, line.end, i))
             return
 
     def _byline_head(self):
