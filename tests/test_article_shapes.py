@@ -117,6 +117,13 @@ def test_file_name_and_lazy_load_lines_take_the_next_line_as_caption():
     assert texts(a.paragraphs) == [fold(BODY)] * 2
 
 
+def test_markdown_image_is_one_image_with_its_alt_text():
+    text = TITLE + BODY + "![Người dân nhận nước sạch](https://cdn.example.vn/nuoc-sach.jpg)\n" + BODY
+    a = parse(text)
+    assert images(a) == [("https://cdn.example.vn/nuoc-sach.jpg", "Người dân nhận nước sạch", None)]
+    assert a.images[0].alt_span.text == "Người dân nhận nước sạch" and a.offset_errors(text) == []
+
+
 def test_alt_text_with_nbsp_indented_caption_is_one_image():
     a = parse(TITLE + "\n" + BODY + "\nHội trường trực tuyến của huyện\n\n" + (NB + " ") * 12
               + "Điểm cầu tại hội trường tầng 2 UBND huyện\n\n" + BODY)

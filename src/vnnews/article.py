@@ -130,6 +130,7 @@ class _Builder:
     def _blocks(self, blocks: List[layout.Block]):
         a = self.article
         image_open = False  # the last block was an image trace a caption may still join
+        image_line = None  # and the line it stood on
         body_line = None  # the line of the last body block: a caption cut out of a line leaves it one paragraph
         for block in blocks:
             kind, start, end = block.kind, block.start, block.end
@@ -152,7 +153,11 @@ class _Builder:
             elif kind == "related":
                 a.related.append(self.span(start, end))
             elif kind == "placeholder":
-                a.images.append(Image(start, end, placeholder=piece, placeholder_span=self.span(start, end)))
+                if image_open and block.line == image_line and a.images[-1].placeholder is None:
+                    image = a.images[-1]  # a markdown image: its alt text, then its address
+                    image.placeholder, image.placeholder_span, image.end = piece, self.span(start, end), end
+                else:
+                    a.images.append(Image(start, end, placeholder=piece, placeholder_span=self.span(start, end)))
             elif kind == "alt":
                 a.images.append(Image(start, end, alt=fold(piece), alt_span=self.span(start, end)))
             elif kind == "caption":
@@ -164,7 +169,7 @@ class _Builder:
                 a.captions.append(Caption(piece, start, end, block.credit, len(a.images) - 1))
             elif kind == "video":
                 a.captions.append(Caption(piece, start, end))
-            image_open = kind in ("placeholder", "alt")
+            image_open, image_line = kind in ("placeholder", "alt"), block.line
 
     def _rejoin(self, paragraph: Paragraph, start: int, end: int):
         """The rest of a paragraph's line after a caption cut out of it: one more part."""

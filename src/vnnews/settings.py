@@ -43,6 +43,7 @@ MAX_INDENTED_SHARE = 0.34
 
 
 # --- captions and credits ----------------------------------------------------------------------
+IMAGE_MARKER_MAX_CHARS = 16  # a line marking where an image stood ([Hình ảnh], Ảnh 12) is this short
 CAPTION_MAX_CHARS = 320  # a line after an image placeholder longer than this is body text
 CAPTION_LINE_MAX_SENTENCES = 3  # a caption line holds at most this many sentences; more is a paragraph
 # a caption run into a body line is taken whole back to the previous boundary when it is at most this

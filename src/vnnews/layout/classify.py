@@ -47,7 +47,7 @@ class _Classifier:
                 self._body(line)
             elif kind == "caption":
                 self._caption(line)
-            elif kind not in ("date", "byline", "credit", "title"):  # dates, bylines, titles were emitted already
+            elif kind not in ("date", "byline", "credit", "title", "placeholder"):  # these were emitted already
                 self.blocks.append(Block(kind, line.start, line.end, line.index))
         self._glued_tail()
         self._lead_source()
@@ -78,6 +78,8 @@ class _Classifier:
                 value, start, end = value
                 self.blocks.append(Block("date", line.start + start, line.start + end, i, value=value))
                 self._dateline_byline(line, start)
+            elif kind == "placeholder":  # the file, and a markdown image's alt text before it
+                self.blocks.extend(Block(piece, line.start + start, line.start + end, i) for piece, start, end in value)
 
     def _dateline_byline(self, line: Line, date_start: int):
         """A dateline footer names the author and outlet before the date (``Tên - Báo | 23:00 ...``)."""

@@ -21,8 +21,8 @@ from .. import captions as cap
 from .. import lexicon
 from ..settings import (CAPTION_LINE_MAX_SENTENCES, CAPTION_MAX_CHARS, CAPTION_NEIGHBOUR_MIN_CHARS,
                         CAPTION_NEIGHBOUR_RATIO, CAPTION_NEIGHBOUR_RATIO_ON_A_CAPTIONED_PAGE, CREDIT_LINE_MAX_WORDS,
-                        DATE_LINE_WINDOW, DATE_SECTION_MAX_WORDS, RELATED_MIN_WORDS, SUB_HEADING_MAX_WORDS, TITLE_MAX_CHARS)
-from ..text import Line
+                        DATE_LINE_WINDOW, DATE_SECTION_MAX_WORDS, IMAGE_MARKER_MAX_CHARS, RELATED_MIN_WORDS, SUB_HEADING_MAX_WORDS, TITLE_MAX_CHARS)
+from ..text import Line, strip_bounds
 from . import seam
 from .chrome import is_chrome
 from .kinds import LineKind
@@ -87,22 +87,43 @@ def _date_line(text: str):
     return found
 
 
+def _image_pieces(words: dict) -> Callable[[str], Optional[List[Tuple[LineKind, int, int]]]]:
+    """The test of an image's trace on a line: the line's pieces, ``("placeholder", start, end)`` and
+    for a markdown image its alt text first, or None."""
+    extensions = r"\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?)(?:[?#]\S{0,300})?"
+    file = regex.compile(
+        r"(?:(?:https?:)?//\S{1,400}?%s|[\w.-]{0,200}%s|img[_-]?\d{1,8}"
+        r"|(?:data:image/\w{1,10};)?\w{0,10};?base64,[A-Za-z0-9+/=]{8,})" % (extensions, extensions),
+        regex.IGNORECASE).fullmatch
+    marker = regex.compile(r"\[(?:%s)\]|\((?:%s)\)|(?:%s)\s*\d{1,3}" % ((lexicon.alternation(words["image_markers"]),) * 3),
+                           regex.IGNORECASE).fullmatch
+    markdown = regex.compile(r"!\[(?P<alt>[^\]\n]*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"\n]*\")?\)").fullmatch
+
+    def pieces(t: str) -> Optional[List[Tuple[LineKind, int, int]]]:
+        if (" " not in t and file(t)) or (len(t) <= IMAGE_MARKER_MAX_CHARS and marker(t)):
+            return [("placeholder", 0, len(t))]
+        m = markdown(t) if t.startswith("![") else None
+        if m is None:
+            return None
+        alt = [("alt", *strip_bounds(t, *m.span("alt")))] if m.group("alt").strip() else []
+        return alt + [("placeholder", *m.span("src"))]
+    return pieces
+
+
 @lru_cache(maxsize=None)
 def line_rules() -> Tuple[LineRule, ...]:
     """The one-line rules in the order they are tried, their patterns compiled on first use."""
     words = lexicon.load("chrome")
-    placeholder = regex.compile(
-        r"(?:[\w.-]{0,200}\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?)|img[_-]?\d{1,8}|IMG[_-]?\d{1,8}"
-        r"|(?:data:image/\w{1,10};)?\w{0,10};?base64,[A-Za-z0-9+/=]{8,})",
-        regex.IGNORECASE,
-    ).fullmatch
+    image_pieces = _image_pieces(words)
     end_marks = frozenset(words["end_marks"])
     related_may_open = lexicon.may_open(words["related_cues"], regex.IGNORECASE)
     related = regex.compile(r"^(?:%s)" % lexicon.alternation(words["related_cues"]), regex.IGNORECASE).match
     video = cap.cue_rules()["video"].test
     return (
-        # file names and data URIs hold no space
-        LineRule("placeholder", "placeholder", lambda t, w: " " not in t, lambda t, w: placeholder(t)),
+        # what stood where an image was: a file name, an image's address or data URI (no space in any), a
+        # marker (``[Hình ảnh]``, ``Ảnh 1``) or a markdown image (``![alt](address)``); the pieces of the line
+        LineRule("placeholder", "placeholder", lambda t, w: " " not in t or t.startswith("![") or len(t) <= IMAGE_MARKER_MAX_CHARS,
+                 lambda t, w: image_pieces(t)),
         LineRule("end_mark", "end_mark", None, lambda t, w: t in end_marks),
         LineRule("chrome", "chrome", None, lambda t, w: is_chrome(t)),
         # a line without a letter or a digit (``<``, ``•``) says nothing: what markup left
@@ -228,6 +249,15 @@ def _over_the_text(n: Neighbours, i: int) -> bool:
         and cap.reads_as_caption(text)
 
 
+def _after_placeholder(n: Neighbours, i: int) -> bool:
+    """A short line under an image's file: its caption, unless the image is a markdown one that has its
+    description already (``![alt](address)``)."""
+    if i == 0 or n.kinds[i - 1] != "placeholder":
+        return False
+    above = n.lines[i - 1].text
+    return not (above.startswith("![") and not above.startswith("![]")) and is_short_caption(n.lines[i].text)
+
+
 def _ends_a_clause(text: str) -> bool:
     return text[-1] in ".:"  # a caption before its credit's line ends with its full stop or the credit's colon
 
@@ -283,8 +313,7 @@ def context_rules() -> Tuple[ContextRule, ...]:
         ContextRule("repeated_caption", None, _repeated_caption, ("alt", "caption")),
         # a short line, then a short NBSP-indented one: the alt text and the visible caption
         ContextRule("nbsp_indented_pair", None, _nbsp_pair, ("alt", "caption"), _nbsp_indents),
-        ContextRule("after_placeholder", None, lambda n, i: i > 0 and n.kinds[i - 1] == "placeholder"
-                    and is_short_caption(n.lines[i].text), ("caption",), lambda n: n.has_placeholder),
+        ContextRule("after_placeholder", None, _after_placeholder, ("caption",), lambda n: n.has_placeholder),
         ContextRule("nbsp_indented", None, lambda n, i: _indented(n.lines[i]) and is_short_caption(n.lines[i].text)
                     and i + 1 < len(n.lines), ("caption",), _nbsp_indents),
         # Image copyright Getty Images, then Image caption ...: one image, its credit above its caption
