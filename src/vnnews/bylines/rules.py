@@ -116,7 +116,7 @@ def _outlet_tail(reading: Reading, tail: regex.Match) -> Verdict:
     source_start = tail.start(group)
     inner_cue = vocabulary().source_cue.match(text[source_start:].capitalize())  # ``(theo Reuters)``
     source = trim(text, source_start + (inner_cue.end() if inner_cue else 0), tail.end(group))
-    if is_note(source[0]):
+    if is_note(source[0]) or source[0].lower() in vocabulary().places:  # ``(Hà Nội)``: where, not who
         reading.body_end = tail.start()
     elif (noted := vocabulary().noted_person.fullmatch(source[0])) and is_person(noted.group("who")):
         who = noted.group("who")
@@ -126,6 +126,11 @@ def _outlet_tail(reading: Reading, tail: regex.Match) -> Verdict:
         # ``Nguyễn Dũng/TTVH``: capitals after a slash are an outlet's initials
         byline.source = source
         reading.body_end = tail.start()
+    return None
+
+
+def _email_tail(reading: Reading, tail: regex.Match) -> Verdict:
+    reading.end = reading.body_end = tail.start()  # a contact address: the names stand before it
     return None
 
 
@@ -253,6 +258,7 @@ RULES: Tuple[Rule, ...] = (
     Rule("author_cue", "head", lambda r: vocabulary().author_cue_may_open(r.unread), "author_cue", _role),
     Rule("honorific", "head", lambda r: vocabulary().honorific_may_open(r.unread), "honorific", _role),
     Rule("source_cue", "head", lambda r: vocabulary().cue_may_open(r.unread), "source_cue", _source_cue),
+    Rule("email_tail", "tail", lambda r: "@" in r.unread, "email_tail", _email_tail),
     # the slashes of a web address close no outlet's name
     Rule("outlet_tail", "tail", lambda r: ("(" in r.unread or "/" in r.unread or "|" in r.unread) and "://" not in r.unread,
          "outlet_tail", _outlet_tail),

@@ -41,6 +41,7 @@ class Vocabulary(NamedTuple):
     glued_cue: Pattern  # a source cue run into the name before it: ``T.ThủyTheo SCMP``
     second_cue: Pattern  # a source cue after a space within the line: where a second credit starts
     link: Pattern  # a web address: ``Nguồn: http://...`` credits the page
+    email_tail: Pattern  # a contact address closing the line (``Minh Anh - minhanh@vnexpress.net``): it names no one new
     name_outlet_seam: Pattern  # a name run into the outlet after it: ``Khánh NguyênDân Việt``
 
 
@@ -93,10 +94,12 @@ def vocabulary() -> Vocabulary:
         # the cue is capitalised (the pattern is case-sensitive): ``(theo Afamily)`` is the first credit's
         second_cue=regex.compile(r"(?<=\S\s+)(?:%s)\s*:?\s+(?=\S)" % lexicon.alternation(words["source_cues"])),
         link=regex.compile(r"(?:https?://|www\.)\S+"),
+        email_tail=regex.compile(r"\s*(?:[-–—,;|]\s*)?[(<]?%s[)>]?\s*$" % EMAIL),
         name_outlet_seam=regex.compile(r"(?<=[\p{Ll}\p{M}])(?=\p{Lu})"),
     )
 
 
+EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # a contact address, as bylines and page footers print it
 _INITIAL_END = regex.compile(r"(?:^|[\s.])\p{Lu}\.$")
 _DOMAIN = re.compile(r"\.(?:vn|com|net|org)\b")  # the full pattern's other branch, for the stdlib pre-test
 _ACRONYM = regex.compile(r"\p{Lu}{2,8}")

@@ -25,7 +25,7 @@ from .kinds import Block, LineKind
 from .rules import (Neighbours, Where, context_rules, counts_sub_headings, is_title_shaped, line_rules,
                     opens_related_list)
 
-_BAR_BEFORE_DATE = regex.compile(r"(.*?)(\s*\|[\s|]*)$")
+_BEFORE_DATE = regex.compile(r"(.*?)(?P<bar>\s*\|[\s|]*)?(?P<dash>\s+[-–—]\s*)?$")
 _BOUNDS = attrgetter("start", "end")  # blocks sort by start, then end
 
 
@@ -82,12 +82,14 @@ class _Classifier:
                 self.blocks.extend(Block(piece, line.start + start, line.start + end, i) for piece, start, end in value)
 
     def _dateline_byline(self, line: Line, date_start: int):
-        """A dateline footer names the author and outlet before the date (``Tên - Báo | 23:00 ...``)."""
-        m = _BAR_BEFORE_DATE.match(line.text[:date_start])
-        if m is None or not m.group(1):
-            return  # only a bar separates a byline from the date; ``Thứ Ba, `` is part of the date
+        """A dateline footer names the author and outlet before the date (``Tên - Báo | 23:00 ...``, ``Tên - 07/12/2026``)."""
+        m = _BEFORE_DATE.match(line.text[:date_start])
+        if m is None or not m.group(1) or not (m.group("bar") or m.group("dash")):
+            return  # only a bar or a dash separates a byline from the date; ``Thứ Ba, `` is part of the date
         prefix = m.group(1)
-        byline = seam.parse_byline(self.text, line.start, line.start + len(prefix))
+        # after a bar, any byline (``Tên - Báo | 23:00 ...``); after a dash, names alone (``Minh Anh - 07/12/2026``)
+        read = seam.parse_byline if m.group("bar") else seam.bare_byline
+        byline = read(self.text, line.start, line.start + len(prefix))
         if byline is not None:
             self.blocks.append(Block("byline", line.start, line.start + len(prefix), line.index, value=byline))
 
@@ -111,13 +113,13 @@ class _Classifier:
 
     def _byline_head(self):
         """A byline among the first lines that says what it is (``Tác giả: Minh Anh``, ``Bởi Lan Phương``),
-        or bare names beside the date line under the title (a place label may stand there too)."""
+        or bare names right under the title or beside the date line under it (a place label may stand there too)."""
         kinds = self.kinds
         for i, line in enumerate(self.lines[:DATE_LINE_WINDOW]):
             if kinds[i] is not None:
                 continue
             byline = seam.signed_byline(self.text, line.start, line.end)
-            if byline is None and "title" in kinds[:i] and "date" in kinds[i - 1:i + 2]:
+            if byline is None and "title" in kinds[:i] and (kinds[i - 1] == "title" or "date" in kinds[i - 1:i + 2]):
                 byline = seam.bare_byline(self.text, line.start, line.end)
             if byline is not None:
                 kinds[i] = "byline"

@@ -115,6 +115,7 @@ def line_rules() -> Tuple[LineRule, ...]:
     """The one-line rules in the order they are tried, their patterns compiled on first use."""
     words = lexicon.load("chrome")
     image_pieces = _image_pieces(words)
+    email = regex.compile(r"[(<]?%s[)>]?" % seam.EMAIL).fullmatch
     end_marks = frozenset(words["end_marks"])
     related_may_open = lexicon.may_open(words["related_cues"], regex.IGNORECASE)
     related = regex.compile(r"^(?:%s)" % lexicon.alternation(words["related_cues"]), regex.IGNORECASE).match
@@ -126,6 +127,8 @@ def line_rules() -> Tuple[LineRule, ...]:
                  lambda t, w: image_pieces(t)),
         LineRule("end_mark", "end_mark", None, lambda t, w: t in end_marks),
         LineRule("chrome", "chrome", None, lambda t, w: is_chrome(t)),
+        # a contact address alone on a line, as page footers and bylines leave it
+        LineRule("email", "chrome", lambda t, w: "@" in t and " " not in t, lambda t, w: email(t)),
         # a line without a letter or a digit (``<``, ``•``) says nothing: what markup left
         LineRule("no_words", "chrome", lambda t, w: not t[0].isalnum(), lambda t, w: not any(map(str.isalnum, t))),
         # Tin liên quan: ..., >> headline
