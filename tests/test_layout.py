@@ -49,7 +49,8 @@ LEXICONS = {
                  "story_words": list, "caption_heads": list, "image_copyright_labels": list, "image_caption_labels": list,
                  "agency_credits": list, "seam_openers": list},
     "chrome": {"related_cues": list, "end_marks": list, "breadcrumb_separators": list, "embed_openers": list,
-               "chrome_labels": list, "chrome_lines": list, "section_labels": list, "image_markers": list},
+               "chrome_labels": list, "chrome_lines": list, "section_labels": list, "image_markers": list,
+               "footer_openers": list},
     "sentences": {"abbreviations": list},
     "places": {"places": list},
 }

@@ -33,6 +33,7 @@ DATE_SECTION_MAX_WORDS = 6  # a page's section after its date line's bar (``| T�
 BYLINE_TAIL = 3  # at most this many byline/source lines close an article
 CHROME_HINT_MAX_CHARS = 350  # a breadcrumb, a tweet with its link, a post's signature: none is longer
 LETTERS_ONLY_MAX_CHARS = 12  # a font-size control (A A, A- A+) is a few letters; longer runs of capitals are text
+FOOTER_LINES = 8  # a page's footer and the notices under an article stand among this many last lines
 TITLE_WINDOW = 3  # the headline is among the first lines, after a section label and a date line at most
 LABEL_MAX_WORDS = 3  # a section or place label over the article (Thể thao, Bình Dương); no headline is this short
 RELATED_MIN_WORDS = 4  # a related article's headline, as any headline, is a few words at least

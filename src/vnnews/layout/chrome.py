@@ -24,6 +24,8 @@ class _ChromePatterns(NamedTuple):
     post_signature: regex.Pattern  # the line that signs an embedded tweet: — Name (@handle) date
     hint: re.Pattern  # characters that body lines hold few of, so that the scan skips ahead in C
     breadcrumb: regex.Pattern  # two to six sections, each a few words that open with a capital
+    footer: regex.Pattern  # what opens a line of the page's footer (© 2026 ..., Giấy phép số ..., Hotline: ...)
+    footer_may_open: Callable[[str], bool]
 
 
 @lru_cache(maxsize=None)
@@ -41,7 +43,16 @@ def _patterns() -> _ChromePatterns:
         re.compile("|".join(map(re.escape, [".twitter.com/", "(@"] + separators))),
         regex.compile(r"\p{Lu}[^\n.!?,;:]{0,40}?(?:\s*(?:%s)\s*\p{Lu}[^\n.!?,;:]{0,40}?){1,5}"
                       % "|".join(map(regex.escape, separators))),
+        regex.compile(lexicon.alternation(words["footer_openers"]), regex.IGNORECASE),
+        lexicon.may_open(words["footer_openers"], regex.IGNORECASE),
     )
+
+
+def is_footer(t: str) -> bool:
+    """A line of the page's footer or of the notices under an article: copyright, licence, masthead,
+    contacts, a call to follow the site. The caller asks only of the last lines."""
+    p = _patterns()
+    return p.footer_may_open(t) and p.footer.match(t) is not None
 
 
 def is_chrome(t: str) -> bool:

@@ -21,10 +21,11 @@ from .. import captions as cap
 from .. import lexicon
 from ..settings import (CAPTION_LINE_MAX_SENTENCES, CAPTION_MAX_CHARS, CAPTION_NEIGHBOUR_MIN_CHARS,
                         CAPTION_NEIGHBOUR_RATIO, CAPTION_NEIGHBOUR_RATIO_ON_A_CAPTIONED_PAGE, CREDIT_LINE_MAX_WORDS,
-                        DATE_LINE_WINDOW, DATE_SECTION_MAX_WORDS, IMAGE_MARKER_MAX_CHARS, RELATED_MIN_WORDS, SUB_HEADING_MAX_WORDS, TITLE_MAX_CHARS)
+                        DATE_LINE_WINDOW, DATE_SECTION_MAX_WORDS, FOOTER_LINES, IMAGE_MARKER_MAX_CHARS, RELATED_MIN_WORDS,
+                        SUB_HEADING_MAX_WORDS, TITLE_MAX_CHARS)
 from ..text import Line, strip_bounds
 from . import seam
-from .chrome import is_chrome
+from .chrome import is_chrome, is_footer
 from .kinds import LineKind
 
 
@@ -127,6 +128,8 @@ def line_rules() -> Tuple[LineRule, ...]:
                  lambda t, w: image_pieces(t)),
         LineRule("end_mark", "end_mark", None, lambda t, w: t in end_marks),
         LineRule("chrome", "chrome", None, lambda t, w: is_chrome(t)),
+        # the page's footer and the notices under the article, among the last lines only
+        LineRule("footer", "chrome", lambda t, w: w.index >= w.count - FOOTER_LINES, lambda t, w: is_footer(t)),
         # a contact address alone on a line, as page footers and bylines leave it
         LineRule("email", "chrome", lambda t, w: "@" in t and " " not in t, lambda t, w: email(t)),
         # a line without a letter or a digit (``<``, ``•``) says nothing: what markup left
