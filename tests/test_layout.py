@@ -50,7 +50,7 @@ LEXICONS = {
                  "agency_credits": list, "seam_openers": list},
     "chrome": {"related_cues": list, "end_marks": list, "breadcrumb_separators": list, "embed_openers": list,
                "chrome_labels": list, "chrome_lines": list, "section_labels": list, "image_markers": list,
-               "footer_openers": list},
+               "footer_openers": list, "widget_openers": list},
     "sentences": {"abbreviations": list},
     "places": {"places": list},
 }

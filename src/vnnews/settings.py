@@ -36,6 +36,7 @@ LETTERS_ONLY_MAX_CHARS = 12  # a font-size control (A A, A- A+) is a few letters
 FOOTER_LINES = 8  # a page's footer and the notices under an article stand among this many last lines
 TITLE_WINDOW = 3  # the headline is among the first lines, after a section label and a date line at most
 LABEL_MAX_WORDS = 3  # a section or place label over the article (Thể thao, Bình Dương); no headline is this short
+MENU_MIN_SECTIONS = 3  # section names in a row, this many at least, are a site's menu bar, not a headline
 RELATED_MIN_WORDS = 4  # a related article's headline, as any headline, is a few words at least
 SUB_HEADING_MAX_WORDS = 10  # a sub-heading between paragraphs: a few words, no full stop (Ra tay trong đêm)
 # an NBSP indent marks a caption (any indent, a related headline) only where at most this share of
