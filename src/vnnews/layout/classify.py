@@ -22,11 +22,12 @@ from ..text import Line, split_lines, strip_bounds
 from . import seam
 from .chrome import is_label
 from .kinds import Block, LineKind
-from .rules import (Neighbours, Where, context_rules, counts_sub_headings, is_title_shaped, line_rules,
+from .rules import (Neighbours, Where, context_rules, counts_sub_headings, date_line, is_title_shaped, line_rules,
                     opens_related_list)
 
 _BEFORE_DATE = regex.compile(r"(.*?)(?P<bar>\s*\|[\s|]*)?(?P<dash>\s+[-–—]\s*)?$")
 _BOUNDS = attrgetter("start", "end")  # blocks sort by start, then end
+_TAIL_FURNITURE = ("end_mark", "chrome", "related")  # what may follow the byline and the date line at the end
 
 
 class _Classifier:
@@ -38,6 +39,7 @@ class _Classifier:
 
     def run(self) -> List[Block]:
         self._shapes()
+        self._tail_date()
         self._title()
         self._byline_head()
         self._byline_tail()
@@ -80,6 +82,23 @@ class _Classifier:
                 self._dateline_byline(line, start)
             elif kind == "placeholder":  # the file, and a markdown image's alt text before it
                 self.blocks.extend(Block(piece, line.start + start, line.start + end, i) for piece, start, end in value)
+
+    def _tail_date(self):
+        """A date line among the last two lines that are not page furniture: tags, share buttons and
+        related headlines may follow the date line at an article's end."""
+        kinds, seen = self.kinds, 0
+        for i in range(len(self.lines) - 1, DATE_LINE_WINDOW - 1, -1):
+            if kinds[i] in _TAIL_FURNITURE:
+                continue
+            if seen == 2:
+                return
+            seen += 1
+            line = self.lines[i]
+            if kinds[i] is None and i < len(self.lines) - 2 and (found := date_line(line.text)):
+                value, start, end = found
+                kinds[i] = "date"
+                self.blocks.append(Block("date", line.start + start, line.start + end, i, value=value))
+                self._dateline_byline(line, start)
 
     def _dateline_byline(self, line: Line, date_start: int):
         """A dateline footer names the author and outlet before the date (``Tên - Báo | 23:00 ...``, ``Tên - 07/12/2026``)."""
@@ -129,8 +148,8 @@ class _Classifier:
         taken = 0
         for i in range(len(self.lines) - 1, -1, -1):
             kind = self.kinds[i]
-            if kind in ("end_mark", "chrome", "related"):
-                continue
+            if kind in _TAIL_FURNITURE or (kind == "date" and i >= len(self.lines) - BYLINE_TAIL - 2):
+                continue  # (a date line at the end may stand under the byline)
             if kind is not None or taken == BYLINE_TAIL:
                 break
             line = self.lines[i]

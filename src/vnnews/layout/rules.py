@@ -75,7 +75,7 @@ def opens_related_list(text: str) -> bool:
 _DIGIT = re.compile(r"\d")
 
 
-def _date_line(text: str):
+def date_line(text: str):
     """A publication-date line, or one with the page's section after a bar (``07-12-2026 - 08:05 AM |
     Tài chính - ngân hàng``): the section is a few words, no digit, and says nothing of the date."""
     found = seam.find_date_line(text)
@@ -144,7 +144,7 @@ def line_rules() -> Tuple[LineRule, ...]:
         # date lines stand among the first lines or the last two, and are written in digits; a bar may
         # close a dateline footer (``Tên - Báo | 23:00 06/02/2017``) anywhere
         LineRule("date_line", "date", lambda t, w: (w.index < DATE_LINE_WINDOW or w.index >= w.count - 2 or "|" in t)
-                 and _DIGIT.search(t) is not None, lambda t, w: _date_line(t)),
+                 and _DIGIT.search(t) is not None, lambda t, w: date_line(t)),
     )
 
 
