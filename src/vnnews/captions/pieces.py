@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import List, NamedTuple, Optional, Tuple
+from typing import List, Literal, NamedTuple, Optional, Tuple
 
 import regex
 
@@ -18,7 +18,7 @@ from .cues import reads_as_caption
 
 
 class Piece(NamedTuple):
-    kind: str  # caption or body
+    kind: Literal["caption", "body"]
     start: int
     end: int
     credit: Optional[str] = None  # a caption's credit name
@@ -128,7 +128,7 @@ def caption_pieces(text: str) -> List[Piece]:
     credits = find_credits(text)
     pieces = [Piece(*piece) for piece in split_credited(text, credits)] if credits else [Piece("body", 0, len(text))]
     if all(piece.kind == "caption" or piece.end - piece.start <= CAPTION_MAX_CHARS for piece in pieces):
-        return pieces  # most lines: no credit, and short or a single body piece tried below
+        return pieces  # most lines: no body piece long enough to hide an uncredited caption
     cut = []
     for piece in pieces:
         if piece.kind == "body" and piece.end - piece.start > CAPTION_MAX_CHARS:
