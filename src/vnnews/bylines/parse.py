@@ -25,6 +25,9 @@ def parse_byline(text: str, start: int = 0, end: Optional[int] = None) -> Option
     """Read ``text[start:end]`` as a whole byline or source line; None when it is not one."""
     end = len(text) if end is None else end
     start, end = trim(text, start, end)[1:]
+    bullet = vocabulary().bullet.match(text, start, end)  # ``* Theo VnExpress``: a list mark names no one
+    if bullet is not None:
+        start = bullet.end()
     if text.startswith("(", start - 1) and text.endswith(")", start, end) and "(" not in text[start:end]:
         end -= 1  # the whole line in brackets: ``(Theo Vietnamplus)``
     if start >= end or end - start > BYLINE_MAX_CHARS:

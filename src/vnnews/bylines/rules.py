@@ -107,6 +107,11 @@ def _source_cue(reading: Reading, m: regex.Match) -> Verdict:
     return None
 
 
+def _skip(reading: Reading, m: regex.Match) -> Verdict:
+    reading.start = m.end()  # what opens the line but names no one: ``báo`` in ``Theo báo X``
+    return None
+
+
 # -- tail ---------------------------------------------------------------------------------------
 def _outlet_tail(reading: Reading, tail: regex.Match) -> Verdict:
     """``(TTXVN)``, ``/VOV.VN``, ``(theo Reuters)`` name the outlet; ``(tổng hợp)`` says how the text
@@ -258,6 +263,7 @@ RULES: Tuple[Rule, ...] = (
     Rule("author_cue", "head", lambda r: vocabulary().author_cue_may_open(r.unread), "author_cue", _role),
     Rule("honorific", "head", lambda r: vocabulary().honorific_may_open(r.unread), "honorific", _role),
     Rule("source_cue", "head", lambda r: vocabulary().cue_may_open(r.unread), "source_cue", _source_cue),
+    Rule("outlet_kind", "head", lambda r: r.cued and r.unread[:1].islower(), "outlet_kind", _skip),
     Rule("email_tail", "tail", lambda r: "@" in r.unread, "email_tail", _email_tail),
     # the slashes of a web address close no outlet's name
     Rule("outlet_tail", "tail", lambda r: ("(" in r.unread or "/" in r.unread or "|" in r.unread) and "://" not in r.unread,

@@ -18,6 +18,8 @@ class Vocabulary(NamedTuple):
     role: Pattern  # ``Tin, ảnh:`` before the names
     author_cue: Pattern  # ``Bởi``, ``By`` before the names, no colon
     author_cue_may_open: Callable[[str], bool]  # the cheap first test for ``author_cue``
+    bullet: Pattern  # ``* Theo VnExpress``: a list mark before a byline
+    outlet_kind: Pattern  # ``báo``, ``hãng tin`` after a source cue, before the outlet's name
     honorific: Pattern  # ``BS.``, ``PGS.TS``, ``Luật sư`` before a name: the author's title, kept as the role
     honorific_may_open: Callable[[str], bool]
     next_role: Pattern  # `` - Ảnh:`` after them, where another role's names follow
@@ -56,6 +58,8 @@ def vocabulary() -> Vocabulary:
         role=regex.compile(r"(?P<role>%s)\s*:\s*" % lexicon.alternation(words["byline_roles"]), regex.IGNORECASE),
         author_cue=regex.compile(r"(?P<role>%s)\s+(?=\p{Lu})" % lexicon.alternation(words["author_cues"])),
         author_cue_may_open=lexicon.may_open(words["author_cues"]),
+        bullet=regex.compile(r"[*•·]+\s*"),
+        outlet_kind=regex.compile(r"(?:%s)\s+(?=[\p{Lu}\d])" % lexicon.alternation(words["outlet_kinds"])),
         honorific=regex.compile(r"(?P<role>%s)\s*(?<=[.\s])(?=\p{Lu})" % lexicon.alternation(words["honorifics"])),
         honorific_may_open=lexicon.may_open(words["honorifics"]),
         next_role=regex.compile(r"\s*[-–—;,|]\s*(?P<role>%s)\s*:\s*"
@@ -64,7 +68,9 @@ def vocabulary() -> Vocabulary:
         source_cue=regex.compile(r"(?P<cue>%s)\s*:?\s+(?=\S)" % lexicon.alternation(words["source_cues"])),
         cue_may_open=lexicon.may_open(words["source_cues"]),
         person=regex.compile(r"%s(?:[ \u00a0]+%s){0,%d}" % (name_word, name_word, PERSON_MAX_WORDS - 1)),
-        desk=regex.compile(r"^(?:%s)$" % lexicon.alternation(words["desk_names"])),
+        # a desk, or a team of reporters named with its section (``Nhóm PV Kinh tế``)
+        desk=regex.compile(r"^(?:%s)(?:\s+\p{Lu}[\p{Ll}\p{M}]*(?:\s+[\p{Ll}\p{M}]+){0,2})?$"
+                           % lexicon.alternation(words["desk_names"])),
         office=regex.compile(r"(?:%s)\s+\p{Lu}[^\n():;,.!?]*" % lexicon.alternation(words["office_heads"])),
         office_heads=tuple(head + " " for head in words["office_heads"]),
         outlet=regex.compile(
