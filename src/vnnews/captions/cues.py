@@ -46,11 +46,17 @@ def cue_rules() -> Dict[str, CueRule]:
     words = lexicon.load("captions")
     # one first test for the cues that open a line, all of two words or more: the line's first two
     # words (``Chiều nay`` and ``Trong khi`` share their first letters with ``Chú thích``, ``Trong ảnh``)
-    opens_a_cue = _opens_with(words["caption_openers"] + words["image_caption_labels"] + words["image_copyright_labels"])
+    opens_with = _opens_with(words["caption_openers"] + words["image_caption_labels"] + words["image_copyright_labels"])
+    opens_a_figure = lexicon.may_open(words["figure_labels"] + words["chart_labels"], regex.IGNORECASE)
+
+    def opens_a_cue(text: str) -> bool:
+        return opens_with(text) or opens_a_figure(text)
     rules = [
-        # Trong ảnh: ..., Ảnh trên: ...
+        # Trong ảnh: ..., Ảnh trên: ..., Ảnh 1: ..., Biểu đồ: ...
         CueRule("caption_opener", opens_a_cue,
-                regex.compile(r"^(?:%s)\b" % lexicon.alternation(words["caption_openers"]), regex.IGNORECASE), True),
+                regex.compile(r"^(?:(?:%s)\b|(?:%s)\s+\d{1,3}\s*[:.]\s+(?-i:\p{Lu})|(?:%s)(?:\s+\d{1,3})?\s*:\s+(?-i:\p{Lu}))"
+                              % (lexicon.alternation(words["caption_openers"]), lexicon.alternation(words["figure_labels"]),
+                                 lexicon.alternation(words["chart_labels"])), regex.IGNORECASE), True),
         # Video: Cảnh sát phong tỏa hiện trường (most lines hold no colon)
         CueRule("video", lambda text: ":" in text,
                 regex.compile(r"(?<![\p{L}\p{M}])(?:%s)\s*:\s*\p{Lu}" % lexicon.alternation(words["video_cues"])),
