@@ -121,8 +121,9 @@ def _outlet_tail(reading: Reading, tail: regex.Match) -> Verdict:
     source_start = tail.start(group)
     inner_cue = vocabulary().source_cue.match(text[source_start:].capitalize())  # ``(theo Reuters)``
     source = trim(text, source_start + (inner_cue.end() if inner_cue else 0), tail.end(group))
-    if is_note(source[0]) or source[0].lower() in vocabulary().places:  # ``(Hà Nội)``: where, not who
-        reading.body_end = tail.start()
+    if is_note(source[0]) or source[0].lower() in vocabulary().places or (
+            tail.group(1) and source[0].startswith(vocabulary().affiliation_heads)):
+        reading.body_end = tail.start()  # ``(Hà Nội)``, ``(Viện Kinh tế)``: where the writer is, not the outlet
     elif (noted := vocabulary().noted_person.fullmatch(source[0])) and is_person(noted.group("who")):
         who = noted.group("who")
         reading.translator = ((who, source[1], source[1] + len(who)), noted.group("note"))

@@ -36,6 +36,7 @@ class Vocabulary(NamedTuple):
     outlet_tail: Pattern  # ``(TTXVN)``, ``/VOV.VN``, `` | Báo Tin tức`` closing the line
     lead_outlet: Pattern  # ``(Tổ Quốc) -``, ``TTO -`` opening the lead
     notes: FrozenSet[str]  # ``tổng hợp``: how the text was made, naming no one
+    affiliation_heads: Tuple[str, ...]  # ``Viện ``, ``Bệnh viện ``: an office a writer works at, in brackets
     places: FrozenSet[str]  # provinces, cities, countries, lower case: a label or dateline, not a name
     noted_person: Pattern  # a name and what that person did to the text, in a tail: ``(Minh Anh dịch)``
     joiner: Pattern  # between two names: `` - ``, ``,``, `` và ``
@@ -90,6 +91,7 @@ def vocabulary() -> Vocabulary:
             % (OUTLET_MAX_CHARS, lexicon.alternation(words["outlets"]), lexicon.alternation(words["outlet_editions"]))
         ),
         notes=frozenset(w.lower() for w in words["byline_notes"]),
+        affiliation_heads=tuple(head + " " for head in words["affiliation_heads"]),
         places=frozenset(w.lower() for w in lexicon.load("places")["places"]),
         noted_person=regex.compile(r"(?P<who>.+?)\s+(?P<note>%s)" % notes, regex.IGNORECASE),
         joiner=regex.compile(r"\s+[-–—]\s+|\s*[,;]\s*|\s+(?:%s)\s+" % lexicon.alternation(words["name_joiners"])),
