@@ -4,8 +4,6 @@ Every extracted piece carries ``start``/``end`` character offsets into the exact
 given to :func:`vnnews.parse_article`; for every object with offsets, ``input[start:end] == text``.
 Display strings (``Article.title``, ``Image.caption``...) are the same text with white space folded.
 """
-from __future__ import annotations
-
 import dataclasses
 import datetime as _dt
 import math
