@@ -12,7 +12,7 @@ import heapq
 import typing
 from bisect import bisect_right
 from functools import lru_cache
-from typing import Dict, List, NamedTuple, Optional, Tuple
+from typing import List, NamedTuple, Optional, Tuple
 
 from . import layout
 from .bylines import parse_byline
@@ -23,8 +23,7 @@ from .header import field_values, parse_header
 from .limits import DEFAULT_MAX_CHARS, check_flag, check_reference, check_text, language_warnings, truncate
 from .model import Article, Author, Caption, DateValue, Image, Paragraph, ParseWarning, Sentence, Span, Token
 from .normalize import normalize
-from .settings import SHARED_TEXT_MAX_CHARS, SHARED_TEXTS_MAX
-from .text import fold
+from .text import fold, sharing
 from .tokenize import encodable, split_sentences, tokenize_sentences
 
 
@@ -131,14 +130,10 @@ class _Builder:
     def _blocks(self, blocks: List[layout.Block]):
         a = self.article
         image_open = False  # the last block was an image trace a caption may still join
-        shared: Dict[str, str] = {}  # short paragraph texts: each is its first copy (see SHARED_TEXT_MAX_CHARS)
+        shared = sharing()
         for block in blocks:
             kind, start, end = block.kind, block.start, block.end
-            piece = self.text[start:end]
-            if end - start <= SHARED_TEXT_MAX_CHARS:
-                piece = shared.get(piece) or piece
-                if len(shared) < SHARED_TEXTS_MAX:
-                    shared.setdefault(piece, piece)
+            piece = shared(self.text[start:end])
             if kind == "title":
                 # a title line wins over a header's title: it is what the reader sees
                 a.title, a.title_span = fold(piece), self.span(start, end)
