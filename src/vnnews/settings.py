@@ -23,6 +23,11 @@ DENSE_EDITS_PER_CHARACTER = 32
 # strings of its clusters are held for one block at a time (a 2 MB NFD text once took 800 MB); an
 # article is one block
 NORMALIZE_BLOCK_CHARACTERS = 1 << 16
+# equal lines and paragraphs of at most this many characters share one string, among the first
+# SHARED_TEXTS_MAX texts that short (text.sharing: a hostile text of a million ``Ảnh:`` lines held
+# two million copies; an article's lines are longer, and distinct)
+SHARED_TEXT_MAX_CHARS = 16
+SHARED_TEXTS_MAX = 1000
 
 
 # --- layout: lines into blocks -----------------------------------------------------------------
