@@ -135,18 +135,16 @@ class _Classifier:
         indented = sum(len(line.indent) >= 2 for line in lines)
         neighbours = Neighbours(lines, kinds, 0 < nbsp_indented <= most, 0 < indented <= most, "placeholder" in kinds,
                                 counts_sub_headings(lines, kinds) >= SUB_HEADED_PAGE_MIN)
-        rules = [(rule.may_hold, rule.test, rule.kinds) for rule in context_rules() if rule.applies(neighbours)]
-        for i, line in enumerate(lines):
+        rules, where = [], {}  # the lines where each first test holds: several rules share one
+        for rule in context_rules():
+            if rule.applies is None or rule.applies(neighbours):
+                if rule.may_hold is not None and rule.may_hold not in where:
+                    where[rule.may_hold] = rule.may_hold(neighbours)
+                rules.append((where.get(rule.may_hold), rule.test, rule.kinds))
+        for i in range(len(lines)):
             if kinds[i] is None:
-                passed = {}  # the first tests asked of this line: several rules share one
                 for may_hold, test, given in rules:
-                    if may_hold is not None:
-                        held = passed.get(may_hold)
-                        if held is None:
-                            held = passed[may_hold] = may_hold(line.text)
-                        if not held:
-                            continue
-                    if test(neighbours, i):
+                    if (may_hold is None or i in may_hold) and test(neighbours, i):
                         kinds[i:i + len(given)] = given
                         break
 
