@@ -13,8 +13,10 @@ line that ends at its credit (``... giảm còn 44,9 triệu đơn vị - Ảnh:
 Words are data in ``lexicon/captions.json``; thresholds in the captions section of ``settings.py``.
 """
 from .credits import Credit, find_credits
-from .cues import CueRule, cue_rules, image_copyright_name, is_agency_credit, is_alt_text, is_caption_opener, is_video_line, reads_as_caption
+from .cues import (CueRule, agency_credit_max_chars, cue_rules, image_copyright_name, is_agency_credit, is_alt_text,
+                   is_caption_opener, is_video_line, reads_as_caption)
 from .pieces import Piece, caption_pieces, glued_caption_end, run_on_caption, sentence_starts, split_credited
 
-__all__ = ["Credit", "CueRule", "Piece", "caption_pieces", "cue_rules", "image_copyright_name", "is_agency_credit", "find_credits", "glued_caption_end", "is_alt_text", "is_caption_opener",
+__all__ = ["Credit", "CueRule", "Piece", "agency_credit_max_chars", "caption_pieces", "cue_rules", "image_copyright_name",
+           "is_agency_credit", "find_credits", "glued_caption_end", "is_alt_text", "is_caption_opener",
            "is_video_line", "reads_as_caption", "run_on_caption", "sentence_starts", "split_credited"]

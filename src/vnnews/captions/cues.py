@@ -29,14 +29,22 @@ def _opens_with(phrases) -> Callable[[str], bool]:
     """A first test for phrases of two words or more that open a line: whether its first two words
     (lower case, a colon or comma after them aside) are those of one of them."""
     heads = frozenset(" ".join(p.lower().split()[:2]) for p in phrases)
+    firsts = frozenset(head[:1] for head in heads)
 
     def opens(text: str) -> bool:
+        # its first letter first: most lines open with one that opens no phrase, and lowering one
+        # character costs far less than lowering forty
+        if text[:1].lower()[:1] not in firsts and not text[:1].isspace():
+            return False
         first = text[:40].lower().split(None, 2)
         return len(first) > 1 and "%s %s" % (first[0], first[1].rstrip(":,.")) in heads
     return opens
 
 
 def _ends_in_a_digit(text: str) -> bool:
+    last = text[-1:]
+    if last != "." and not last.isspace():  # most lines: their last character tells, nothing to strip
+        return last.isdigit()
     return text.rstrip().rstrip(".")[-1:].isdigit()  # any digit the pattern's \d takes (and a few more)
 
 
@@ -104,6 +112,11 @@ def _agency_credits() -> Tuple[frozenset, int]:
     """The agencies' names, case folded, and the longest name's length."""
     names = frozenset(name.casefold() for name in lexicon.load("captions")["agency_credits"])
     return names, max(map(len, names))
+
+
+def agency_credit_max_chars() -> int:
+    """The length of the longest agency's name: no longer line is one."""
+    return _agency_credits()[1]
 
 
 def is_agency_credit(text: str) -> bool:

@@ -87,10 +87,12 @@ def glued_caption_end(text: str, window: int = GLUED_CAPTION_WINDOW) -> Optional
 @lru_cache(maxsize=None)
 def _seam() -> Tuple[re.Pattern, regex.Pattern]:
     """A space before a seam opener's first word (the stdlib skips ahead to spaces and tries the few
-    words there far quicker than the full pattern), and a seam opener with a small letter after it."""
+    words there far quicker than the full pattern; their first letters first, in one class, as most
+    spaces are followed by none of them), and a seam opener with a small letter after it."""
     openers = lexicon.load("captions")["seam_openers"]
     heads = sorted({w.split()[0] for w in openers}, key=len, reverse=True)
-    return (re.compile(" (?=%s)" % "|".join(map(re.escape, heads))),
+    firsts = "".join(sorted({re.escape(w[0]) for w in heads}))
+    return (re.compile(" (?=[%s])(?=%s)" % (firsts, "|".join(map(re.escape, heads)))),
             regex.compile(r"(?:%s)(?=[\s,]+\p{Ll})" % lexicon.alternation(openers)))
 
 

@@ -177,7 +177,7 @@ class _Classifier:
         indented = sum(len(line.indent) >= 2 for line in lines)
         neighbours = Neighbours(lines, kinds, 0 < nbsp_indented <= most, 0 < indented <= most, "placeholder" in kinds,
                                 counts_sub_headings(lines, kinds) >= SUB_HEADED_PAGE_MIN)
-        applying = [rule for rule in context_rules() if rule.applies(neighbours)]
+        applying = [rule for rule in context_rules() if rule.applies is None or rule.applies(neighbours)]
         held = self._context_pass(neighbours, [rule for rule in applying if rule.after is None])
         second = [rule for rule in applying if rule.after in held]  # most pages: none
         if second:
@@ -185,23 +185,20 @@ class _Classifier:
 
     def _context_pass(self, neighbours: Neighbours, rules) -> set:
         """One pass of ``rules`` over the lines not yet classified; the names of the rules that held."""
-        lines, kinds, held_rules = self.lines, self.kinds, set()
-        rules = [(rule.may_hold, rule.test, rule.kinds, rule.name) for rule in rules]
-        for i, line in enumerate(lines):
+        kinds, held = self.kinds, set()
+        tests, where = [], {}  # the lines where each first test holds: several rules share one
+        for rule in rules:
+            if rule.may_hold is not None and rule.may_hold not in where:
+                where[rule.may_hold] = rule.may_hold(neighbours)
+            tests.append((where.get(rule.may_hold), rule.test, rule.kinds, rule.name))
+        for i in range(len(self.lines)):
             if kinds[i] is None:
-                passed = {}  # the first tests asked of this line: several rules share one
-                for may_hold, test, given, name in rules:
-                    if may_hold is not None:
-                        held = passed.get(may_hold)
-                        if held is None:
-                            held = passed[may_hold] = may_hold(line.text)
-                        if not held:
-                            continue
-                    if test(neighbours, i):
+                for may_hold, test, given, name in tests:
+                    if (may_hold is None or i in may_hold) and test(neighbours, i):
                         kinds[i:i + len(given)] = given
-                        held_rules.add(name)
+                        held.add(name)
                         break
-        return held_rules
+        return held
 
     def _caption(self, line: Line):
         """A caption line keeps the name of its credit: its own, or that of a credit line next to it. A

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Callable, List, NamedTuple, Optional, Tuple
+from typing import Callable, Container, List, NamedTuple, Optional, Tuple
 
 import regex
 
@@ -140,7 +140,8 @@ def line_rules() -> Tuple[LineRule, ...]:
         LineRule("related_pair", "related", lambda t, w: " / " in t, lambda t, w: _is_related_pair(t)),
         # a headline listed under ``Tin liên quan:``
         LineRule("related_listed", "related", lambda t, w: w.listing, lambda t, w: is_title_shaped(t)),
-        LineRule("video", "video", lambda t, w: len(t) <= CAPTION_MAX_CHARS, lambda t, w: video(t)),
+        # (a video's cue and its colon: most lines hold no colon, which is tested here before the cue's call)
+        LineRule("video", "video", lambda t, w: len(t) <= CAPTION_MAX_CHARS and ":" in t, lambda t, w: video(t)),
         # date lines stand among the first lines or the last two, and are written in digits; a bar may
         # close a dateline footer (``Tên - Báo | 23:00 06/02/2017``) anywhere
         LineRule("date_line", "date", lambda t, w: (w.index < DATE_LINE_WINDOW or w.index >= w.count - 2 or "|" in t)
@@ -166,16 +167,26 @@ class Neighbours(NamedTuple):
 
 class ContextRule(NamedTuple):
     name: str
-    # a cheap first test of the line's text, False where ``test`` cannot hold; asked once per line
-    # however many rules share it (None: always try ``test``)
-    may_hold: Optional[Callable[[str], bool]]
+    # the lines where ``test`` may hold, found once per article by a cheap look at them all (None: any
+    # line): most rules hold on few lines, and a call per line and rule costs more than the look
+    may_hold: Optional[Callable[[Neighbours], Container[int]]]
     test: Callable[[Neighbours, int], bool]
     kinds: Tuple[LineKind, ...]  # the kinds of the line and of the lines after it
     # whether the rule can hold anywhere in the article (its habits): tried on its lines only if so
-    applies: Callable[[Neighbours], bool] = lambda n: True
+    applies: Optional[Callable[[Neighbours], bool]] = None
     # a rule that must have held on some line of the article first: such a rule is tried in a second
     # pass, on what the first left, and only where that rule held (a page that sets captions apart so)
     after: Optional[str] = None
+
+
+@lru_cache(maxsize=None)
+def lines_where(may_hold: Callable[[str], bool]) -> Callable[[Neighbours], Container[int]]:
+    """The lines still unclassified whose text passes a cheap first test: one function per test, so
+    that the rules that share a test share its lines (a line's kind is only ever given, never taken
+    back, so a line unclassified when a rule is asked was so when its lines were found)."""
+    def where(n: Neighbours) -> Container[int]:
+        return {i for i, (line, kind) in enumerate(zip(n.lines, n.kinds)) if kind is None and may_hold(line.text)}
+    return where
 
 
 def is_short_caption(text: str) -> bool:
@@ -192,6 +203,18 @@ def _nbsp_indents(n: Neighbours) -> bool:
     return n.indents_mark_captions
 
 
+def _nbsp_indented_lines(n: Neighbours) -> Container[int]:
+    return {i for i, line in enumerate(n.lines) if "\u00a0" in line.indent}
+
+
+def _before_nbsp_indented(n: Neighbours) -> Container[int]:
+    return {i - 1 for i, line in enumerate(n.lines) if i and "\u00a0" in line.indent}
+
+
+def _after_placeholder(n: Neighbours) -> Container[int]:
+    return {i + 1 for i, kind in enumerate(n.kinds) if kind == "placeholder"}
+
+
 def _nbsp_pair(n: Neighbours, i: int) -> bool:
     following = n.following(i)
     return following is not None and _indented(following) \
@@ -201,6 +224,10 @@ def _nbsp_pair(n: Neighbours, i: int) -> bool:
 def _is_indented_headline(line: Line) -> bool:
     return len(line.indent) >= 2 and "\u00a0" not in line.indent and len(line.text.split()) >= RELATED_MIN_WORDS \
         and is_title_shaped(line.text)
+
+
+def _indented_lines(n: Neighbours) -> Container[int]:
+    return {i for i, line in enumerate(n.lines) if len(line.indent) >= 2}
 
 
 def _in_headline_run(n: Neighbours, i: int) -> bool:
@@ -224,6 +251,12 @@ def counts_sub_headings(lines: List[Line], kinds: List[Optional[LineKind]]) -> i
     return sum(1 for i in range(1, len(lines) - 1) if kinds[i] is None and lines[i].text[-1] not in _CLOSING
                and len(lines[i + 1].text) >= CAPTION_NEIGHBOUR_MIN_CHARS and 2 <= len(lines[i].text.split())
                <= SUB_HEADING_MAX_WORDS)
+
+
+def _far_shorter_than_the_line_before(n: Neighbours) -> Container[int]:
+    lines = n.lines
+    return {i for i in range(1, len(lines) - 1)
+            if len(lines[i - 1].text) >= max(CAPTION_NEIGHBOUR_MIN_CHARS, CAPTION_NEIGHBOUR_RATIO * len(lines[i].text))}
 
 
 def _between_paragraphs(n: Neighbours, i: int, ratio: float = CAPTION_NEIGHBOUR_RATIO) -> bool:
@@ -255,7 +288,11 @@ def _over_the_text(n: Neighbours, i: int) -> bool:
         and cap.reads_as_caption(text)
 
 
-def _after_placeholder(n: Neighbours, i: int) -> bool:
+def _first_line(n: Neighbours) -> Container[int]:
+    return (0,)
+
+
+def _caption_under_placeholder(n: Neighbours, i: int) -> bool:
     """A short line under an image's file: its caption, unless the image is a markdown one that has its
     description already (``![alt](address)``)."""
     if i == 0 or n.kinds[i - 1] != "placeholder":
@@ -264,8 +301,12 @@ def _after_placeholder(n: Neighbours, i: int) -> bool:
     return not (above.startswith("![") and not above.startswith("![]")) and is_short_caption(n.lines[i].text)
 
 
-def _ends_a_clause(text: str) -> bool:
-    return text[-1] in ".:"  # a caption before its credit's line ends with its full stop or the credit's colon
+def _before_a_credit_line(n: Neighbours) -> Container[int]:
+    """A caption before its credit's line ends with the credit's colon, or with its full stop before a
+    line as short as an agency's name."""
+    lines, longest = n.lines, cap.agency_credit_max_chars()
+    return {i for i in range(len(lines) - 1)
+            if lines[i].text[-1] == ":" or (lines[i].text[-1] == "." and len(lines[i + 1].text) <= longest)}
 
 
 def _credit_under_caption(n: Neighbours, i: int) -> bool:
@@ -277,6 +318,11 @@ def _credit_under_caption(n: Neighbours, i: int) -> bool:
     credits = cap.find_credits(text)
     return len(credits) == 1 and credits[0].start == 0 and credits[0].end == len(text) \
         and credits[0].name is not None and not cap.find_credits(n.lines[i - 1].text)
+
+
+def _same_as_next(n: Neighbours) -> Container[int]:
+    lines = n.lines
+    return {i for i in range(len(lines) - 1) if lines[i].text == lines[i + 1].text}
 
 
 def _repeated_caption(n: Neighbours, i: int) -> bool:
@@ -295,7 +341,7 @@ def context_rules() -> Tuple[ContextRule, ...]:
     alt_text, image_caption, image_copyright, caption_opener = (
         cues[name].pattern for name in ("alt_text", "image_caption", "image_copyright", "caption_opener"))
     credit_colon_end = cues["credit_colon_end"].test
-    opens_a_cue = cues["caption_opener"].may_hold  # shared by the three cues that open a line
+    opens_a_cue = lines_where(cues["caption_opener"].may_hold)  # shared by the three cues that open a line
 
     def credit_below(n: Neighbours, i: int) -> bool:
         """A caption whose credit stands on the next line: a name after its ``Ảnh:``, or an agency alone."""
@@ -311,16 +357,17 @@ def context_rules() -> Tuple[ContextRule, ...]:
 
     return (
         # ``... hinh anh 1``, then the visible caption
-        ContextRule("alt_text_then_caption", cues["alt_text"].may_hold,
+        ContextRule("alt_text_then_caption", lines_where(cues["alt_text"].may_hold),
                     lambda n, i: alt_text.search(n.lines[i].text) is not None and n.following(i) is not None,
                     ("alt", "caption")),
         # a credited caption written twice in a row: the image's alt text, then its visible caption (a
         # sub-heading is written twice too, and a photographer's bare credit may stand under two images)
-        ContextRule("repeated_caption", None, _repeated_caption, ("alt", "caption")),
+        ContextRule("repeated_caption", _same_as_next, _repeated_caption, ("alt", "caption")),
         # a short line, then a short NBSP-indented one: the alt text and the visible caption
-        ContextRule("nbsp_indented_pair", None, _nbsp_pair, ("alt", "caption"), _nbsp_indents),
-        ContextRule("after_placeholder", None, _after_placeholder, ("caption",), lambda n: n.has_placeholder),
-        ContextRule("nbsp_indented", None, lambda n, i: _indented(n.lines[i]) and is_short_caption(n.lines[i].text)
+        ContextRule("nbsp_indented_pair", _before_nbsp_indented, _nbsp_pair, ("alt", "caption"), _nbsp_indents),
+        ContextRule("after_placeholder", _after_placeholder, _caption_under_placeholder, ("caption",),
+                    lambda n: n.has_placeholder),
+        ContextRule("nbsp_indented", _nbsp_indented_lines, lambda n, i: _indented(n.lines[i]) and is_short_caption(n.lines[i].text)
                     and i + 1 < len(n.lines), ("caption",), _nbsp_indents),
         # Image copyright Getty Images, then Image caption ...: one image, its credit above its caption
         ContextRule("image_copyright_then_caption", opens_a_cue,
@@ -329,7 +376,7 @@ def context_rules() -> Tuple[ContextRule, ...]:
         ContextRule("image_markup", opens_a_cue, lambda n, i: image_caption.match(n.lines[i].text) is not None
                     or image_copyright.match(n.lines[i].text) is not None, ("caption",)),
         # ... Ảnh:\nAP, or a caption and a line holding only Reuters
-        ContextRule("credit_below", _ends_a_clause, credit_below, ("caption", "credit")),
+        ContextRule("credit_below", _before_a_credit_line, credit_below, ("caption", "credit")),
         # a caption without a credit, then a line holding only one (an agency, ``Ảnh: CTV``, ``ẢNH: TRẦN
         # MAI``): the caption's credit, not a second image (the neighbour is tested first: most lines fail it)
         ContextRule("credit_under_caption", None, _credit_under_caption, ("credit",)),
@@ -337,14 +384,14 @@ def context_rules() -> Tuple[ContextRule, ...]:
         ContextRule("caption_opener", opens_a_cue, lambda n, i: caption_opener.match(n.lines[i].text) is not None
                     and len(cap.sentence_starts(n.lines[i].text)) <= CAPTION_LINE_MAX_SENTENCES, ("caption",)),
         # two or more indented headlines in a row, after the sapo or at the end: related articles
-        ContextRule("indented_headlines", None, _in_headline_run, ("related",), lambda n: n.indents_are_rare),
+        ContextRule("indented_headlines", _indented_lines, _in_headline_run, ("related",), lambda n: n.indents_are_rare),
         # Hiện trường vụ tai nạn. (between two paragraphs, no credit)
-        ContextRule("uncredited_between_paragraphs", None, _between_paragraphs, ("caption",)),
+        ContextRule("uncredited_between_paragraphs", _far_shorter_than_the_line_before, _between_paragraphs, ("caption",)),
         # on a page that has set one uncredited caption apart so, a line that reads as one and is shorter
-        # than both paragraphs around it, though not far shorter, is one more
+        # than both paragraphs around it, though not far shorter, is one more (a second pass, on few pages)
         ContextRule("uncredited_on_a_captioned_page", None,
                     lambda n, i: _between_paragraphs(n, i, CAPTION_NEIGHBOUR_RATIO_ON_A_CAPTIONED_PAGE), ("caption",),
                     after="uncredited_between_paragraphs"),
         # Hiện trường vụ việc đau lòng. (the first line, no title above it, a long paragraph below)
-        ContextRule("uncredited_over_the_text", None, _over_the_text, ("caption",)),
+        ContextRule("uncredited_over_the_text", _first_line, _over_the_text, ("caption",)),
     )
