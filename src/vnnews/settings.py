@@ -101,9 +101,6 @@ DATE_TWO_DIGIT_PIVOT = 50  # a two-digit year below it is in the 2000s (28/7/17)
 # reference is in the next or last year (Tết Dương lịch read on 1 December, 28/12 read on 3 January);
 # far enough that Christmas read in mid-February is the coming one
 DATE_YEAR_EDGE_DAYS = 45
-# bare hours (15 giờ) that parse_date reads as a time without lúc: past noon on the 24-hour clock, as
-# 3 giờ is as often three hours and 24 giờ a day (0 giờ is midnight too)
-DATE_CLOCK_ONLY_HOURS = (13, 23)
 DATE_CUE_WINDOW = 30  # characters looked at before a candidate: enough for its cue words, and scans stay linear
 
 
