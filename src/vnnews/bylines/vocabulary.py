@@ -128,6 +128,11 @@ def is_outlet(text: str) -> bool:
     return v.outlet.search(text) is not None
 
 
+def is_place(text: str) -> bool:
+    """A province, city, region or country (``Quảng Bình``, ``TP.HCM``): a dateline, not a name."""
+    return text.lower() in vocabulary().places
+
+
 def is_acronym(text: str) -> bool:
     """``TTVH``, ``NDTV``: capitals only, and no desk (``PV``, ``CTV``) that signs as a person."""
     return _ACRONYM.fullmatch(text) is not None and not vocabulary().desk.match(text)

@@ -131,7 +131,15 @@ class _Classifier:
                 self.blocks.append(Block("title", line.start, end, i))
                 if site is not None:
                     self.blocks.append(Block("chrome", end, line.end, i))
+                self._title_repeats(i)
             return
+
+    def _title_repeats(self, title: int):
+        """The headline written again further down (a page's image alt text, a share box): not body."""
+        headline = self.lines[title].text
+        for i in range(title + 1, len(self.lines)):
+            if self.kinds[i] is None and self.lines[i].text == headline:
+                self.kinds[i] = "chrome"
 
     def _byline_head(self):
         """A byline among the first lines that says what it is (``Tác giả: Minh Anh``, ``Bởi Lan Phương``),

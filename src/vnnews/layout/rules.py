@@ -128,6 +128,9 @@ def line_rules() -> Tuple[LineRule, ...]:
                  lambda t, w: image_pieces(t)),
         LineRule("end_mark", "end_mark", None, lambda t, w: t in end_marks),
         LineRule("chrome", "chrome", None, lambda t, w: is_chrome(t)),
+        # a place alone with a colon over the lead (``Quảng Bình:``): the dateline, set on a line of its own
+        LineRule("dateline_place", "chrome", lambda t, w: w.index < DATE_LINE_WINDOW and t[-1] == ":",
+                 lambda t, w: seam.is_place(t[:-1].strip())),
         # the page's footer and the notices under the article, among the last lines only
         LineRule("footer", "chrome", lambda t, w: w.index >= w.count - FOOTER_LINES, lambda t, w: is_footer(t)),
         # a contact address alone on a line, as page footers and bylines leave it
