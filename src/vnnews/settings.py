@@ -75,6 +75,7 @@ CAPTION_NEIGHBOUR_RATIO_ON_A_CAPTIONED_PAGE = 1.25  # ...or this many, on a page
 # a page with this many sub-headings (short unpunctuated lines over a paragraph) sets its sections apart so:
 # an unpunctuated short line there is one more sub-heading, not a caption (two may be uncredited captions)
 SUB_HEADED_PAGE_MIN = 3
+QUOTED_TERM_MAX_WORDS = 3  # a quoted term this short (“Tiên cảnh” thác Kawasan) is no quotation of speech
 ADVERBIAL_MAX_WORDS = 4  # ``Dĩ nhiên, ...``: a lower-case clause this short before a comma opens a body sentence
 
 

@@ -8,7 +8,7 @@ from typing import Callable, Dict, NamedTuple, Optional, Tuple
 import regex
 
 from .. import lexicon
-from ..settings import (ADVERBIAL_MAX_WORDS, CREDIT_NAME_MAX_CHARS, UNCREDITED_CAPTION_MAX_WORDS, UNCREDITED_CAPTION_MIN_WORDS,
+from ..settings import (ADVERBIAL_MAX_WORDS, CREDIT_NAME_MAX_CHARS, QUOTED_TERM_MAX_WORDS, UNCREDITED_CAPTION_MAX_WORDS, UNCREDITED_CAPTION_MIN_WORDS,
                         UNPUNCTUATED_CAPTION_MIN_WORDS)
 from ..tokenize import split_sentences
 
@@ -126,6 +126,17 @@ def is_agency_credit(text: str) -> bool:
 
 
 _QUOTES = "“”\"«»"
+# a quoted term of a few words (``“Tiên cảnh” thác Kawasan``) is a name or an emphasis; longer, speech
+_QUOTED = regex.compile(r"[“\"«]([^”\"»]*)[”\"»]")
+
+
+def _quotes_speech(text: str) -> bool:
+    """Whether the line quotes what someone said: a quotation mark that is not around a short term."""
+    if not any(q in text for q in _QUOTES):
+        return False
+    terms = _QUOTED.findall(text)
+    return not terms or any(len(term.split()) > QUOTED_TERM_MAX_WORDS for term in terms) \
+        or sum(text.count(q) for q in _QUOTES) != 2 * len(terms)
 _LIST_MARKS = "-–—•+*"  # a line opened by one is a list item or a line of dialogue
 
 
@@ -149,7 +160,7 @@ def reads_as_caption(text: str, run_on: bool = False) -> bool:
         last = text[-1]
         if last in "?!…:;," or (last != "." and len(words) < UNPUNCTUATED_CAPTION_MIN_WORDS):
             return False
-    if text[0].isdigit() or text[0] in _LIST_MARKS or ":" in text or any(q in text for q in _QUOTES):
+    if text[0].isdigit() or text[0] in _LIST_MARKS or ":" in text or _quotes_speech(text):
         return False
     spaced = " %s " % " ".join(text.lower().replace(",", " , ").split())
     openers, story_words, caption_heads = _story_cues()
