@@ -50,6 +50,8 @@ def test_rules_are_named_once_and_read_the_line_in_order():
     ("Báo Hải quan sẽ tiếp tục cập nhật thông tin về vụ việc. Thái Bình ", "Thái Bình"),
     ("Quảng Bình giảm 12,4%; Nam Định cùng có mức giảm 5,3%. Theo Vov.vn ", "Theo Vov.vn"),
     ("Tổ chức triển khai mô hình thí điểm một cửa liên thông. Tin, ảnh: Đỗ Trưởng (TTXVN)", "Tin, ảnh: Đỗ Trưởng (TTXVN)"),
+    # the space after the full stop lost by the scraper
+    ("Đây là lần giảm thứ ba liên tiếp trong tháng.Minh Anh", "Minh Anh"),
 ])
 def test_byline_glued_to_the_last_paragraph(paragraph, byline):
     start = glued_byline_start(paragraph)
@@ -83,6 +85,7 @@ def test_no_glued_byline_after_a_label(paragraph):
     "Tổ chức triển khai một số mô hình thí điểm một cửa liên thông đến cấp xã./.",
     "Ông Thành nói rằng công trình sẽ xong trong tháng 9. Theo ông Thành",
     "Các nhà khoa học đã đến Hà Nội.",
+    "Đây là lần giảm thứ ba liên tiếp tại TP.Hà Nội",  # an abbreviation's dot, no sentence's end
 ])
 def test_no_glued_byline(paragraph):
     assert glued_byline_start(paragraph) is None

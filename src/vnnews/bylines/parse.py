@@ -15,7 +15,9 @@ from .vocabulary import Piece, is_outlet, trim, vocabulary
 # how a rule's pattern is put to the unread part: the whole of it, its start, or up to its end
 _FIND = {"whole": "fullmatch", "head": "match", "tail": "search"}
 # where a glued byline may start: after a sentence's end, or after a colon (more is asked of that one)
-_SEAM = regex.compile(r"[.!?…\"”]\s+|(?P<colon>:)\s+")
+# (a scraper may drop the space after a sentence's full stop: ``... trong tháng.Minh Anh``; a small letter
+# before the stop tells it from an abbreviation, ``TP.Hà Nội``)
+_SEAM = regex.compile(r"[.!?…\"”]\s+|(?<=\p{Ll}[.!?])(?=\p{Lu})|(?P<colon>:)\s+")
 _BETWEEN_CREDITS = " \t\u00a0/|-–—,;"  # what separates two credits on one line
 # a dateline footer's date after its bar, closing the paragraph: ``| 22:08 12/05/2017``
 _FOOTER = regex.compile(r"\s*\|[\s|]*(?P<date>[^|]{6,40}?)\s*$")
