@@ -187,6 +187,7 @@ def grammar() -> Grammar:
     spoken_point = rf"(?:{_SPACE}+(?i:{_alt(num.point)}){_SPACE}+\d+(?![\w.,]))?"
     by_digits = _DIGITS + spoken_point + scaled
     by_words = rf"(?>{word}(?:{_SPACE}+{word})*)"
+    small = rf"(?i:{_alt(list(num.digits) + list(num.after_tens) + sorted(num.ten | num.tens))})(?!\w)"  # below a hundred
     sep = rf"(?:{_SPACE}*[-–—]{_SPACE}*|{_SPACE}+(?i:{_alt(units['range_words'])}){_SPACE}+)"
     prefixes = [s for names in units["currency_prefixes"].values() for s in names]
 
@@ -229,7 +230,7 @@ def grammar() -> Grammar:
         "run_before": rf"(?r)(?:(?<!\w){word}(?:{sep})?{_SPACE}*)+",
         "prefix": rf"(?:{_alt(prefixes)}){_SPACE}?\Z",
         "glued_places": rf"({_alt(units['glued_place_units'])})(\d{{1,2}})(?!\w|[.,]\d)",
-        "cents_after": rf"{_SPACE}+(?P<cents>\d{{1,2}}|{by_words})(?={_SPACE}*(?:[;:!?)\]\n]|[.,](?!\d)|\Z))",
+        "cents_after": rf"{_SPACE}+(?P<cents>\d{{1,2}}|{small}(?:{_SPACE}+{small}){{0,2}})(?={_SPACE}*(?:[;:!?)\]\n]|[.,](?!\d)|\Z))",
     }
     # words found in every number in words of ten or more or with a decimal point word that leads
     # (hai phẩy năm), percent words and the currencies that make a smaller number money (chín bảng
@@ -240,6 +241,7 @@ def grammar() -> Grammar:
     anchors = sorted((num.ten | num.tens | num.point_leads | set(num.scales) - num.digit_only)
                      | {w for w in units["percent"] if w.replace(" ", "").isalpha()}
                      | _shortest(w.lower() for w in units["small_count_currencies"]) | after_numbers)
+    # each anchor a whole word, so that the search does not stop at every đông for đô
     sources["leads"] = lexicon.prefix_tree(anchors, space=" ", word_end=r"(?!\w)")
     return Grammar(
         num=num,

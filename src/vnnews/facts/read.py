@@ -198,9 +198,9 @@ def _spoken_cents(t: str, end: int, kind: Optional[str], unit: Optional[str], un
     if cents.isdecimal():
         return m, Decimal(cents) / 10 ** len(cents)
     toks = numbers.tokens(cents)
-    value = None if not g.scales.isdisjoint(toks) else numbers.value(toks)
+    value = numbers.value(toks)
     if value is None or not 0 < value < 100 or value != int(value):
-        return None
+        return None  # hai đô không; hai đô hai hai, no one number
     return m, Decimal(value) / (10 if len(toks) == 1 and toks[0] in g.num.digits else 100)
 
 
