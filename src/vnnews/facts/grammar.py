@@ -120,6 +120,7 @@ class Grammar:
     vague: Phrases  # hàng, vài: the first scale word after them is vague
     comparatives: Phrases
     multiples: Phrases
+    units_before: Phrases  # tuổi in ở tuổi 62: a unit before its number
     time: Phrases
     ordinal: Phrases  # positions and dates (tầng 3, ngày 10)
     score: Phrases
@@ -165,7 +166,7 @@ _PHRASES = {
     "time": "time_units", "score": "score_before", "date_prepositions": "date_prepositions",
     "not_ordinal": "not_ordinal_before", "capital_ordinals": "capital_ordinals", "money_verbs": "money_verbs",
     "money_abbreviations": "money_abbreviations", "range_openers": "range_openers",
-    "opened_range_words": "opened_range_words", "list_range_words": "list_range_words",
+    "opened_range_words": "opened_range_words", "list_range_words": "list_range_words", "units_before": "units_before",
 }
 
 

@@ -16,7 +16,7 @@ import regex
 
 from .. import numbers
 from ..model import Fact, FactKind
-from ..settings import (FACT_COMPARED_REACH, FACT_MAX_AMOUNT, FACT_MAX_CHAIN, FACT_PREFIX_REACH,
+from ..settings import (FACT_COMPARED_REACH, FACT_CONTEXT_WINDOW, FACT_MAX_AMOUNT, FACT_MAX_CHAIN, FACT_PREFIX_REACH,
                         FACT_RANGE_SCALE_SPREAD, FACT_YEAR_LIKE)
 from .context import Context, chunks_before, context, opens_range
 from .grammar import GROUPS, Grammar, fold, grammar
@@ -72,8 +72,8 @@ def _read(t: str, m: Amount, g: Grammar, floor: int) -> List[Fact]:
     if kind is None and t[last:last + 1] in g.glued_place_starts and single and len(toks[0]) == 1 and toks[0][0].isdecimal() \
             and g.glued_places.match(t, last):
         return [_glued_places(t, first, last, toks[0][0], g)]
-    if kind is None and g.money_scales.isdisjoint(toks[-1]):
-        return []  # a bare number, a date, a time, a duration
+    if kind is None and g.money_scales.isdisjoint(toks[-1]):  # a bare number, a date, a time, a duration
+        return _unit_before(t, first, spans[0][1], toks[0][0], g) if single and len(toks[0]) == 1 and not prefix else []
     if not single and not _joined(t, spans, toks, g):
         spans, toks, single = spans[-1:], toks[-1:], True  # năm 2005 xuống 24,8%: the last end alone
         first = spans[0][0]
@@ -152,15 +152,17 @@ def read_digits(t: str, m, g: Grammar, floor: int) -> List[Fact]:
         # no scale word and no unit (every unit group and half unset): a bare number, the most common match
         if t[last:last + 1] in g.glued_place_starts and number.isdecimal() and g.glued_places.match(t, last):
             return [_glued_places(t, first, last, number, g)]
-        return []
+        return _unit_before(t, first, last, number, g)
     kind, unit, factor, measure = unit_of(groups[3:-2], None)
     if factor is not None:
         return _read(t, _digit_amount(t, g, m), g, floor)  # a part of a unit (43 xu): read, then joined
     toks = [number, *amt[len(number):].lower().split()]  # 64.959, 4.231 tỷ
     if len(toks) > 1 and not "".join(toks[1:]).isalpha():
         toks = numbers.tokens(amt)  # 1tr5, 3 tỷ 500 triệu
-    if kind is None:
-        return [] if g.money_scales.isdisjoint(toks) else _read(t, _digit_amount(t, g, m), g, floor)
+    if kind is None:  # a word after the amount that is no unit
+        if not g.money_scales.isdisjoint(toks):
+            return _read(t, _digit_amount(t, g, m), g, floor)
+        return _unit_before(t, first, first + len(number), number, g) if amt == number else []
     if unit in g.money_after_scale:
         kind, unit = _money_after_scale(kind, unit, toks, g)
     if unit in g.spoken_cents and _spoken_cents(t, last, kind, unit, groups[3:-2], per, True, g):
@@ -234,6 +236,20 @@ def _glued_places(t: str, first: int, end: int, whole: str, g: Grammar) -> Fact:
     m = g.glued_places.match(t, end)
     value = numbers.plain(Decimal(whole + "." + m[2]))
     return Fact(t[first:m.end()], "quantity", value, m[1].lower(), first, m.end())
+
+
+def _unit_before(t: str, first: int, end: int, number: str, g: Grammar) -> List[Fact]:
+    """ở tuổi 62: a bare number right after a unit written before it (units_before) counts that unit;
+    the fact's text runs from the unit word."""
+    if not number.isdecimal() or not t[first - 1:first].isspace():
+        return []
+    window = max(0, first - FACT_CONTEXT_WINDOW)
+    before = t[window:first].rstrip()
+    word = before.rsplit(None, 1)[-1] if before else ""
+    if word.lower() not in g.units_before:
+        return []
+    start = window + len(before) - len(word)
+    return [Fact(t[start:end], "quantity", int(number), word.lower(), start, end)]
 
 
 def glued_range_end(t: str, fact: Fact) -> Optional[Tuple[Fact, Fact]]:

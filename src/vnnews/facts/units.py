@@ -86,7 +86,8 @@ UNIT_RULES: Tuple[UnitRule, ...] = (
     UnitRule("msr", lambda tries: tries["measures"], r"(?![\w²³])", "required", True, _measure),
     UnitRule("rate", lambda tries: tries["rate_units"], r"(?!\w)", "required", True, _rate),  # 18mph
     UnitRule("time", lambda tries: tries["time_units"], r"(?!\w)", "required", False, _not_a_unit),
-    UnitRule("word", lambda tries: tries["lower"] + r"\w*", "", "required", False, _any_word),
+    # a word of syllables joined by hyphens is one word (36 tua-bin, 2 xe tải-container)
+    UnitRule("word", lambda tries: tries["lower"] + r"\w*(?:-\w+)*", "", "required", False, _any_word),
 )
 # the rules in the order of their groups in a search pattern: the optional-space ones, the spaced
 # ones, then (in the stdlib re's patterns, as NAME + suffix) the glued ones
