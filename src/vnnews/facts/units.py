@@ -105,7 +105,8 @@ def unit_pattern(tries: Mapping[str, str], glued_suffix: str) -> str:
     space = INLINE_SPACE
     optional = [rf"(?P<{r.name}>{space}*(?:{r.spellings(tries)})){r.not_after}" for r in _SPACED_ORDER if r.space == "optional"]
     spaced = [rf"(?P<{r.name}>{r.spellings(tries)}){r.not_after}" for r in _SPACED_ORDER if r.space == "required"]
-    glued = [rf"(?P<{r.name}{glued_suffix}>{r.spellings(tries)}){r.not_after}" for r in _SPACED_ORDER if r.glued]
+    # a glued unit may hang on a hyphen (6,52-inch, 12-inch)
+    glued = [rf"-?(?P<{r.name}{glued_suffix}>{r.spellings(tries)}){r.not_after}" for r in _SPACED_ORDER if r.glued]
     return (
         "(?:%s)?" % "|".join(optional + [rf"{space}+(?:{'|'.join(spaced)})"] + glued)
         + rf"(?P<per>(?:{space}?/{space}?(?:\d+(?:[.,]\d+)?{space}?)?[^\W\d_][\w²³]*"
