@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import List
 
 import regex
@@ -39,6 +40,14 @@ class Line:
     end: int
     indent: str  # the white space before the content (NBSP-indented captions show here)
     blank_before: int  # how many blank lines separate it from the previous non-blank line
+
+
+@lru_cache(maxsize=4)  # the article, and the date lines layout reads before it
+def lowered(text: str) -> str:
+    """``text.lower()``, kept for the last few texts: extract_facts and find_dates each read the whole
+    article in lower case, which parse_article gives to both (a Vietnamese text lowers at some 60
+    instructions a character, and the cache finds the article by its hash, computed once per string)."""
+    return text.lower()
 
 
 def fold(text: str) -> str:

@@ -16,6 +16,7 @@ from ..limits import check_text
 from ..model import Fact
 from ..normalize import normalize
 from ..settings import FACT_MAX_AMOUNT, FACT_SEARCH_BATCH
+from ..text import lowered
 from .grammar import Grammar, fold, grammar
 from .read import RANGE_DASHES, glued_range_end, split_unit_pair
 from .rules import DIGITS, WORDS
@@ -105,7 +106,9 @@ def _batched(matches: Iterator) -> Iterator:
 def _word_starts(t: str, g: Grammar) -> List[int]:
     """Where number words start that reach one of the lead words of amounts in words."""
     starts = set()
-    low = t.replace("\u0130", "i").lower()  # İ is the one letter whose lower case is longer
+    low = lowered(t)  # find_dates reads the same text in lower case
+    if len(low) != len(t):  # İ is the one letter whose lower case is longer
+        low = t.replace("\u0130", "i").lower()
     leads = WORDS.leads(g)
     lead = leads.search(low)
     while lead is not None:
