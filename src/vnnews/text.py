@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+import unicodedata
 from functools import lru_cache
 from typing import List
 
@@ -48,6 +49,13 @@ def lowered(text: str) -> str:
     article in lower case, which parse_article gives to both (a Vietnamese text lowers at some 60
     instructions a character, and the cache finds the article by its hash, computed once per string)."""
     return text.lower()
+
+
+@lru_cache(maxsize=4)
+def is_nfc(text: str) -> bool:
+    """Whether ``text`` is composed (NFC), kept for the last few texts: normalize asks it of the
+    input, and extract_facts of what normalize gave back, the same string unless it changed it."""
+    return unicodedata.is_normalized("NFC", text)
 
 
 def fold(text: str) -> str:

@@ -6,7 +6,6 @@ their cents are joined.
 from __future__ import annotations
 
 import dataclasses
-import unicodedata
 from decimal import Decimal
 from itertools import islice
 from typing import Iterator, List
@@ -16,7 +15,7 @@ from ..limits import check_text
 from ..model import Fact
 from ..normalize import normalize
 from ..settings import FACT_MAX_AMOUNT, FACT_SEARCH_BATCH
-from ..text import lowered
+from ..text import is_nfc, lowered
 from .grammar import Grammar, fold, grammar
 from .read import RANGE_DASHES, glued_range_end, split_unit_pair
 from .rules import DIGITS, WORDS
@@ -30,7 +29,7 @@ def extract_facts(text: str) -> List[Fact]:
     """
     check_text("extract_facts", text)
     # the pipeline hands in normalized text; anything else is composed first (NFD, old encodings)
-    norm = None if unicodedata.is_normalized("NFC", text) else normalize(text)
+    norm = None if is_nfc(text) else normalize(text)
     t, g = text if norm is None else norm.text, grammar()
     word_starts = _word_starts(t, g)
     plain = g.plain_script.fullmatch(t) is not None
