@@ -117,6 +117,13 @@ def test_file_name_and_lazy_load_lines_take_the_next_line_as_caption():
     assert texts(a.paragraphs) == [fold(BODY)] * 2
 
 
+def test_markdown_image_is_one_image_with_its_alt_text():
+    text = TITLE + BODY + "![Người dân nhận nước sạch](https://cdn.example.vn/nuoc-sach.jpg)\n" + BODY
+    a = parse(text)
+    assert images(a) == [("https://cdn.example.vn/nuoc-sach.jpg", "Người dân nhận nước sạch", None)]
+    assert a.images[0].alt_span.text == "Người dân nhận nước sạch" and a.offset_errors(text) == []
+
+
 def test_alt_text_with_nbsp_indented_caption_is_one_image():
     a = parse(TITLE + "\n" + BODY + "\nHội trường trực tuyến của huyện\n\n" + (NB + " ") * 12
               + "Điểm cầu tại hội trường tầng 2 UBND huyện\n\n" + BODY)
@@ -146,6 +153,23 @@ def test_caption_opening_a_body_line():
     assert texts(a.captions) == ["Người dân xếp hàng mua vàng. Ảnh: Hoàng Hà."]
     assert texts(a.paragraphs) == ["Giá vàng miếng tiếp tục lập đỉnh mới.",
                                    "Giá vàng trong nước tăng mạnh. Nhiều cửa hàng đông khách."]
+
+
+def test_caption_cut_out_of_the_middle_of_a_body_line_leaves_one_paragraph():
+    """LABELLING: a caption run into a body line is cut out of that paragraph; the rest of the line
+    stays one paragraph, its parts keeping their offsets."""
+    before = "Giá vàng trong nước tăng mạnh. Nhiều cửa hàng đông khách."
+    after = "Giới đầu tư lo ngại giá sẽ còn biến động mạnh trong tuần tới."
+    text = "Giá vàng tăng mạnh phiên sáng nay\nGiá vàng miếng tiếp tục lập đỉnh mới.\n%s Người dân xếp hàng mua vàng. Ảnh: Hoàng Hà. %s\n" % (before, after)
+    a = parse(text)
+    assert texts(a.captions) == ["Người dân xếp hàng mua vàng. Ảnh: Hoàng Hà."]
+    paragraph = a.paragraphs[-1]
+    assert paragraph.text == before + " " + after
+    assert [text[p.start:p.end] for p in paragraph.parts] == [before, after]
+    assert a.offset_errors(text) == []
+    assert not any(s.text.startswith("Người dân") and s.paragraph is not None for s in a.sentences)  # nor its sentences
+    assert {s.paragraph for s in a.sentences if s.text == after} == {len(a.paragraphs) - 1}
+    assert type(a).from_json(a.to_json()) == a
 
 
 def test_gallery_line_is_all_captions():

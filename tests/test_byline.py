@@ -27,7 +27,7 @@ def test_not_a_byline(line):
 def test_the_lexicon_has_every_key_with_its_type():
     words = lexicon.load("bylines")
     lists = {"source_cues", "byline_roles", "author_cues", "photo_roles", "desk_names", "name_joiners", "byline_notes", "outlets",
-             "outlet_words", "office_heads"}
+             "outlet_words", "office_heads", "outlet_editions", "honorifics", "outlet_kinds", "affiliation_heads"}
     assert set(k for k in words if not k.startswith("_")) == lists
     for key in lists:
         assert isinstance(words["_" + key], str), key  # each list says what it is for

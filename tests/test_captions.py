@@ -3,13 +3,12 @@ and captions_not.tsv (lines that hold none), then the finer points one by one.""
 import pytest
 from corpus import rows
 
-from vnnews.captions import (find_credits, glued_caption_end, is_alt_text, is_video_line, run_on_caption,
-                             split_credited)
+from vnnews.captions import (caption_pieces, find_credits, glued_caption_end, is_alt_text, is_video_line,
+                             run_on_caption, split_credited)
 
 
 def captions_in(line):
-    credits = find_credits(line)
-    return [line[s:e] for kind, s, e, _ in split_credited(line, credits) if kind == "caption"] if credits else []
+    return [line[piece.start:piece.end] for piece in caption_pieces(line) if piece.kind == "caption"]
 
 
 @pytest.mark.parametrize("line,expected", rows("captions.tsv", 2))

@@ -81,7 +81,7 @@ def test_not_a_date_line(line):
 # "period": [unit, int], "units": {unit: int}, "part": a part of day's rule)
 _UNITS = {"day", "week", "month", "quarter", "year"}
 _LEXICON_SHAPES = {
-    "day_words": "words", "week_word": "word", "month_word": "word", "quarter_word": "word", "quarter_letter": "word",
+    "day_words": "words", "week_word": "word", "month_word": "word", "month_word_abbreviations": "words", "quarter_word": "word", "quarter_letter": "word",
     "year_word": "word", "month_letter": "word", "decade_words": "words", "century_words": "words", "century_ordinals": "words",
     "relative_centuries": "map:int", "decade_not_before": "words", "decade_links": "words", "weekday_word": "word",
     "hour_words": "words", "minute_words": "words", "second_words": "words", "half_hour_words": "words", "to_the_hour_words": "words",

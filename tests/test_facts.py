@@ -74,9 +74,19 @@ def test_per(text, per):
     assert [f.per for f in extract_facts(text)] == [per]
 
 
-def test_per_is_shared_by_the_ends_of_a_range():
-    facts = extract_facts("Giá 300.000 - 500.000 đồng/kg")
+@pytest.mark.parametrize("text", [
+    "Giá 300.000 - 500.000 đồng/kg", "Giá 300.000đ-500.000đ/kg", "Giá 300.000đ/kg-500.000đ/kg", "Giá 300.000đ/kg-500.000đ",
+    "Giá từ 300.000đ đến 500.000đ/kg", "Giá 300.000 đồng - 500.000 đồng/kg",
+])
+def test_per_is_shared_by_the_ends_of_a_range(text):
+    facts = extract_facts(text)
     assert [(f.value, f.unit, f.per) for f in facts] == [(300000, "VND", "kg"), (500000, "VND", "kg")]
+
+
+@pytest.mark.parametrize("text", ["Giá 300.000 đồng và 500.000 đồng/kg", "Giá mất 300.000 đồng xuống 500.000 đồng/kg"])
+def test_per_is_not_shared_across_a_list_or_a_change(text):
+    """và lists two prices; xuống without từ joins a change and the price it leads to."""
+    assert [(f.value, f.per) for f in extract_facts(text)] == [(300000, None), (500000, "kg")]
 
 
 def test_value_types():
@@ -134,10 +144,11 @@ def test_search_engines_agree(text):
 # every key of units.json the code reads, with its shape: ISO code -> spellings, spelling -> ISO code, or words
 _UNIT_KEYS = {
     "currencies": "codes", "currency_prefixes": "codes", "currency_subunits": "code_map", "money_after_scale": "code_map", "glued_place_units": "words",
+    "spoken_cents": "code_list",
     **dict.fromkeys([
         "small_count_currencies", "subunit_joiners", "percent", "measures", "time_units", "qualifiers",
         "vague_qualifiers", "ordinal_before", "score_before", "date_before", "date_prepositions", "range_words",
-        "money_verbs", "money_abbreviations", "noun_modifiers", "rate_units", "per_words", "per_time_words", "range_openers", "opened_range_words", "list_range_words", "stop_after", "counted_nouns", "not_ordinal_before", "comparatives",
+        "money_verbs", "money_abbreviations", "spoken_cents_leads", "noun_modifiers", "rate_units", "per_words", "per_time_words", "range_openers", "opened_range_words", "list_range_words", "stop_after", "counted_nouns", "not_ordinal_before", "comparatives",
         "multiples", "capital_ordinals"], "words"),
 }
 
@@ -145,7 +156,7 @@ _UNIT_KEYS = {
 @pytest.mark.parametrize("key,shape", _UNIT_KEYS.items())
 def test_units_lexicon(key, shape):
     """units.json: each key with its type; words non-empty strings, NFC, without stray spaces;
-    currencies keyed by ISO 4217 codes."""
+    currencies keyed by ISO 4217 codes, and lists of codes of those currencies."""
     value = lexicon.load("units")[key]
     if shape == "codes":
         assert isinstance(value, dict) and all(re.fullmatch("[A-Z]{3}", code) for code in value)
@@ -153,6 +164,9 @@ def test_units_lexicon(key, shape):
     elif shape == "code_map":
         assert isinstance(value, dict) and all(re.fullmatch("[A-Z]{3}", code) for code in value.values())
         words = list(value)
+    elif shape == "code_list":
+        assert isinstance(value, list) and all(code in lexicon.load("units")["currencies"] for code in value)
+        words = value
     else:
         assert isinstance(value, list)
         words = value

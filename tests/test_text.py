@@ -2,9 +2,11 @@
 import re
 import sys
 
+import pytest
 import regex
 
 from vnnews.text import _SPACE_RUN, INLINE_SPACE, WIDE_LINE_BREAKS, fold, for_stdlib, is_space, split_lines, strip_bounds
+from vnnews.tokenize import split_sentences
 
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 
@@ -52,3 +54,18 @@ def test_inline_space_is_white_space_within_a_line_in_both_engines():
     every = "".join(c for c in every if c not in WIDE_LINE_BREAKS)
     assert re.findall(for_stdlib(INLINE_SPACE), every) == re.findall(within_a_line, every)
     assert re.findall(for_stdlib(INLINE_SPACE + "{1,3}"), " \n\t\xa0\x1c\u3000") == [" ", "\t\xa0\x1c", "\u3000"]
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("Ông Lê Hà, GĐ Sở GTVT TP. HCM cho biết giá sẽ giảm. Sau đó ông về.",
+     ["Ông Lê Hà, GĐ Sở GTVT TP. HCM cho biết giá sẽ giảm.", "Sau đó ông về."]),
+    # a withheld name's initial before the person's details in brackets ends no sentence
+    ("Đối tượng Nguyễn Văn T. (SN 1990) đã bị bắt. Vụ việc đang được điều tra.",
+     ["Đối tượng Nguyễn Văn T. (SN 1990) đã bị bắt.", "Vụ việc đang được điều tra."]),
+    ("Nạn nhân là P.Đ.B. (30 tuổi) trú tại xã Yên Lạc.", ["Nạn nhân là P.Đ.B. (30 tuổi) trú tại xã Yên Lạc."]),
+    # a capital letter that is a word or a unit ends one as any word does
+    ("Nhiệt độ từ 21 - 24 độ C. Trời có mưa rào.", ["Nhiệt độ từ 21 - 24 độ C.", "Trời có mưa rào."]),
+    ("Đội tuyển đứng đầu bảng H. Đối thủ tiếp theo là Bỉ.", ["Đội tuyển đứng đầu bảng H.", "Đối thủ tiếp theo là Bỉ."]),
+])
+def test_sentences(text, sentences):
+    assert [text[s:e] for s, e in split_sentences(text)] == sentences

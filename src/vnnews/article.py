@@ -8,10 +8,11 @@ to the caller's string at the very end, so ``text[start:end]`` is always the inp
 from __future__ import annotations
 
 import dataclasses
+import heapq
 import typing
 from bisect import bisect_right
 from functools import lru_cache
-from typing import List, Optional, Tuple
+from typing import List, NamedTuple, Optional, Tuple
 
 from . import layout
 from .bylines import parse_byline
@@ -22,7 +23,7 @@ from .header import field_values, parse_header
 from .limits import DEFAULT_MAX_CHARS, check_flag, check_reference, check_text, language_warnings, truncate
 from .model import Article, Author, Caption, DateValue, Image, Paragraph, ParseWarning, Sentence, Span, Token
 from .normalize import normalize
-from .text import fold
+from .text import fold, sharing
 from .tokenize import encodable, split_sentences, tokenize_sentences
 
 
@@ -74,7 +75,8 @@ class _Builder:
         self._layout(header)
         if len(a.paragraphs) > 1 and a.lead is None:  # a one-paragraph text has a body, not a lead
             first = a.paragraphs[0]  # a copy: _map_offsets maps each object once
-            a.lead = Paragraph(first.text, first.start, first.end)
+            a.lead = Paragraph(first.text, first.start, first.end,
+                               first.parts and [Span(p.text, p.start, p.end) for p in first.parts])
         pieces = self._texts()
         foreign = language_warnings(self.text)  # decides what is extracted, so it comes first
         self._sentences(pieces)
@@ -129,15 +131,22 @@ class _Builder:
     def _blocks(self, blocks: List[layout.Block]):
         a = self.article
         image_open = False  # the last block was an image trace a caption may still join
+        image_line = None  # and the line it stood on
+        body_line = None  # the line of the last body block: a caption cut out of a line leaves it one paragraph
+        shared = sharing()
         for block in blocks:
             kind, start, end = block.kind, block.start, block.end
-            piece = self.text[start:end]
+            piece = shared(self.text[start:end])
             if kind == "title":
                 # a title line wins over a header's title: it is what the reader sees
                 a.title, a.title_span = fold(piece), self.span(start, end)
                 self.title_line = (start, end)
             elif kind == "body":
-                a.paragraphs.append(Paragraph(piece, start, end))
+                if block.line == body_line:
+                    self._rejoin(a.paragraphs[-1], start, end)
+                else:
+                    a.paragraphs.append(Paragraph(piece, start, end))
+                body_line = block.line
             elif kind == "date":
                 if a.published is None:
                     a.published, a.published_span = block.value, self.span(start, end)
@@ -146,7 +155,11 @@ class _Builder:
             elif kind == "related":
                 a.related.append(self.span(start, end))
             elif kind == "placeholder":
-                a.images.append(Image(start, end, placeholder=piece, placeholder_span=self.span(start, end)))
+                if image_open and block.line == image_line and a.images[-1].placeholder is None:
+                    image = a.images[-1]  # a markdown image: its alt text, then its address
+                    image.placeholder, image.placeholder_span, image.end = piece, self.span(start, end), end
+                else:
+                    a.images.append(Image(start, end, placeholder=piece, placeholder_span=self.span(start, end)))
             elif kind == "alt":
                 a.images.append(Image(start, end, alt=fold(piece), alt_span=self.span(start, end)))
             elif kind == "caption":
@@ -158,7 +171,14 @@ class _Builder:
                 a.captions.append(Caption(piece, start, end, block.credit, len(a.images) - 1))
             elif kind == "video":
                 a.captions.append(Caption(piece, start, end))
-            image_open = kind in ("placeholder", "alt")
+            image_open, image_line = kind in ("placeholder", "alt"), block.line
+
+    def _rejoin(self, paragraph: Paragraph, start: int, end: int):
+        """The rest of a paragraph's line after a caption cut out of it: one more part."""
+        if paragraph.parts is None:
+            paragraph.parts = [self.span(paragraph.start, paragraph.end)]
+        paragraph.parts.append(self.span(start, end))
+        paragraph.text, paragraph.end = paragraph.joined(), end
 
     def _byline(self, byline):
         a = self.article
@@ -176,16 +196,24 @@ class _Builder:
                 self.warn("caption_guessed", "an uncredited caption was cut from a body line", block.start, block.end)
 
     # -- sentences, facts, dates ----------------------------------------------------------------
-    def _texts(self) -> List[Tuple[int, int, Optional[int]]]:
-        """The title, paragraphs and captions (start, end, paragraph index), in text order."""
+    def _texts(self) -> "_Pieces":
+        """The title, paragraphs and captions, in text order."""
         a = self.article
-        pieces = [(p.start, p.end, i) for i, p in enumerate(a.paragraphs)]
-        pieces += [(c.start, c.end, None) for c in a.captions]
+        others = [(c.start, c.end, None) for c in a.captions]
         if self.title_line is not None:
-            pieces.append((*self.title_line, None))
+            others.append((*self.title_line, None))
         if a.lead is not None and not (a.paragraphs and a.lead.start == a.paragraphs[0].start):
-            pieces.append((a.lead.start, a.lead.end, None))  # a header record's summary, no paragraph
-        return sorted(pieces)
+            others.append((a.lead.start, a.lead.end, None))  # a header record's summary, no paragraph
+        pieces = _Pieces([], [], [])
+        # the paragraphs are in text order already: merged with the others one by one, they need
+        # no tuple each at once
+        # (a paragraph a caption was cut out of is read part by part: the caption between is read as one)
+        paragraphs = ((part.start, part.end, i) for i, p in enumerate(a.paragraphs) for part in p.parts or (p,))
+        for start, end, paragraph in heapq.merge(paragraphs, sorted(others)):
+            pieces.starts.append(start)
+            pieces.ends.append(end)
+            pieces.paragraphs.append(paragraph)
+        return pieces
 
     def _sentences(self, pieces):
         sentences = self.article.sentences
@@ -197,7 +225,8 @@ class _Builder:
                 self.warn("unencodable", "%d lone surrogate code point(s) (the first U+%04X) were given to the "
                           "tokenizer as U+FFFD; the record keeps them" % (len(replaced), ord(self.text[replaced[0]])),
                           replaced[0], replaced[-1] + 1)
-        for start, end, paragraph in pieces:
+        paragraphs = self.article.paragraphs
+        for start, end, paragraph in zip(*pieces):
             if self.tokenize:
                 for (s, e), tokens in tokenize_sentences(safe, start, end):
                     sentences.append(Sentence(self.text[s:e], s, e, paragraph,
@@ -206,7 +235,9 @@ class _Builder:
                 # the pieces have no white space at either end and split_sentences cuts at white
                 # space, so each sentence is already stripped and not empty
                 for s, e in split_sentences(self.text, start, end):
-                    sentences.append(Sentence(self.text[s:e], s, e, paragraph))
+                    # a sentence that is its whole paragraph shares the paragraph's text
+                    whole = paragraph is not None and s == start and e == end and paragraphs[paragraph].parts is None
+                    sentences.append(Sentence(paragraphs[paragraph].text if whole else self.text[s:e], s, e, paragraph))
 
     def _facts(self, pieces):
         """Facts of the title, body and captions. One pass over the whole text costs far less than
@@ -216,7 +247,7 @@ class _Builder:
         a = self.article
         starts = [s.start for s in a.sentences]
         ends = [s.end for s in a.sentences]
-        inside = _inside(pieces)
+        inside = _inside(pieces.starts, pieces.ends)
         for fact in extract_facts(self.text):
             index = bisect_right(starts, fact.start) - 1
             if index >= 0 and fact.end <= ends[index]:
@@ -228,7 +259,8 @@ class _Builder:
             a.facts.append(fact)
 
     def _dates(self, pieces):
-        inside = _inside([piece for piece in pieces if piece[2] is not None])  # the paragraphs
+        parts = [part for p in self.article.paragraphs for part in p.parts or (p,)]  # no caption between parts
+        inside = _inside([p.start for p in parts], [p.end for p in parts])
         reference = self.article.published or self.reference
         found = find_dates(self.text, reference=reference)
         self.article.dates = [date for date in found if inside(date)]
@@ -239,10 +271,19 @@ class _Builder:
                       "batch --reference) to resolve them" % unresolved)
 
 
-def _inside(pieces):
-    """A test of whether an item (with start/end) lies wholly within one of the sorted ``(start, end, _)``."""
-    starts = [p[0] for p in pieces]
-    ends = [p[1] for p in pieces]
+class _Pieces(NamedTuple):
+    """What sentences, facts and dates are read in: the starts, ends and paragraph indexes (None for
+    the title and captions) of the pieces, in text order. Three lists rather than a tuple a piece:
+    on a text of a million one-letter lines the tuples were 80 MB."""
+
+    starts: List[int]
+    ends: List[int]
+    paragraphs: List[Optional[int]]
+
+
+def _inside(starts: List[int], ends: List[int]):
+    """A test of whether an item (with start/end) lies wholly within one of the sorted pieces
+    ``starts[i]:ends[i]``."""
 
     def inside(item) -> bool:
         i = bisect_right(starts, item.start) - 1
@@ -271,7 +312,8 @@ def _map_offsets(records: list, span, original: str):
             if record.start is not None:
                 record.start, record.end = span(record.start, record.end)
                 if has_text:
-                    record.text = original[record.start:record.end]
+                    parts = getattr(record, "parts", None)  # a paragraph with captions cut out of it
+                    record.text = record.joined() if parts else original[record.start:record.end]
 
 
 @lru_cache(maxsize=None)

@@ -1,18 +1,15 @@
 """The record types of vnnews: one family of dataclasses, to and from JSON with dataclasses-json.
 
 Every extracted piece carries ``start``/``end`` character offsets into the exact string that was
-given to :func:`vnnews.parse_article`; for every object with offsets, ``input[start:end] == text``.
+given to :func:`vnnews.parse_article`; for every object with offsets, ``input[start:end] == text``,
+but for a paragraph that captions were cut out of: its ``parts`` keep the contract, its text joins them.
 Display strings (``Article.title``, ``Image.caption``...) are the same text with white space folded.
 """
-from __future__ import annotations
-
 import dataclasses
 import datetime as _dt
 import math
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Literal, Optional, Union
-
-from dataclasses_json import config, dataclass_json
 
 VIETNAM_TZ = _dt.timezone(_dt.timedelta(hours=7))  # the one definition of Vietnam's time zone (no DST)
 
@@ -34,8 +31,14 @@ def decode_date(value: Optional[str]) -> Optional[DateValue]:
     return _dt.date.fromisoformat(value)
 
 
+def _codec(encoder, decoder) -> dict:
+    """A field's own codec for dataclasses-json, in its metadata as ``config(encoder, decoder)``
+    spells it, without importing the library."""
+    return {"dataclasses_json": {"encoder": encoder, "decoder": decoder}}
+
+
 def _date_field():
-    return field(default=None, metadata=config(encoder=encode_date, decoder=decode_date))
+    return field(default=None, metadata=_codec(encode_date, decode_date))
 
 
 def _encode_tokens(tokens: List["Token"]) -> List[Dict[str, Any]]:
@@ -60,12 +63,38 @@ def _bulk_field(encode, decode):
     """Sentences and their tokens are most of a record's objects: dataclasses-json reads and writes
     them by the field's own codec rather than its generic walk, which costs some 100 µs an object
     (a 2 M-character record with tokens: 33 s to read by the walk)."""
-    return field(default_factory=list, metadata=config(encoder=encode, decoder=decode))
+    return field(default_factory=list, metadata=_codec(encode, decode))
 
 
-@dataclass_json
+def _on_first_use(name: str, kind=lambda method: method):
+    """A stand-in for dataclasses-json's method ``name``: its first call imports the library (with
+    marshmallow, a third of the time ``import vnnews.article`` took, paid by every fresh process
+    whether it serialised a record or not), gives every record type its methods, and calls the
+    real one."""
+    def first_use(self_or_type, *args, **kwargs):
+        from dataclasses_json import dataclass_json
+
+        for record_type in _RECORD_TYPES:
+            dataclass_json(record_type)
+        return getattr(self_or_type, name)(*args, **kwargs)
+    first_use.__name__ = name
+    return kind(first_use)
+
+
+class _Json:
+    """The JSON methods of dataclasses-json (``@dataclass_json``) on every record type, the library
+    loaded when one is first called (see _on_first_use)."""
+
+    __slots__ = ()  # the records are slotted: no __dict__ from their base
+    to_json = _on_first_use("to_json")
+    to_dict = _on_first_use("to_dict")
+    from_json = _on_first_use("from_json", classmethod)
+    from_dict = _on_first_use("from_dict", classmethod)
+    schema = _on_first_use("schema", classmethod)
+
+
 @dataclass(slots=True)
-class Span:
+class Span(_Json):
     """A piece of the input: ``input[start:end] == text``. The base of every record that is one
     piece of the text (tokens, paragraphs, sentences, captions, date mentions)."""
 
@@ -74,35 +103,38 @@ class Span:
     end: int
 
 
-@dataclass_json
 @dataclass(slots=True)
 class Token(Span):
     """A word as underthesea cut it; a word of several syllables (``thông tin``) is one token."""
 
 
-@dataclass_json
 @dataclass(slots=True)
 class Sentence(Span):
     paragraph: Optional[int] = None  # index into Article.paragraphs, None for captions and title
     tokens: List[Token] = _bulk_field(_encode_tokens, _decode_tokens)
 
 
-@dataclass_json
 @dataclass(slots=True)
 class Paragraph(Span):
-    """One body line (the sapo is the first)."""
+    """One body line (the sapo is the first). Where captions were cut out of the line, ``parts`` are
+    the pieces of body left, ``text`` is their texts joined by one space, and ``start``/``end`` span
+    them all (the captions between them included)."""
+
+    parts: Optional[List[Span]] = None
+
+    def joined(self) -> str:
+        """The text of the parts joined by one space: the paragraph's text where it has parts."""
+        return " ".join(part.text for part in self.parts)
 
 
-@dataclass_json
 @dataclass(slots=True)
 class Caption(Span):
     credit: Optional[str] = None  # the photo credit inside the caption (``Ảnh: Daily Mail``), name only
     image: Optional[int] = None  # index into Article.images
 
 
-@dataclass_json
 @dataclass(slots=True)
-class Image:
+class Image(_Json):
     """One image the text shows traces of: a placeholder line, an alt text, a caption, or several."""
 
     start: int
@@ -116,18 +148,16 @@ class Image:
     caption_span: Optional[Span] = None
 
 
-@dataclass_json
 @dataclass(slots=True)
-class Author:
+class Author(_Json):
     name: str
     start: int
     end: int
     role: Optional[str] = None  # the role words written before the name (``Tin, ảnh``), if any
 
 
-@dataclass_json
 @dataclass(slots=True)
-class Fact:
+class Fact(_Json):
     """A numeric fact. ``unit``: an ISO 4217 code for money, ``%`` for a percent, the unit or counted
     noun as written (lower case) for a quantity, and for a rate the unit with what it is per
     (``km/h``, ``thuê bao/100 dân``). ``per``: what a price or a rate is per, for every kind alike
@@ -144,7 +174,6 @@ class Fact:
     per: Optional[str] = None  # kg of 62.000 đồng/kg
 
 
-@dataclass_json
 @dataclass(slots=True)
 class DateMention(Span):
     """A date or time written in the text, resolved against a reference (the publication date,
@@ -155,9 +184,8 @@ class DateMention(Span):
     relative: bool = False
 
 
-@dataclass_json
 @dataclass(slots=True)
-class ParseWarning:
+class ParseWarning(_Json):
     """Something that looked wrong or was guessed: ``code`` is stable, ``message`` is for people."""
 
     code: str
@@ -166,9 +194,8 @@ class ParseWarning:
     end: Optional[int] = None
 
 
-@dataclass_json
 @dataclass(slots=True)
-class Article:
+class Article(_Json):
     title: Optional[str] = None
     title_span: Optional[Span] = None
     published: Optional[DateValue] = _date_field()
@@ -208,6 +235,9 @@ class Article:
             start, end = obj.start, obj.end
             if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text)):
                 errors.append("%r: offsets %r..%r outside 0..%d" % (obj, start, end, len(text)))
+            elif getattr(obj, "parts", None):
+                if obj.text != obj.joined():
+                    errors.append("%r: text is not its parts joined" % (obj,))
             elif isinstance(getattr(obj, "text", None), str) and text[start:end] != obj.text:
                 errors.append("%r: text[%d:%d] is %r" % (obj, start, end, text[start:end]))
             if isinstance(obj, Fact) and not math.isfinite(obj.value):
@@ -215,6 +245,7 @@ class Article:
         return errors
 
 
+_RECORD_TYPES = (Span, Token, Sentence, Paragraph, Caption, Image, Author, Fact, DateMention, ParseWarning, Article)
 _FIELD_NAMES: dict = {}  # record type -> its field names, filled by _field_names
 
 

@@ -23,6 +23,11 @@ DENSE_EDITS_PER_CHARACTER = 32
 # strings of its clusters are held for one block at a time (a 2 MB NFD text once took 800 MB); an
 # article is one block
 NORMALIZE_BLOCK_CHARACTERS = 1 << 16
+# equal lines and paragraphs of at most this many characters share one string, among the first
+# SHARED_TEXTS_MAX texts that short (text.sharing: a hostile text of a million ``Ảnh:`` lines held
+# two million copies; an article's lines are longer, and distinct)
+SHARED_TEXT_MAX_CHARS = 16
+SHARED_TEXTS_MAX = 1000
 
 
 # --- layout: lines into blocks -----------------------------------------------------------------
@@ -33,7 +38,10 @@ DATE_SECTION_MAX_WORDS = 6  # a page's section after its date line's bar (``| T�
 BYLINE_TAIL = 3  # at most this many byline/source lines close an article
 CHROME_HINT_MAX_CHARS = 350  # a breadcrumb, a tweet with its link, a post's signature: none is longer
 LETTERS_ONLY_MAX_CHARS = 12  # a font-size control (A A, A- A+) is a few letters; longer runs of capitals are text
+FOOTER_LINES = 8  # a page's footer and the notices under an article stand among this many last lines
+TITLE_WINDOW = 3  # the headline is among the first lines, after a section label and a date line at most
 LABEL_MAX_WORDS = 3  # a section or place label over the article (Thể thao, Bình Dương); no headline is this short
+MENU_MIN_SECTIONS = 3  # section names in a row, this many at least, are a site's menu bar, not a headline
 RELATED_MIN_WORDS = 4  # a related article's headline, as any headline, is a few words at least
 SUB_HEADING_MAX_WORDS = 10  # a sub-heading between paragraphs: a few words, no full stop (Ra tay trong đêm)
 # an NBSP indent marks a caption (any indent, a related headline) only where at most this share of
@@ -42,6 +50,7 @@ MAX_INDENTED_SHARE = 0.34
 
 
 # --- captions and credits ----------------------------------------------------------------------
+IMAGE_MARKER_MAX_CHARS = 16  # a line marking where an image stood ([Hình ảnh], Ảnh 12) is this short
 CAPTION_MAX_CHARS = 320  # a line after an image placeholder longer than this is body text
 CAPTION_LINE_MAX_SENTENCES = 3  # a caption line holds at most this many sentences; more is a paragraph
 # a caption run into a body line is taken whole back to the previous boundary when it is at most this
@@ -62,9 +71,11 @@ UNCREDITED_CAPTION_MAX_WORDS = 35  # more is a short paragraph
 UNPUNCTUATED_CAPTION_MIN_WORDS = 12  # without a full stop, a shorter line is a sub-heading (Ra tay trong đêm)
 CAPTION_NEIGHBOUR_MIN_CHARS = 80  # each paragraph around it is at least this long...
 CAPTION_NEIGHBOUR_RATIO = 2  # ...and this many times the caption's length
+CAPTION_NEIGHBOUR_RATIO_ON_A_CAPTIONED_PAGE = 1.25  # ...or this many, on a page with one such caption already
 # a page with this many sub-headings (short unpunctuated lines over a paragraph) sets its sections apart so:
 # an unpunctuated short line there is one more sub-heading, not a caption (two may be uncredited captions)
 SUB_HEADED_PAGE_MIN = 3
+QUOTED_TERM_MAX_WORDS = 3  # a quoted term this short (“Tiên cảnh” thác Kawasan) is no quotation of speech
 ADVERBIAL_MAX_WORDS = 4  # ``Dĩ nhiên, ...``: a lower-case clause this short before a comma opens a body sentence
 
 
@@ -91,9 +102,6 @@ DATE_TWO_DIGIT_PIVOT = 50  # a two-digit year below it is in the 2000s (28/7/17)
 # reference is in the next or last year (Tết Dương lịch read on 1 December, 28/12 read on 3 January);
 # far enough that Christmas read in mid-February is the coming one
 DATE_YEAR_EDGE_DAYS = 45
-# bare hours (15 giờ) that parse_date reads as a time without lúc: past noon on the 24-hour clock, as
-# 3 giờ is as often three hours and 24 giờ a day (0 giờ is midnight too)
-DATE_CLOCK_ONLY_HOURS = (13, 23)
 DATE_CUE_WINDOW = 30  # characters looked at before a candidate: enough for its cue words, and scans stay linear
 
 

@@ -1,12 +1,14 @@
 """Split a (normalized) text into lines with offsets, and fold white space for display."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import List
+from typing import Callable, Dict, List
 
 import regex
+
+from .settings import SHARED_TEXT_MAX_CHARS, SHARED_TEXTS_MAX
 
 # every kind of white space that scrapers leave: NBSP, zero-width characters, BOM, tabs
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
@@ -84,8 +86,27 @@ def strip_bounds(text: str, start: int, end: int) -> tuple:
     return start, start + len(stripped.rstrip(_SPACES))
 
 
+def sharing() -> Callable[[str], str]:
+    """A function that gives, for a text of at most SHARED_TEXT_MAX_CHARS, the first equal text it was
+    given (among the first SHARED_TEXTS_MAX): the many equal short lines of a hostile text (a million
+    ``Ảnh:``) then hold one string, not a copy each."""
+    known: Dict[str, str] = {}
+
+    def shared(text: str) -> str:
+        if len(text) > SHARED_TEXT_MAX_CHARS:
+            return text
+        first = known.get(text)
+        if first is None:
+            first = text
+            if len(known) < SHARED_TEXTS_MAX:
+                known[text] = text
+        return first
+    return shared
+
+
 def split_lines(text: str) -> List[Line]:
     lines: List[Line] = []
+    shared = sharing()
     blank = 0
     start = 0  # where the current line starts
     position = 0
@@ -100,6 +121,8 @@ def split_lines(text: str) -> List[Line]:
         if raw:
             content = raw.lstrip(_SPACES)
             indent = len(raw) - len(content)
+            if len(content) <= SHARED_TEXT_MAX_CHARS:  # the call only for the few short lines
+                content = shared(content)
             lines.append(Line(len(lines), content, start + indent, start + len(raw), raw[:indent], blank))
             blank = 0
         else:

@@ -29,10 +29,12 @@ _END_CANDIDATE = re.compile("[%s]\\s" % re.escape(_STOPS + _CLOSERS))
 
 @lru_cache(maxsize=None)
 def _sentence_end():
-    # an abbreviation's dot (``TP. HCM``, ``PGS. TS``) does not end a sentence
+    # an abbreviation's dot (``TP. HCM``, ``PGS. TS``) does not end a sentence, nor a withheld name's
+    # initial before the person's details in brackets (``Nguyễn Văn T. (SN 1990) đã ...``, ``P.Đ.B. (30 tuổi)``)
     abbreviations = "|".join(regex.escape(a) for a in lexicon.load("sentences")["abbreviations"])
     return regex.compile(
-        r"(?<!(?<![\p{L}\p{M}])(?:%s)\.)(?<=[%s]+[%s]*)\s+(?=[\p{Lu}\"“‘'(\[\d])"
+        r"(?<!(?<![\p{L}\p{M}])(?:%s)\.)(?!(?<=(?<![\p{L}\p{M}\p{N}-])\p{Lu}\.)\s+\()"
+        r"(?<=[%s]+[%s]*)\s+(?=[\p{Lu}\"“‘'(\[\d])"
         % (abbreviations, regex.escape(_STOPS), regex.escape(_CLOSERS))
     )
 

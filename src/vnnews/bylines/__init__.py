@@ -8,10 +8,10 @@ leading ``(Tổ Quốc) -``. Every name comes back with its offsets in the text 
 - ``vocabulary.py``: the words of ``lexicon/bylines.json`` as patterns; is it a name, an outlet
 - ``parse.py``: a line, a paragraph's end, a lead's start read with the rules
 """
-from .parse import (GluedTail, ends_with_label, glued_byline_start, glued_tail, lead_source, parse_byline,
-                    signed_byline)
+from .parse import (GluedTail, bare_byline, ends_with_label, glued_byline_start, glued_tail, lead_source, parse_byline,
+                    signed_byline, site_suffix)
 from .rules import RULES, Byline, Rule
-from .vocabulary import Piece, is_outlet, is_person
+from .vocabulary import EMAIL, Piece, is_outlet, is_person, is_place
 
-__all__ = ["Byline", "GluedTail", "Piece", "RULES", "Rule", "ends_with_label", "glued_byline_start", "glued_tail",
-           "is_outlet", "is_person", "lead_source", "parse_byline", "signed_byline"]
+__all__ = ["EMAIL", "Byline", "GluedTail", "Piece", "RULES", "Rule", "bare_byline", "ends_with_label", "glued_byline_start", "glued_tail",
+           "is_outlet", "is_person", "is_place", "lead_source", "parse_byline", "site_suffix", "signed_byline"]

@@ -8,9 +8,9 @@ import regex
 
 from ..dates import find_date_line
 from ..model import DateValue
-from ..settings import BYLINE_MAX_CHARS, GLUED_BYLINE_WINDOW, GLUED_CLAUSE_MIN_WORDS
+from ..settings import BYLINE_MAX_CHARS, GLUED_BYLINE_WINDOW, GLUED_CLAUSE_MIN_WORDS, OUTLET_MAX_CHARS
 from .rules import RULES, Byline, Reading
-from .vocabulary import Piece, trim, vocabulary
+from .vocabulary import Piece, is_outlet, trim, vocabulary
 
 # how a rule's pattern is put to the unread part: the whole of it, its start, or up to its end
 _FIND = {"whole": "fullmatch", "head": "match", "tail": "search"}
@@ -25,6 +25,9 @@ def parse_byline(text: str, start: int = 0, end: Optional[int] = None) -> Option
     """Read ``text[start:end]`` as a whole byline or source line; None when it is not one."""
     end = len(text) if end is None else end
     start, end = trim(text, start, end)[1:]
+    bullet = vocabulary().bullet.match(text, start, end)  # ``* Theo VnExpress``: a list mark names no one
+    if bullet is not None:
+        start = bullet.end()
     if text.startswith("(", start - 1) and text.endswith(")", start, end) and "(" not in text[start:end]:
         end -= 1  # the whole line in brackets: ``(Theo Vietnamplus)``
     if start >= end or end - start > BYLINE_MAX_CHARS:
@@ -92,6 +95,29 @@ def signed_byline(text: str, start: int, end: int) -> Optional[Byline]:
         return None  # most lines: no parse at all
     byline = parse_byline(text, start, end)
     return byline if byline is not None and any(byline.roles) else None
+
+
+def bare_byline(text: str, start: int, end: int) -> Optional[Byline]:
+    """A line of names alone, each of two words or more, no role, cue, outlet or place (``Minh Khoa``):
+    what a page prints beside the date under its title, where a place label (``Bình Dương``) may stand too."""
+    line = text[start:end]
+    if not line[-1:].isalpha() or any(c.isdigit() for c in line):
+        return None
+    byline = parse_byline(text, start, end)
+    if byline is None or not byline.authors or byline.source is not None or any(byline.roles):
+        return None
+    places = vocabulary().places
+    return byline if all(len(name.split()) >= 2 and name.lower() not in places for name, _, _ in byline.authors) else None
+
+
+def site_suffix(title: str) -> Optional[int]:
+    """Where a site's name closes a headline after a bar or a dash (``... | VnExpress``, ``... - Báo
+    Thanh Niên``), if it does: the name is an outlet's, not the headline's."""
+    m = _SITE_SUFFIX.search(title)
+    return m.start() if m is not None and is_outlet(m.group(1)) else None
+
+
+_SITE_SUFFIX = regex.compile(r"\s+[|–—-]\s+([^|–—-]{2,%d})$" % OUTLET_MAX_CHARS)
 
 
 def lead_source(text: str) -> Optional[Tuple[Piece, int]]:

@@ -107,6 +107,11 @@ def _source_cue(reading: Reading, m: regex.Match) -> Verdict:
     return None
 
 
+def _skip(reading: Reading, m: regex.Match) -> Verdict:
+    reading.start = m.end()  # what opens the line but names no one: ``báo`` in ``Theo báo X``
+    return None
+
+
 # -- tail ---------------------------------------------------------------------------------------
 def _outlet_tail(reading: Reading, tail: regex.Match) -> Verdict:
     """``(TTXVN)``, ``/VOV.VN``, ``(theo Reuters)`` name the outlet; ``(tổng hợp)`` says how the text
@@ -116,8 +121,9 @@ def _outlet_tail(reading: Reading, tail: regex.Match) -> Verdict:
     source_start = tail.start(group)
     inner_cue = vocabulary().source_cue.match(text[source_start:].capitalize())  # ``(theo Reuters)``
     source = trim(text, source_start + (inner_cue.end() if inner_cue else 0), tail.end(group))
-    if is_note(source[0]):
-        reading.body_end = tail.start()
+    if is_note(source[0]) or source[0].lower() in vocabulary().places or (
+            tail.group(1) and source[0].startswith(vocabulary().affiliation_heads)):
+        reading.body_end = tail.start()  # ``(Hà Nội)``, ``(Viện Kinh tế)``: where the writer is, not the outlet
     elif (noted := vocabulary().noted_person.fullmatch(source[0])) and is_person(noted.group("who")):
         who = noted.group("who")
         reading.translator = ((who, source[1], source[1] + len(who)), noted.group("note"))
@@ -126,6 +132,11 @@ def _outlet_tail(reading: Reading, tail: regex.Match) -> Verdict:
         # ``Nguyễn Dũng/TTVH``: capitals after a slash are an outlet's initials
         byline.source = source
         reading.body_end = tail.start()
+    return None
+
+
+def _email_tail(reading: Reading, tail: regex.Match) -> Verdict:
+    reading.end = reading.body_end = tail.start()  # a contact address: the names stand before it
     return None
 
 
@@ -251,9 +262,12 @@ RULES: Tuple[Rule, ...] = (
     # a role ends in a colon: most lines have none, and a substring test is far cheaper than the pattern
     Rule("role", "head", lambda r: ":" in r.unread, "role", _role),
     Rule("author_cue", "head", lambda r: vocabulary().author_cue_may_open(r.unread), "author_cue", _role),
+    Rule("honorific", "head", lambda r: vocabulary().honorific_may_open(r.unread), "honorific", _role),
     Rule("source_cue", "head", lambda r: vocabulary().cue_may_open(r.unread), "source_cue", _source_cue),
+    Rule("outlet_kind", "head", lambda r: r.cued and r.unread[:1].islower(), "outlet_kind", _skip),
+    Rule("email_tail", "tail", lambda r: "@" in r.unread, "email_tail", _email_tail),
     # the slashes of a web address close no outlet's name
-    Rule("outlet_tail", "tail", lambda r: ("(" in r.unread or "/" in r.unread) and "://" not in r.unread,
+    Rule("outlet_tail", "tail", lambda r: ("(" in r.unread or "/" in r.unread or "|" in r.unread) and "://" not in r.unread,
          "outlet_tail", _outlet_tail),
     Rule("cued_remark", "body", lambda r: r.cued and is_note(r.body.strip()), None, _cued_remark),
     Rule("cued_link", "body", lambda r: r.cued and vocabulary().link.fullmatch(r.body) is not None, None, _cued_link),

@@ -18,6 +18,10 @@ class Vocabulary(NamedTuple):
     role: Pattern  # ``Tin, ảnh:`` before the names
     author_cue: Pattern  # ``Bởi``, ``By`` before the names, no colon
     author_cue_may_open: Callable[[str], bool]  # the cheap first test for ``author_cue``
+    bullet: Pattern  # ``* Theo VnExpress``: a list mark before a byline
+    outlet_kind: Pattern  # ``báo``, ``hãng tin`` after a source cue, before the outlet's name
+    honorific: Pattern  # ``BS.``, ``PGS.TS``, ``Luật sư`` before a name: the author's title, kept as the role
+    honorific_may_open: Callable[[str], bool]
     next_role: Pattern  # `` - Ảnh:`` after them, where another role's names follow
     photo_roles: FrozenSet[str]  # ``Ảnh``, ``Thiết kế``: roles of people who did not write
     source_cue: Pattern  # ``Theo``, ``Nguồn:`` before a source (or a name)
@@ -29,15 +33,18 @@ class Vocabulary(NamedTuple):
     outlet: Pattern
     outlet_names: FrozenSet[str]  # the known outlets, lower case: one may be written in small letters
     outlet_hint: re.Pattern  # an outlet's name in small letters, word bounds or not: the pre-test of ``outlet``
-    outlet_tail: Pattern  # ``(TTXVN)``, ``/VOV.VN`` closing the line
+    outlet_tail: Pattern  # ``(TTXVN)``, ``/VOV.VN``, `` | Báo Tin tức`` closing the line
     lead_outlet: Pattern  # ``(Tổ Quốc) -``, ``TTO -`` opening the lead
     notes: FrozenSet[str]  # ``tổng hợp``: how the text was made, naming no one
+    affiliation_heads: Tuple[str, ...]  # ``Viện ``, ``Bệnh viện ``: an office a writer works at, in brackets
+    places: FrozenSet[str]  # provinces, cities, countries, lower case: a label or dateline, not a name
     noted_person: Pattern  # a name and what that person did to the text, in a tail: ``(Minh Anh dịch)``
     joiner: Pattern  # between two names: `` - ``, ``,``, `` và ``
     glued_cue_hint: re.Pattern  # a source cue's first word: the stdlib pre-test of ``glued_cue``
     glued_cue: Pattern  # a source cue run into the name before it: ``T.ThủyTheo SCMP``
     second_cue: Pattern  # a source cue after a space within the line: where a second credit starts
     link: Pattern  # a web address: ``Nguồn: http://...`` credits the page
+    email_tail: Pattern  # a contact address closing the line (``Minh Anh - minhanh@vnexpress.net``): it names no one new
     name_outlet_seam: Pattern  # a name run into the outlet after it: ``Khánh NguyênDân Việt``
 
 
@@ -52,13 +59,19 @@ def vocabulary() -> Vocabulary:
         role=regex.compile(r"(?P<role>%s)\s*:\s*" % lexicon.alternation(words["byline_roles"]), regex.IGNORECASE),
         author_cue=regex.compile(r"(?P<role>%s)\s+(?=\p{Lu})" % lexicon.alternation(words["author_cues"])),
         author_cue_may_open=lexicon.may_open(words["author_cues"]),
+        bullet=regex.compile(r"[*•·]+\s*"),
+        outlet_kind=regex.compile(r"(?:%s)\s+(?=[\p{Lu}\d])" % lexicon.alternation(words["outlet_kinds"])),
+        honorific=regex.compile(r"(?P<role>%s)\s*(?<=[.\s])(?=\p{Lu})" % lexicon.alternation(words["honorifics"])),
+        honorific_may_open=lexicon.may_open(words["honorifics"]),
         next_role=regex.compile(r"\s*[-–—;,|]\s*(?P<role>%s)\s*:\s*"
                                 % lexicon.alternation(words["byline_roles"] + words["photo_roles"]), regex.IGNORECASE),
         photo_roles=frozenset(w.lower() for w in words["photo_roles"]),
         source_cue=regex.compile(r"(?P<cue>%s)\s*:?\s+(?=\S)" % lexicon.alternation(words["source_cues"])),
         cue_may_open=lexicon.may_open(words["source_cues"]),
         person=regex.compile(r"%s(?:[ \u00a0]+%s){0,%d}" % (name_word, name_word, PERSON_MAX_WORDS - 1)),
-        desk=regex.compile(r"^(?:%s)$" % lexicon.alternation(words["desk_names"])),
+        # a desk, or a team of reporters named with its section (``Nhóm PV Kinh tế``)
+        desk=regex.compile(r"^(?:%s)(?:\s+\p{Lu}[\p{Ll}\p{M}]*(?:\s+[\p{Ll}\p{M}]+){0,2})?$"
+                           % lexicon.alternation(words["desk_names"])),
         office=regex.compile(r"(?:%s)\s+\p{Lu}[^\n():;,.!?]*" % lexicon.alternation(words["office_heads"])),
         office_heads=tuple(head + " " for head in words["office_heads"]),
         outlet=regex.compile(
@@ -69,14 +82,17 @@ def vocabulary() -> Vocabulary:
         outlet_names=frozenset(name.lower() for name in words["outlets"]),
         # put to the text in small letters: an IGNORECASE tree is many times slower in the stdlib
         outlet_hint=re.compile(lexicon.prefix_tree({w.lower() for w in outlets})),
-        outlet_tail=regex.compile(r"(?:\(([^()]{2,%d})\)|/\s*([^/\s][^/]{1,%d}))\s*$"
+        # a bar, like a slash, sets the outlet after the names (``Minh Anh | Báo Tin tức``)
+        outlet_tail=regex.compile(r"(?:\(([^()]{2,%d})\)|(?:/|\s\|)\s*([^/|\s][^/|]{1,%d}))\s*$"
                                   % (OUTLET_MAX_CHARS, OUTLET_MAX_CHARS)),
         lead_outlet=regex.compile(
             r"^(?:\((?P<paren>[^()\n]{2,%d})\)\s*[-–—]\s*"
-            r"|(?P<bare>%s|\p{Lu}{1,6}O(?=\s*[-–—]))\s*(?:[-–—]\s*)?(?=\p{Lu}))"
-            % (OUTLET_MAX_CHARS, lexicon.alternation(words["outlets"]))
+            r"|(?P<bare>(?:%s)(?:\s+(?:%s))?|\p{Lu}{1,6}O(?=\s*[-–—]))\s*(?:[-–—]\s*)?(?=\p{Lu}))"
+            % (OUTLET_MAX_CHARS, lexicon.alternation(words["outlets"]), lexicon.alternation(words["outlet_editions"]))
         ),
         notes=frozenset(w.lower() for w in words["byline_notes"]),
+        affiliation_heads=tuple(head + " " for head in words["affiliation_heads"]),
+        places=frozenset(w.lower() for w in lexicon.load("places")["places"]),
         noted_person=regex.compile(r"(?P<who>.+?)\s+(?P<note>%s)" % notes, regex.IGNORECASE),
         joiner=regex.compile(r"\s+[-–—]\s+|\s*[,;]\s*|\s+(?:%s)\s+" % lexicon.alternation(words["name_joiners"])),
         glued_cue_hint=re.compile("|".join(sorted({re.escape(cue.split()[0]) for cue in words["source_cues"]}))),
@@ -86,10 +102,12 @@ def vocabulary() -> Vocabulary:
         # the cue is capitalised (the pattern is case-sensitive): ``(theo Afamily)`` is the first credit's
         second_cue=regex.compile(r"(?<=\S\s+)(?:%s)\s*:?\s+(?=\S)" % lexicon.alternation(words["source_cues"])),
         link=regex.compile(r"(?:https?://|www\.)\S+"),
+        email_tail=regex.compile(r"\s*(?:[-–—,;|]\s*)?[(<]?%s[)>]?\s*$" % EMAIL),
         name_outlet_seam=regex.compile(r"(?<=[\p{Ll}\p{M}])(?=\p{Lu})"),
     )
 
 
+EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # a contact address, as bylines and page footers print it
 _INITIAL_END = regex.compile(r"(?:^|[\s.])\p{Lu}\.$")
 _DOMAIN = re.compile(r"\.(?:vn|com|net|org)\b")  # the full pattern's other branch, for the stdlib pre-test
 _ACRONYM = regex.compile(r"\p{Lu}{2,8}")
@@ -108,6 +126,11 @@ def is_outlet(text: str) -> bool:
     if v.outlet_hint.search(text.lower()) is None and ("." not in text or _DOMAIN.search(text) is None):
         return False  # most names and lines: the stdlib rules them out far faster than the full pattern
     return v.outlet.search(text) is not None
+
+
+def is_place(text: str) -> bool:
+    """A province, city, region or country (``Quảng Bình``, ``TP.HCM``): a dateline, not a name."""
+    return text.lower() in vocabulary().places
 
 
 def is_acronym(text: str) -> bool:

@@ -12,8 +12,8 @@ import regex
 from .. import lexicon
 from ..settings import CREDIT_NAME_MAX_CHARS, CREDIT_ROLE_LOOKBACK, RUN_ON_NAME_MIN_WORDS
 
-# where a credit's name stops: a closing bracket, the end, or a full stop that starts a sentence
-_NAME_STOP = r"(?=\s*(?:\)|$|\.\s*$|\.\s+[\p{Lu}\"“‘(]))"
+# where a credit's name stops: a closing bracket (round or square), the end, or a full stop that starts a sentence
+_NAME_STOP = r"(?=\s*(?:[)\]]|$|\.\s*$|\.\s+[\p{Lu}\"“‘(]))"
 
 
 # a name run into the sentence after it without punctuation (``Ảnh: Võ Hải Ban đầu tổ chức ...``):
@@ -41,7 +41,7 @@ class _CreditPatterns(NamedTuple):
 @lru_cache(maxsize=None)
 def _patterns() -> _CreditPatterns:
     words = lexicon.load("captions")
-    name = r"(?P<name>[^\n():]{1,%d}?)" % CREDIT_NAME_MAX_CHARS + _NAME_STOP
+    name = r"(?P<name>[^\n():\[\]]{1,%d}?)" % CREDIT_NAME_MAX_CHARS + _NAME_STOP
     provided = words["photo_credit_provided"]
     # Ảnh do gia đình cung cấp: the name, lower case or not, is the one between by and the verb
     provided_credit = r"(?:%s)\s+(?:%s)\s+(?P<pname>[^\n():.]{1,%d}?)\s+(?:%s)%s" % (
@@ -115,7 +115,7 @@ def find_credits(text: str) -> List[Credit]:
             if named is not None:
                 name, end = named.group("name"), named.end()
                 closing = _CLOSE_AFTER.match(text, end)
-        bracketed = opening is not None and closing is not None and closing.group().lstrip().startswith(")")
+        bracketed = opening is not None and closing is not None and closing.group().lstrip()[:1] in ")]"
         if m.group("standalone") and not m.group("sname") and not bracketed and text[start].islower() \
                 and _SMALL_WORD_AFTER.match(text, end):
             continue  # ``nhờ bức ảnh tư liệu quý giá``: the words of a sentence that goes on, not a credit
@@ -128,7 +128,7 @@ def find_credits(text: str) -> List[Credit]:
             continue
         if opening and closing:
             start, end = opening.start(), closing.end()
-        elif closing is None or not closing.group().startswith(")"):
+        elif closing is None or closing.group()[:1] not in ")]":
             dot = _DOT_AFTER.match(text, end)
             end = dot.end() if dot else end
         found.append(Credit(start, end, name.strip() if name else None))
@@ -147,8 +147,8 @@ def _leftmost_matches(pattern: regex.Pattern, text: str, starts: Iterable[int]) 
                 yield m
 
 
-_BEFORE_OPEN = regex.compile(r"\(\s*$")
-_CLOSE_AFTER = regex.compile(r"\s*\)\.?")
+_BEFORE_OPEN = regex.compile(r"[(\[]\s*$")  # a credit in brackets, round or square
+_CLOSE_AFTER = regex.compile(r"\s*[)\]]\.?")
 _DOT_AFTER = regex.compile(r"\.")
 _NAME_BEFORE_CLOSE = regex.compile(r"[ \t]+(?P<name>[^\s():][^():\n]{0,%d}?)(?=\s*\))" % CREDIT_NAME_MAX_CHARS)
 _SMALL_WORD_AFTER = regex.compile(r"[ \t\u00a0]+\p{Ll}")

@@ -8,7 +8,7 @@ from typing import Callable, Dict, NamedTuple, Optional, Tuple
 import regex
 
 from .. import lexicon
-from ..settings import (ADVERBIAL_MAX_WORDS, CREDIT_NAME_MAX_CHARS, UNCREDITED_CAPTION_MAX_WORDS, UNCREDITED_CAPTION_MIN_WORDS,
+from ..settings import (ADVERBIAL_MAX_WORDS, CREDIT_NAME_MAX_CHARS, QUOTED_TERM_MAX_WORDS, UNCREDITED_CAPTION_MAX_WORDS, UNCREDITED_CAPTION_MIN_WORDS,
                         UNPUNCTUATED_CAPTION_MIN_WORDS)
 from ..tokenize import split_sentences
 
@@ -54,11 +54,17 @@ def cue_rules() -> Dict[str, CueRule]:
     words = lexicon.load("captions")
     # one first test for the cues that open a line, all of two words or more: the line's first two
     # words (``Chiều nay`` and ``Trong khi`` share their first letters with ``Chú thích``, ``Trong ảnh``)
-    opens_a_cue = _opens_with(words["caption_openers"] + words["image_caption_labels"] + words["image_copyright_labels"])
+    opens_with = _opens_with(words["caption_openers"] + words["image_caption_labels"] + words["image_copyright_labels"])
+    opens_a_figure = lexicon.may_open(words["figure_labels"] + words["chart_labels"], regex.IGNORECASE)
+
+    def opens_a_cue(text: str) -> bool:
+        return opens_with(text) or opens_a_figure(text)
     rules = [
-        # Trong ảnh: ..., Ảnh trên: ...
+        # Trong ảnh: ..., Ảnh trên: ..., Ảnh 1: ..., Biểu đồ: ...
         CueRule("caption_opener", opens_a_cue,
-                regex.compile(r"^(?:%s)\b" % lexicon.alternation(words["caption_openers"]), regex.IGNORECASE), True),
+                regex.compile(r"^(?:(?:%s)\b|(?:%s)\s+\d{1,3}\s*[:.]\s+(?-i:\p{Lu})|(?:%s)(?:\s+\d{1,3})?\s*:\s+(?-i:\p{Lu}))"
+                              % (lexicon.alternation(words["caption_openers"]), lexicon.alternation(words["figure_labels"]),
+                                 lexicon.alternation(words["chart_labels"])), regex.IGNORECASE), True),
         # Video: Cảnh sát phong tỏa hiện trường (most lines hold no colon)
         CueRule("video", lambda text: ":" in text,
                 regex.compile(r"(?<![\p{L}\p{M}])(?:%s)\s*:\s*\p{Lu}" % lexicon.alternation(words["video_cues"])),
@@ -120,6 +126,17 @@ def is_agency_credit(text: str) -> bool:
 
 
 _QUOTES = "“”\"«»"
+# a quoted term of a few words (``“Tiên cảnh” thác Kawasan``) is a name or an emphasis; longer, speech
+_QUOTED = regex.compile(r"[“\"«]([^”\"»]*)[”\"»]")
+
+
+def _quotes_speech(text: str) -> bool:
+    """Whether the line quotes what someone said: a quotation mark that is not around a short term."""
+    if not any(q in text for q in _QUOTES):
+        return False
+    terms = _QUOTED.findall(text)
+    return not terms or any(len(term.split()) > QUOTED_TERM_MAX_WORDS for term in terms) \
+        or sum(text.count(q) for q in _QUOTES) != 2 * len(terms)
 _LIST_MARKS = "-–—•+*"  # a line opened by one is a list item or a line of dialogue
 
 
@@ -130,18 +147,20 @@ def _story_cues() -> Tuple[Tuple[str, ...], Tuple[str, ...], Tuple[str, ...]]:
     return tuple(tuple(" %s " % w.lower() for w in words[key]) for key in ("story_openers", "story_words", "caption_heads"))
 
 
-def reads_as_caption(text: str) -> bool:
+def reads_as_caption(text: str, run_on: bool = False) -> bool:
     """Whether a line reads as an uncredited caption: one descriptive sentence of a few words, with
     no quotation, colon, reporting verb or pointer back into the story, and not opened by a
     connective, a time or a short adverbial clause (``Dĩ nhiên, ...``), which continue the story.
-    Where it stands (between two far longer paragraphs) is for the caller to judge."""
+    Where it stands (between two far longer paragraphs) is for the caller to judge. A caption
+    ``run_on`` into the next sentence has no closing punctuation: its length is the caller's to judge."""
     words = text.split()
-    if not UNCREDITED_CAPTION_MIN_WORDS <= len(words) <= UNCREDITED_CAPTION_MAX_WORDS:
-        return False
-    last = text[-1]
-    if last in "?!…:;," or (last != "." and len(words) < UNPUNCTUATED_CAPTION_MIN_WORDS):
-        return False
-    if text[0].isdigit() or text[0] in _LIST_MARKS or ":" in text or any(q in text for q in _QUOTES):
+    if not run_on:
+        if not UNCREDITED_CAPTION_MIN_WORDS <= len(words) <= UNCREDITED_CAPTION_MAX_WORDS:
+            return False
+        last = text[-1]
+        if last in "?!…:;," or (last != "." and len(words) < UNPUNCTUATED_CAPTION_MIN_WORDS):
+            return False
+    if text[0].isdigit() or text[0] in _LIST_MARKS or ":" in text or _quotes_speech(text):
         return False
     spaced = " %s " % " ".join(text.lower().replace(",", " , ").split())
     openers, story_words, caption_heads = _story_cues()

@@ -1,18 +1,28 @@
-"""A line cut into caption and body pieces: at its credits, or where an uncredited caption runs
-into the next sentence without punctuation."""
+"""A line cut into caption and body pieces: at its credits, and where an uncredited caption runs
+into the next sentence without punctuation (in a line with credits or without)."""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import List, Optional, Tuple
+from typing import List, Literal, NamedTuple, Optional, Tuple
 
 import regex
 
 from .. import lexicon
-from ..settings import CAPTION_LINE_MAX_SENTENCES, GLUED_CAPTION_MAX_SENTENCES, GLUED_CAPTION_WINDOW, RUN_ON_CAPTION_WORDS
+from ..settings import (CAPTION_LINE_MAX_SENTENCES, CAPTION_MAX_CHARS, GLUED_CAPTION_MAX_SENTENCES, GLUED_CAPTION_WINDOW,
+                        RUN_ON_CAPTION_WORDS)
 from ..text import strip_bounds
 from ..tokenize import split_sentences
-from .credits import Credit
+from .credits import Credit, find_credits
+from .cues import reads_as_caption
+
+
+class Piece(NamedTuple):
+    kind: Literal["caption", "body"]
+    start: int
+    end: int
+    credit: Optional[str] = None  # a caption's credit name
+    guessed: bool = False  # an uncredited caption, told by its shape and a seam: a weak cue
 
 
 def sentence_starts(text: str, start: int = 0, end: Optional[int] = None) -> List[int]:
@@ -86,26 +96,65 @@ def _seam() -> Tuple[re.Pattern, regex.Pattern]:
             regex.compile(r"(?:%s)(?=[\s,]+\p{Ll})" % lexicon.alternation(openers)))
 
 
-def _seams(text: str) -> List[int]:
-    """Where a seam opener follows a small letter and one space, left to right."""
+def _seams(text: str, start: int, end: int) -> List[int]:
+    """Where a seam opener follows a small letter and one space in ``text[start:end]``, left to right."""
     head, opener = _seam()
-    return [at for at in map(re.Match.start, head.finditer(text))
-            if at and text[at - 1].islower() and opener.match(text, at + 1)]
+    return [at for at in map(re.Match.start, head.finditer(text, start, end))
+            if at > start and text[at - 1].islower() and opener.match(text, at + 1, end)]
 
 
 _SENTENCE_END = regex.compile(r"[.!?…”\"]\s", regex.REVERSE)
 _NOT_IN_A_CAPTION_RUN = set(",;:()“”\"")
 
 
-def run_on_caption(text: str) -> Optional[Tuple[int, int]]:
-    """Where an uncredited caption runs into the next sentence without punctuation, the seam shown by
-    a word that only opens sentences (``... vợ của Minh. Hiện trường vụ việc Theo điều tra ban đầu,
-    ...``): its start and end, if the run from the sentence's start is a few words."""
+def run_on_caption(text: str, start: int = 0, end: Optional[int] = None) -> Optional[Tuple[int, int]]:
+    """Where an uncredited caption runs into the next sentence without punctuation in ``text[start:end]``,
+    the seam shown by a word that only opens sentences (``... vợ của Minh. Hiện trường vụ việc Theo điều
+    tra ban đầu, ...``): its start and end, if the run from the sentence's start is a few words that
+    read as a caption."""
     fewest, most = RUN_ON_CAPTION_WORDS
-    for end in _seams(text):
-        before = _SENTENCE_END.search(text, 0, end)
-        start = before.end() if before else 0
-        run = text[start:end]
-        if run[:1].isupper() and fewest <= len(run.split()) <= most and not _NOT_IN_A_CAPTION_RUN.intersection(run):
-            return start, end
+    end = len(text) if end is None else end
+    for seam in _seams(text, start, end):
+        before = _SENTENCE_END.search(text, start, seam)
+        run_start = before.end() if before else start
+        run = text[run_start:seam]
+        if run[:1].isupper() and fewest <= len(run.split()) <= most and not _NOT_IN_A_CAPTION_RUN.intersection(run) \
+                and reads_as_caption(run, run_on=True):
+            return run_start, seam
     return None
+
+
+def caption_pieces(text: str) -> List[Piece]:
+    """A line cut into caption and body pieces: at its credits, then, in each body piece too long to be
+    a caption, where uncredited captions are glued to its start or run into the next sentence."""
+    credits = find_credits(text)
+    pieces = [Piece(*piece) for piece in split_credited(text, credits)] if credits else [Piece("body", 0, len(text))]
+    if all(piece.kind == "caption" or piece.end - piece.start <= CAPTION_MAX_CHARS for piece in pieces):
+        return pieces  # most lines: no body piece long enough to hide an uncredited caption
+    cut = []
+    for piece in pieces:
+        if piece.kind == "body" and piece.end - piece.start > CAPTION_MAX_CHARS:
+            for kind, start, end, credit, guessed in _uncredited(text, piece.start, piece.end):
+                start, end = strip_bounds(text, start, end)
+                if start < end:
+                    cut.append(Piece(kind, start, end, credit, guessed))
+        else:
+            cut.append(piece)
+    return cut
+
+
+def _uncredited(text: str, start: int, end: int) -> List[Piece]:
+    """A body piece cut where uncredited captions stand in it: one glued to its start, then each run
+    into the next sentence, left to right."""
+    pieces = []
+    glued = glued_caption_end(text[start:end])
+    found = (start, start + glued) if glued and reads_as_caption(text[start:start + glued], run_on=True) \
+        else run_on_caption(text, start, end)
+    while found is not None:
+        if found[0] > start:
+            pieces.append(Piece("body", start, found[0]))
+        pieces.append(Piece("caption", *found, guessed=True))
+        start = found[1]
+        found = run_on_caption(text, start, end)
+    pieces.append(Piece("body", start, end))
+    return pieces

@@ -14,9 +14,10 @@ the clock: without a reference, a mention that needs one (``hôm qua``, ``20 ph�
 does a time after a day named before it in the same text (``ngày 20/5/2017 ... lúc 21h``). The rules:
 
 - week, month, quarter and year expressions give their first day, a week starting on Monday
-  (``tuần này``, ``tháng 10/2017``, ``quý 3``, ``năm ngoái``); a quarter is also written ``Q3/2020``,
-  ``Q1 2021``, ``Q4-2019`` or ``Q2.2022``, in upper case and with a four-digit year only, as ``Q3``,
-  ``Q.3`` and ``Q1, TP HCM`` are a district (Quận);
+  (``tuần này``, ``tháng 10/2017``, ``thg 10``, ``quý 3``, ``năm ngoái``); a quarter is also written
+  ``Q3/2020``, ``Q1 2021``, ``Q4-2019`` or ``Q2.2022``, in upper case and in running text with a
+  four-digit year only, as ``Q3``, ``Q.3`` and ``Q1, TP HCM`` are a district (Quận) there; ``Q4`` alone
+  is the quarter only in a string known to be a date (:func:`parse_date`);
 - a decade (``thập niên 1990``, ``thập kỷ 80``, ``những năm 90``) gives 1 January of its year that
   ends in 0 (the 1990s are 1990 to 1999), and a century (``thế kỷ 21``, ``thế kỷ XXI``, ``thế kỷ thứ
   20``) its first day by the formal count, century N from 1 January of year 100N - 99 (``thế kỷ 21``
@@ -87,7 +88,10 @@ so it reads ``1/2`` as 1 February; :func:`find_dates` takes a bare ``d/m`` only 
 (``vào``, ``từ``, ``đến``, ``sáng``...) or before a comma, full stop or bracket, so ``6/10 vị trí``
 is no date. In running text day-months with ``-`` or ``.`` need ``ngày`` (``ngày 6.5``), so scores
 (``2-1``) and decimals (``12.5``) stay out; parse_date, told that its string is a date, reads ``30-4``
-and ``1.5`` alone as 30 April and 1 May. In running text, weekday and month names must be capitalised
+and ``1.5`` alone as 30 April and 1 May, and a bare hour alone (``3 giờ``, ``15 giờ``; not ``24 giờ``, as
+often a day) as a clock time, as well as a range of hours with a part of day (``3-4 giờ chiều``: its
+start), while running text takes bare hours only after ``lúc``/``vào`` (``kéo dài 3 giờ`` and
+``mất 3 giờ`` are durations). In running text, weekday and month names must be capitalised
 (``thứ Hai``, ``tháng Bảy``), since ``thứ hai`` is also "second", unless a part of day stands before
 the weekday or a week after it (``sáng thứ hai``, ``thứ ba tuần trước``); parse_date ignores case.
 

@@ -125,6 +125,9 @@ class Grammar:
         # ngày 10 tháng 3 năm 2017 (âm lịch), ngày 10 tháng 3 âm lịch năm Giáp Thìn
         self.lunar_day = "(?:%s)?%s(?:%s)?" % (self.lunar_year, self.lunar_tail, year_in(cycle_year))
         self.month = self.month_of(words(L["months"], capital=strict))
+        # tháng 11, tháng Mười Một, thg 11: a month after tháng, or its number after its abbreviation
+        self.named_month = r"(?:%s%s%s|%s%s(?P<m>\d{1,2}))" % (
+            self.month_word, SP, self.month, words(L["month_word_abbreviations"]), SP)
         # after a day or before a year in words, a month name in any case: transcripts have no capitals,
         # and the number says that tháng is no count (ngày mười lăm tháng tám)
         self.month_any = self.month_of(words(L["months"]))

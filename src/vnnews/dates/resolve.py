@@ -9,7 +9,7 @@ from typing import List, Optional, Tuple
 import regex
 
 from ..model import VIETNAM_TZ, DateValue
-from ..settings import DATE_CLOCK_ONLY_HOURS, DATE_CUE_WINDOW
+from ..settings import DATE_CUE_WINDOW
 from .calendar import NoReference, Prefer, need
 from .grammar import LEX, OSP, key, words
 from .resolvers import number
@@ -124,14 +124,16 @@ def bare_hours(group: Group) -> bool:
         not (first["part"] or first["mi"] or first["half"])
 
 
-def _on_the_24_hour_clock(atom: Atom) -> bool:
-    """0 giờ, 15 giờ, hai mươi ba giờ: an hour that only a 24-hour clock names, which a string known
-    to be a date means as a time (3 giờ and 24 giờ are as often durations)."""
+def _an_hour_of_the_clock(atom: Atom) -> bool:
+    """3 giờ, 15 giờ, hai mươi ba giờ: one hour from 0 to 23, which a string known to be a date means
+    as a time (trong 3 giờ, mất 3 giờ and sau 3 giờ are no such string); not 24 giờ, as often a day
+    (24 giờ qua), nor a range without từ (3-4 giờ, as often a duration)."""
+    if atom["h0"]:
+        return False
     try:
-        hour = number(atom["h"])
+        return number(atom["h"]) < 24
     except ValueError:
         return False
-    return hour == 0 or DATE_CLOCK_ONLY_HOURS[0] <= hour <= DATE_CLOCK_ONLY_HOURS[1]
 
 
 def clock_cue_before(text: str, group: Group) -> bool:
@@ -180,7 +182,7 @@ def whole(s: str, found: List[Group], ref: Optional[dt.date],
     group = found[0]
     if not (CUES.fullmatch(s, 0, group.start) and PUNCT.fullmatch(s, last_end)):
         return None
-    if bare_hours(group) and not clock_cue_before(s, group) and not _on_the_24_hour_clock(group.atoms[0]):
+    if bare_hours(group) and not clock_cue_before(s, group) and not _an_hour_of_the_clock(group.atoms[0]):
         return None
     resolved = resolve(group, ref, ref, moment, prefer)
     return None if resolved is None else (group, resolved)

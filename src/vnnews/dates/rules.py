@@ -121,26 +121,29 @@ def _dmy(g: Grammar) -> Form:
 # -- days and months in words -----------------------------------------------------------------------
 @rule("words", "abs", resolve=r.day_and_month)
 def _words(g: Grammar) -> Form:
-    """ngày 28 tháng 7 năm 2017, ngày mười lăm tháng tám; in running text a year or a lunar marker
+    """ngày 28 tháng 7 năm 2017, ngày 13 thg 11 năm 2018, ngày mười lăm tháng tám; in running text a year or a lunar marker
     must follow a day and month without ngày, as 6 tháng 8 may be a count."""
-    pattern = (r"(?:%s%s)?(?P<dayword>%s)%s(?:(?P<d>\d{1,2})%s%s%s%s|(?P<d>%s)%s%s%s%s)(?:%s)?%s" % (
-                   g.part, SP, g.day_words, SP, SP, g.month_word, SP, g.month, g.spelled, SP, g.month_word, SP,
+    pattern = (r"(?:%s%s)?(?P<dayword>%s)%s(?:(?P<d>\d{1,2})%s%s|(?P<d>%s)%s%s%s%s)(?:%s)?%s" % (
+                   g.part, SP, g.day_words, SP, SP, g.named_month, g.spelled, SP, g.month_word, SP,
                    g.month_any, g.lunar_day, g.words_tail)
-               + r"|(?P<d>\d{1,2})%s%s%s%s" % (SP, g.month_word, SP, g.month)
+               + r"|(?P<d>\d{1,2})%s%s" % (SP, g.named_month)
                + ("(?:%s(?:%s)?|%s)" % (g.lunar_day, g.year_after, g.year_after) if g.strict
                   else "(?:%s)?%s" % (g.lunar_day, g.words_tail)))
     leads = phrases([DIGIT + " " + LEX["month_word"]], [DIGIT] + list(LEX["months"])) | g.parts | g.days \
+        | phrases(phrases([DIGIT], LEX["month_word_abbreviations"]), [DIGIT]) \
         | phrases(LEX["day_words"], number_words()["first"])  # ngày mười lăm
     return Form(pattern, leads)
 
 
 @rule("dm", "abs", resolve=r.day_and_month, ranged=True, range_ends=("d0", "d"))
 def _dm(g: Grammar) -> Form:
-    """28/7, ngày 6.5; alone (30-4, 1.5) only in a string known to be a date, as 2-1 is a score."""
+    """28/7, ngày 6.5; alone (30-4, 1.5) only in a string known to be a date, as 2-1 is a score, and
+    not before an hour word (3-4 giờ chiều is a range of hours)."""
     return Form(r"%s%s(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:%s)?%s%s" % (
                     g.prefix, g.day_range, g.lunar_day, g.dm_tail, g.direction)
-                + r"|(?:(?:%s%s)?(?P<dayword>%s)%s)%s(?P<d>\d{1,2})[.-](?P<m>\d{1,2})(?:%s)?%s%s" % (
-                    g.part, SP, g.day_words, SP, "" if g.strict else "?", g.lunar_day, g.dm_tail, g.direction),
+                + r"|(?:(?:%s%s)?(?P<dayword>%s)%s)%s(?P<d>\d{1,2})[.-](?P<m>\d{1,2})%s(?:%s)?%s%s" % (
+                    g.part, SP, g.day_words, SP, "" if g.strict else "?", not_before(LEX["hour_words"]), g.lunar_day,
+                    g.dm_tail, g.direction),
                 g.day_month | g.parts | g.days | (set() if g.strict else {"#."}))
 
 
@@ -219,26 +222,27 @@ def _holiday(g: Grammar) -> Form:
 # -- periods ----------------------------------------------------------------------------------------
 @rule("month", "period", resolve=r.month_period, grain="month", part_target=True, after_count_is_duration=True)
 def _month(g: Grammar) -> Form:
-    """tháng 7, tháng Bảy năm 2017, tháng 10/2017, 10/2017, 11-2025, T12/2024 (upper case: T3 alone is
-    a weekday), 2026/7; not a lunar month (tháng 8 âm lịch)."""
+    """tháng 7, tháng Bảy năm 2017, tháng 10/2017, thg 11, 2018, 10/2017, 11-2025, T12/2024 (upper case: T3
+    alone is a weekday), 2026/7; not a lunar month (tháng 8 âm lịch)."""
     month_number = r"(?P<m>0?[1-9]|1[0-2])"
-    return Form(r"%s%s%s%s%s%s|%s%s%s%s|(?:%s)?(?P<m>\d{1,2})[/-]%s|%s/%s" % (
-        g.month_word, SP, g.month, g.not_lunar, g.month_tail, g.direction, g.month_word, SP, g.month_any,
+    return Form(r"%s%s%s%s|%s%s%s%s|(?:%s)?(?P<m>\d{1,2})[/-]%s|%s/%s" % (
+        g.named_month, g.not_lunar, g.month_tail, g.direction, g.month_word, SP, g.month_any,
         year_in("(?P<y>%s)" % g.spelled_year), words([LEX["month_letter"]], capital=g.strict), YEAR, YEAR, month_number),
-        {"#/#", "#-#", LEX["month_word"], LEX["month_letter"] + DIGIT})
+        {"#/#", "#-#", LEX["month_word"], LEX["month_letter"] + DIGIT} | set(LEX["month_word_abbreviations"]))
 
 
 @rule("quarter", "period", resolve=r.quarter_period, grain="quarter", part_target=True,
       after_count_is_duration=True)
 def _quarter(g: Grammar) -> Form:
-    """quý 3, quý III/2017, quý ba, quý 4 của năm 2018; Q3/2020, Q1 2021: upper case and with a year, as Q3 and q3 alone are a
-    district (Quận 3). The scan is on lower-cased text: the lead q# stands for Q3."""
+    """quý 3, quý III/2017, quý ba, quý 4 của năm 2018; Q3/2020, Q1 2021: upper case and in running text with
+    a year, as Q3 and q3 alone are mostly a district there (Quận 3, Q3, TP HCM); Q4 alone in a string known
+    to be a date. The scan is on lower-cased text: the lead q# stands for Q3."""
     return Form(r"%s%s(?P<q>[1-4]|(?-i:IV|I{1,3})|%s(?![\p{L}])%s)(?:%s/%s%s|%s(?:%s%s)?%s%s%s|%s%s)?%s" % (
                     words([LEX["quarter_word"]]), SP, words(LEX["quarter_names"]), not_before(LEX["quarter_name_blockers"]),
                     OSP, OSP, YEAR, SP,
                     words(LEX["period_links"]), SP, g.year_word, SP, YEAR, SP, g.yrel, g.direction)
-                + r"|%s(?P<q>[1-4])(?:%s[/\-–]%s|\.|%s)%s" % (
-                    words([LEX["quarter_letter"]], capital=True), OSP, OSP, SP, YEAR),
+                + r"|%s(?P<q>[1-4])(?:(?:%s[/\-–]%s|\.|%s)%s)%s" % (
+                    words([LEX["quarter_letter"]], capital=True), OSP, OSP, SP, YEAR, "" if g.strict else "?"),
                 {LEX["quarter_word"], LEX["quarter_letter"] + DIGIT})
 
 

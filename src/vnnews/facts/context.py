@@ -38,7 +38,8 @@ def context(chunks: Tuple[str, ...]) -> Context:
         ordinal = None  # Điều 5 is an article of a law; điều 10 xe is "sent ten vehicles"
     return Context(
         qualifier,
-        comparative=bool(qualifier and _phrase(rest, g.comparatives)),
+        # thấp hơn; ít hơn, a qualifier of its own (less than), is one too before so với
+        comparative=bool(qualifier and (_phrase(rest, g.comparatives) or qualifier.split()[0] in g.comparatives)),
         money_verb=bool(_phrase(rest, g.money_verbs)),
         score=bool(_phrase(words, g.score)),
         positional=bool(ordinal and not _phrase(words, g.not_ordinal)),

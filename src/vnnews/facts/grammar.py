@@ -111,6 +111,7 @@ class Grammar:
     num: numbers.NumberWords
     iso: Dict[str, str]  # a currency spelling (folded) -> its ISO code
     subunits: Dict[str, str]  # xu, cent -> the ISO code of the currency
+    spoken_cents: FrozenSet[str]  # the ISO codes whose cents may follow as a bare number (hai đô 25)
     money_after_scale: Dict[str, str]  # đồng tiền -> VND after a money scale word
     subunit_joiners: Phrases  # between whole units and cents: 20 đô (và) 43 xu
     small_count_currencies: Phrases  # make a number in words under ten money (chín bảng Anh)
@@ -130,8 +131,10 @@ class Grammar:
     range_openers: Phrases  # từ, giữa: any range word joins the ends after them
     opened_range_words: Phrases  # lên, xuống: a range only after an opener
     list_range_words: Phrases  # và: a range unless the first end is a year
+    range_links: Phrases  # between the ends of a range by themselves: the dashes, đến, tới
     minus: FrozenSet[str]  # a minus word (âm) or, as context.chunks_before marks it, a sign glued to the amount
     anchors: List[str]  # words every fact in words holds: where the search for them starts
+    after_numbers: FrozenSet[str]  # anchors that lead only after a digit word (hai chấm năm, hai đô 25)
     prefix_ends: FrozenSet[str]  # the last two characters (or the one) of currency signs written before an amount
     prefix_last: FrozenSet[str]  # their last characters: a first test
     glued_place_starts: FrozenSet[str]  # first characters of glued_place_units: most amounts skip the pattern
@@ -153,6 +156,7 @@ class Grammar:
     glued_places = _compiled("glued_places", re, "1m75: a measure, then the next places of the number.")
     leads = _compiled("leads", re, "The lead words of amounts in words, in lower-cased text: one trie.")
     prefix = _compiled("prefix", regex, "$10, US$ 5 triệu: a sign read before an amount, not searched.")
+    cents_after = _compiled("cents_after", regex, "hai đô 25: the cents read out after whole units, before a stop.")
 
 
 # the fields of Grammar that are one list of units.json each
@@ -195,10 +199,12 @@ def grammar() -> Grammar:
 
     tries = _Tries(units, half=half)
 
-    # an ISO code may be glued to the amount it prefixes (USD1.23, EUR29.99), though a letter
+    # an ISO code or a letter code may be glued to the amount it prefixes (USD1.23, EUR29.99, Rs20), though a letter
     # before digits is otherwise a code (A320)
-    codes = "|".join(s for names in units["currency_prefixes"].values() for s in names if re.fullmatch("[A-Z]{3}", s))
-    iso_before = rf"(?<!\w)(?:{codes})"
+    codes = [s for names in units["currency_prefixes"].values() for s in names if re.fullmatch("[A-Z][A-Za-z]{1,2}", s)]
+    # one lookbehind per length of code (re's are of a fixed width), after a first test for a letter
+    iso_before = "(?<=[A-Za-z]{digit})(?:%s)" % "|".join(
+        rf"(?<=(?<!\w)(?:{'|'.join(c for c in codes if len(c) == n)}){{digit}})" for n in sorted({len(c) for c in codes}, reverse=True))
     tries = _Tries(units, tries, lower=r"\p{Ll}")
     ending = tail(True) + unit_pattern(tries, "")
     # re has no captures of a repeated group: each end of a range after the first is matched again
@@ -209,30 +215,39 @@ def grammar() -> Grammar:
     # digit in C, much faster (it does not look into an atomic group or a lookbehind for that); the
     # digits of the plain script as a set, which re tests faster than the Unicode class \d
     digit = "[%s]" % "".join(c for c in plain if c.isdecimal())
-    boundary = "".join(r"(?<!%s\d)" % behind for behind in BOUNDARY_BEHIND) + rf"|(?<={iso_before}\d)"
+    boundary = "".join(r"(?<!%s\d)" % behind for behind in BOUNDARY_BEHIND) + "|" + iso_before.format(digit=r"\d")
+    # the number's groups are possessive (nothing in the atomic group follows them): re keeps a
+    # backtracking state per group of a plain repeat, 20 MB for a run of 100,000 (1.1.1...)
     sources = {
-        "digits_plain": rf"(?P<amt>(?P<number>{digit}(?>(?:{boundary})(?:{numbers.SPACED_AFTER_FIRST}|\d*(?:[.,]\d+)*))){spoken_point}{scaled})"
+        "digits_plain": rf"(?P<amt>(?P<number>{digit}(?>(?:{boundary})(?:{numbers.SPACED_AFTER_FIRST}|\d*+(?:[.,]\d++)*+))){spoken_point}{scaled})"
                         rf"(?P<tail>{tail(False)})" + unit_pattern(_Tries(units, tries, lower=f"[{lower}]"), "_glued"),
-        "digits": rf"(?:{_BOUNDARY}|(?<={iso_before}))(?P<amt>{by_digits}){ending}",
-        "words": rf"{_BOUNDARY}(?P<amt>{by_digits}|{by_words}){ending}",
+        "digits": rf"(?:{_BOUNDARY}|{iso_before.format(digit='')})(?P<amt>{by_digits}){ending}",
+        # hai phẩy 23 đô: digits after a decimal point word
+        "words": rf"{_BOUNDARY}(?P<amt>{by_digits}|{by_words}(?:(?<=(?i:{_alt(num.point)})){_SPACE}+\d{{1,3}}(?![\w.,]))?){ending}",
         "range_end_plain": rf"{sep}(?P<amt>{by_digits}|{by_words})",
         "plain_script": "[%s]*" % "".join(re.escape(c) for c in plain),
         "run_before": rf"(?r)(?:(?<!\w){word}(?:{sep})?{_SPACE}*)+",
         "prefix": rf"(?:{_alt(prefixes)}){_SPACE}?\Z",
         "glued_places": rf"({_alt(units['glued_place_units'])})(\d{{1,2}})(?!\w|[.,]\d)",
+        "cents_after": rf"{_SPACE}+(?P<cents>\d{{1,2}}|{by_words})(?={_SPACE}*(?:[;:!?)\]\n]|[.,](?!\d)|\Z))",
     }
     # words found in every number in words of ten or more or with a decimal point word that leads
-    # (hai phẩy năm; not chấm, mostly chấm dứt or dấu chấm),
-    # percent words and the currencies that make a smaller number money (chín bảng Anh): a small count
-    # in words (hai bên) is never a fact otherwise, so these few words are enough to find the others
+    # (hai phẩy năm), percent words and the currencies that make a smaller number money (chín bảng
+    # Anh): a small count in words (hai bên) is never a fact otherwise, so these few words are enough
+    # to find the others; and, only after a digit word (_word_starts), the other decimal point words
+    # (hai chấm năm; mostly chấm dứt or dấu chấm) and the currency words whose cents may follow (hai đô 25)
+    after_numbers = (num.point - num.point_leads) | set(units["spoken_cents_leads"])
     anchors = sorted((num.ten | num.tens | num.point_leads | set(num.scales) - num.digit_only)
                      | {w for w in units["percent"] if w.replace(" ", "").isalpha()}
-                     | _shortest(w.lower() for w in units["small_count_currencies"]))
-    sources["leads"] = lexicon.prefix_tree(anchors, space=" ")
+                     | _shortest(w.lower() for w in units["small_count_currencies"]) | after_numbers)
+    sources["leads"] = lexicon.prefix_tree(anchors, space=" ", word_end=r"(?!\w)")
     return Grammar(
         num=num,
         iso={fold(s): code for key in ("currencies", "currency_prefixes") for code, names in units[key].items() for s in names},
         subunits=units["currency_subunits"],
+        range_links=_lower(["-", "–", "—"] + [w for w in units["range_words"]
+                                              if w not in units["list_range_words"] + units["opened_range_words"]]),
+        spoken_cents=frozenset(units["spoken_cents"]),
         money_after_scale=units["money_after_scale"],
         subunit_joiners=_lower(units["subunit_joiners"] + [""]),  # "": side by side
         small_count_currencies=_lower(units["small_count_currencies"]),
@@ -241,6 +256,7 @@ def grammar() -> Grammar:
         **{field: _lower(units[key]) for field, key in _PHRASES.items()},
         minus=frozenset(w if w.isalpha() else GLUED + w for w in num.minus),
         anchors=anchors,
+        after_numbers=frozenset(after_numbers),
         prefix_ends=frozenset(s[-2:] for s in prefixes),
         prefix_last=frozenset(s[-1] for s in prefixes),
         glued_place_starts=frozenset(s[0] for s in units["glued_place_units"]),

@@ -5,6 +5,7 @@ found, never per character.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from decimal import Decimal
 from functools import lru_cache
@@ -25,9 +26,11 @@ _COMPARED = regex.compile(r"[^.;!?\n]{0,%d}?\bso\s+với\b" % FACT_COMPARED_REAC
 _UNIT = slice(2, 2 + len(UNIT_NAMES))  # the unit groups among GROUPS
 _NO_UNIT_NONES = len(PLAIN_UNIT_NAMES) + 1  # the unset groups of a match of digits_plain with no unit and no half
 _SAME_UNIT_PER = re.compile(r"(\d+(?:[.,]\d+)?)\s?([^\W\d_][\w²³]*)")  # the 256GB of 12GB/256GB
-_GLUED_FACT = re.compile(r"(\d+(?:[.,]\d+)*)([^\W\d_][\w²³]*)")  # 50.000đ, 3kg: digits, then the unit glued
+# 50.000đ, 3kg, 50.000đ/kg: digits, then the unit glued, then what a price is per
+_GLUED_FACT = re.compile(r"(\d+(?:[.,]\d+)*)([^\W\d_][\w²³]*)((?:/[^\W\d_][\w²³]*)*)")
 RANGE_DASHES = "-–"
 _GLUED_END = re.compile(r"[%s](\d+(?:[.,]\d+)*)" % RANGE_DASHES)  # the second end of 3kg-6kg
+_GLUED_PER = re.compile(r"(?:/[^\W\d_][\w²³]*)*")  # the /kg of 100.000đ/kg, or nothing
 
 
 class Groups(NamedTuple("Groups", [(name, Optional[str]) for name in GROUPS])):
@@ -76,6 +79,7 @@ def _read(t: str, m: Amount, g: Grammar, floor: int) -> List[Fact]:
         first = spans[0][0]
     if unit in g.money_after_scale:
         kind, unit = _money_after_scale(kind, unit, toks[-1], g)
+    cents = _spoken_cents(t, last, kind, unit, d[_UNIT], d.per or d.half or d.sub, single, g)
     words_only = not t[spans[0][0]].isdecimal() if single else True not in [t[s].isdecimal() for s, _ in spans]
     scaled = not g.scales.isdisjoint(toks[0] if single else chain.from_iterable(toks))
     if words_only:
@@ -111,14 +115,17 @@ def _read(t: str, m: Amount, g: Grammar, floor: int) -> List[Fact]:
     if words_only and kind != "percent" and not _words_count(toks, qualifier, g):
         unit_word = d.cur or d.msr or d.sub
         if not (unit_word and toks[0][0] not in g.num.scales
-                and (values[-1] >= 10 or fold(unit_word).lower() in g.small_count_currencies)):
-            return []  # hai bên; but ba trăm đô la, hai trăm mét, bốn mươi xu and chín bảng Anh are facts
+                and (values[-1] >= 10 or cents or d.half and d.cur or fold(unit_word).lower() in g.small_count_currencies)):
+            return []  # hai bên; but ba trăm đô la, hai trăm mét, bốn mươi xu, chín bảng Anh, hai đô 25 and hai đô rưỡi are facts
     if len(values) > 1:
         _share_scale(values, toks, g)
     if d.half and not scaled:
         values[-1] += numbers.HALF  # 2 tấn rưỡi
     if factor is not None:
         values = [number * factor for number in values]
+    if cents:
+        values[0] += cents[1]
+        end = cents[0].end()
     per = _per(d.per) if d.per else None
     if single:
         return [Fact(t[first:end], kind, numbers.plain(-values[0] if before.minus else values[0]), unit, first, end, qualifier,
@@ -156,6 +163,8 @@ def read_digits(t: str, m, g: Grammar, floor: int) -> List[Fact]:
         return [] if g.money_scales.isdisjoint(toks) else _read(t, _digit_amount(t, g, m), g, floor)
     if unit in g.money_after_scale:
         kind, unit = _money_after_scale(kind, unit, toks, g)
+    if unit in g.spoken_cents and _spoken_cents(t, last, kind, unit, groups[3:-2], per, True, g):
+        return _read(t, _digit_amount(t, g, m), g, floor)
     before = context(chunks_before(t, first))
     if before.minus:
         first = t.rfind(before.minus.lstrip(), 0, first)
@@ -169,6 +178,30 @@ def read_digits(t: str, m, g: Grammar, floor: int) -> List[Fact]:
         return []
     return [Fact(t[first:last], kind, numbers.plain(-value if before.minus else value), unit, first, last, qualifier,
                  per=_per(per) if per else None)]
+
+
+def _spoken_cents(t: str, end: int, kind: Optional[str], unit: Optional[str], unit_groups: Tuple[Optional[str], ...],
+                  more: Optional[str], single: bool, g: Grammar) -> Optional[Tuple[regex.Match, Decimal]]:
+    """The cents read out after whole units of a currency of spoken_cents written as a word, before a
+    stop, and their value: hai đô 25 (0.25), hai đô năm (0.5: one place is the tenths, as in hai
+    triệu năm), hai đô hai mươi lăm; none after a code (10 USD 20), a range, a per part, a half or a
+    subunit (``more``)."""
+    if kind != "money" or unit not in g.spoken_cents or more or not single or t[end:end + 1] not in " \t\u00a0":
+        return None
+    name, word = set_unit(unit_groups) or (None, "")
+    if name != "cur" or word.isupper() or not word.replace(" ", "").replace("-", "").isalpha():
+        return None
+    m = g.cents_after.match(t, end)
+    if m is None:
+        return None
+    cents = m["cents"]
+    if cents.isdecimal():
+        return m, Decimal(cents) / 10 ** len(cents)
+    toks = numbers.tokens(cents)
+    value = None if not g.scales.isdisjoint(toks) else numbers.value(toks)
+    if value is None or not 0 < value < 100 or value != int(value):
+        return None
+    return m, Decimal(value) / (10 if len(toks) == 1 and toks[0] in g.num.digits else 100)
 
 
 def _per(per: str) -> str:
@@ -203,17 +236,28 @@ def _glued_places(t: str, first: int, end: int, whole: str, g: Grammar) -> Fact:
     return Fact(t[first:m.end()], "quantity", value, m[1].lower(), first, m.end())
 
 
-def glued_range_end(t: str, fact: Fact) -> Optional[Fact]:
-    """The second end of a range whose ends both carry the unit glued (50.000đ-100.000đ, 3kg-6kg), the
-    first end being ``fact``: the dash and a code-like tail (A-320) keep it out of the search."""
+def glued_range_end(t: str, fact: Fact) -> Optional[Tuple[Fact, Fact]]:
+    """The two ends of a range whose ends both carry the unit glued (50.000đ-100.000đ, 3kg-6kg), the
+    first end being ``fact``: the dash and a code-like tail (A-320) keep the second out of the search.
+    What one end is per is the other's too (50.000đ-100.000đ/kg: both VND per kg)."""
     first = _GLUED_FACT.fullmatch(fact.text)
     second = first and _GLUED_END.match(t, fact.end)
-    if not second or not t.startswith(first[2], second.end()) or t[second.end() + len(first[2]):][:1].isalnum():
+    if not second or not t.startswith(first[2], second.end()):
+        return None
+    per = _GLUED_PER.match(t, second.end() + len(first[2]))
+    end = per.end()
+    if t[end:end + 1].isalnum() or first[3] and per[0] and first[3].lower() != per[0].lower():
         return None
     number = second[1]
     value = numbers.value([number], decimal_context=fact.kind == "percent" or _comma_is_decimal(number, t))
-    end = second.end() + len(first[2])
-    return None if value is None else Fact(t[second.start(1):end], fact.kind, numbers.plain(value), fact.unit, second.start(1), end)
+    if value is None:
+        return None
+    shared = _per(first[3] or per[0]) if first[3] or per[0] else None
+    kind, unit = fact.kind, fact.unit
+    if shared and kind == "quantity":  # 3kg-6kg/ngày: a rate, as 6kg/ngày alone is
+        kind, unit = "rate", fold(f"{unit}/{shared}").lower()
+    return (dataclasses.replace(fact, kind=kind, unit=unit, per=shared),
+            Fact(t[second.start(1):end], kind, numbers.plain(value), unit, second.start(1), end, per=shared))
 
 
 def _joined(t: str, spans: List[Tuple[int, int]], toks: List[List[str]], g: Grammar) -> bool:

@@ -16,6 +16,7 @@ from ..model import Fact
 from ..normalize import normalize
 from ..settings import FACT_MAX_AMOUNT, FACT_SEARCH_BATCH
 from ..text import is_nfc, lowered
+from .context import opens_range
 from .grammar import Grammar, fold, grammar
 from .read import RANGE_DASHES, glued_range_end, split_unit_pair
 from .rules import DIGITS, WORDS
@@ -57,16 +58,16 @@ def extract_facts(text: str) -> List[Fact]:
         resolver = DIGITS.resolve if m.re is g.digits_plain else WORDS.resolve
         read = resolver(t, m, g, floor)
         if read and read[-1].end < len(t) and t[read[-1].end] in RANGE_DASHES:
-            second = glued_range_end(t, read[-1])
-            if second is not None:
-                read.append(second)
-                pos = second.end
+            ends = glued_range_end(t, read[-1])
+            if ends is not None:
+                read[-1:] = ends
+                pos = ends[1].end
         if read and read[-1].kind == "rate":
             read = [part for fact in read for part in split_unit_pair(t, fact)]
         if norm is not None:  # offsets into the input, not the normalized text
             read = [_to_original(fact, text, norm) for fact in read]
         facts += read
-    return _join_cents(text, facts, g)
+    return _share_per(text, _join_cents(text, facts, g), g)
 
 
 def _to_original(fact: Fact, text: str, norm) -> Fact:
@@ -90,6 +91,19 @@ def _join_cents(text: str, facts: List[Fact], g: Grammar) -> List[Fact]:
         else:
             joined.append(fact)
     return joined
+
+
+def _share_per(text: str, facts: List[Fact], g: Grammar) -> List[Fact]:
+    """A price range whose last end alone says what it is per: the first end is per the same
+    (từ 50.000đ đến 100.000đ/kg, 300.000 đồng - 500.000 đồng/kg, từ 50.000 đồng xuống 40.000 đồng/kg
+    are both VND per kg; giảm 550 đồng xuống 10.650 đồng/cp is a change, then a price)."""
+    for i in range(len(facts) - 1, 0, -1):
+        first, last = facts[i - 1], facts[i]
+        if last.per and first.per is None and first.kind == last.kind == "money" and first.unit == last.unit:
+            link = fold(text[first.end:last.start]).lower()
+            if link in g.range_links or link in g.opened_range_words and opens_range(text, first.start):
+                facts[i - 1] = dataclasses.replace(first, per=last.per)
+    return facts
 
 
 def _batched(matches: Iterator) -> Iterator:
@@ -117,6 +131,8 @@ def _word_starts(t: str, g: Grammar) -> List[int]:
             before = i
             while before and t[before - 1] == " ":
                 before -= 1
+            if low[i:j] in g.after_numbers and low[low.rfind(" ", 0, before) + 1:before] not in g.num.digits:
+                continue  # chấm dứt, thủ đô: these lead only after a digit word (hai chấm năm, hai đô 25)
             # after digits (3 tỷ) no number word runs up to the anchor: skip the costlier pattern
             run = None if before and t[before - 1].isdecimal() else g.run_before.match(t, max(0, i - FACT_MAX_AMOUNT), i)
             starts.add(run.start() if run else i)  # hàng trăm triệu đồng starts at trăm

@@ -82,7 +82,7 @@ UNIT_RULES: Tuple[UnitRule, ...] = (
     UnitRule("noun", lambda tries: rf"(?:{tries['noun_modifiers']}{INLINE_SPACE}+)?{tries['counted_nouns']}", r"(?!\w)",
              "required", False, _counted),  # 300 nữ công nhân: the modifier is part of the noun
     UnitRule("cur", lambda tries: tries["currencies"], r"(?!\w)", "required", True, _money),
-    UnitRule("sub", lambda tries: tries["currency_subunits"], r"(?!\w)", "required", False, _cents),
+    UnitRule("sub", lambda tries: tries["currency_subunits"], r"(?![\w-])", "required", False, _cents),  # not xen-ti-mét
     UnitRule("msr", lambda tries: tries["measures"], r"(?![\w²³])", "required", True, _measure),
     UnitRule("rate", lambda tries: tries["rate_units"], r"(?!\w)", "required", True, _rate),  # 18mph
     UnitRule("time", lambda tries: tries["time_units"], r"(?!\w)", "required", False, _not_a_unit),

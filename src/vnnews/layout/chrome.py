@@ -11,7 +11,7 @@ from typing import Callable, FrozenSet, NamedTuple
 import regex
 
 from .. import lexicon
-from ..settings import CHROME_HINT_MAX_CHARS, LABEL_MAX_WORDS, LETTERS_ONLY_MAX_CHARS
+from ..settings import CHROME_HINT_MAX_CHARS, LABEL_MAX_WORDS, LETTERS_ONLY_MAX_CHARS, MENU_MIN_SECTIONS
 
 
 class _ChromePatterns(NamedTuple):
@@ -19,11 +19,13 @@ class _ChromePatterns(NamedTuple):
     section_labels: FrozenSet[str]  # lower case
     lines_max_chars: int
     letters_only: regex.Pattern  # A A, A- A+
-    opener: regex.Pattern  # a tag label and its colon (Tags:), or what an embedded post leaves
+    opener: regex.Pattern  # a tag label and its colon (Tags:), what an embedded post or an audio widget leaves
     opener_may_open: Callable[[str], bool]
     post_signature: regex.Pattern  # the line that signs an embedded tweet: — Name (@handle) date
     hint: re.Pattern  # characters that body lines hold few of, so that the scan skips ahead in C
     breadcrumb: regex.Pattern  # two to six sections, each a few words that open with a capital
+    footer: regex.Pattern  # what opens a line of the page's footer (© 2026 ..., Giấy phép số ..., Hotline: ...)
+    footer_may_open: Callable[[str], bool]
 
 
 @lru_cache(maxsize=None)
@@ -35,13 +37,23 @@ def _patterns() -> _ChromePatterns:
         lines, frozenset(w.lower() for w in words["section_labels"]), max(map(len, lines)),
         regex.compile(r"\p{Lu}[+-]?(?:\s+\p{Lu}[+-]?){1,3}"),
         regex.compile(r"(?:%s)\s*:|%s" % (lexicon.alternation(words["chrome_labels"]),
-                                           lexicon.alternation(words["embed_openers"])), regex.IGNORECASE),
-        lexicon.may_open(words["chrome_labels"] + words["embed_openers"], regex.IGNORECASE),
+                                           lexicon.alternation(words["embed_openers"] + words["widget_openers"])),
+                      regex.IGNORECASE),
+        lexicon.may_open(words["chrome_labels"] + words["embed_openers"] + words["widget_openers"], regex.IGNORECASE),
         regex.compile(r"[—–]\s?[^\n()]{1,60}\(@\w{1,15}\)"),
         re.compile("|".join(map(re.escape, [".twitter.com/", "(@"] + separators))),
         regex.compile(r"\p{Lu}[^\n.!?,;:]{0,40}?(?:\s*(?:%s)\s*\p{Lu}[^\n.!?,;:]{0,40}?){1,5}"
                       % "|".join(map(regex.escape, separators))),
+        regex.compile(lexicon.alternation(words["footer_openers"]), regex.IGNORECASE),
+        lexicon.may_open(words["footer_openers"], regex.IGNORECASE),
     )
+
+
+def is_footer(t: str) -> bool:
+    """A line of the page's footer or of the notices under an article: copyright, licence, masthead,
+    contacts, a call to follow the site. The caller asks only of the last lines."""
+    p = _patterns()
+    return p.footer_may_open(t) and p.footer.match(t) is not None
 
 
 def is_chrome(t: str) -> bool:
@@ -63,8 +75,30 @@ def is_chrome(t: str) -> bool:
 
 def is_label(t: str) -> bool:
     """A section or place label over an article (``Thể thao``, ``Bình Dương``): a few words, a
-    section's name or all capitalised, no digit and no punctuation at the end."""
-    words = t.split()
-    if len(words) > LABEL_MAX_WORDS or not t[-1].isalpha() or any(c.isdigit() for c in t):
+    section's name or all capitalised, no digit and no punctuation at the end; or a path of sections
+    (``Trang chủ / Kinh tế / Thị trường``, ``Kinh tế - Thị trường``), or a menu of them in a row
+    (``Thời sự Thế giới Kinh doanh Giải trí``)."""
+    if not t[-1].isalpha() or any(c.isdigit() for c in t):
         return False
-    return t.lower() in _patterns().section_labels or all(w[:1].isupper() for w in words)
+    words = t.split()
+    sections = _patterns().section_labels
+    if len(words) <= LABEL_MAX_WORDS and (t.lower() in sections or all(w[:1].isupper() for w in words)):
+        return True
+    parts = [part.strip().lower() for part in _SECTION_PATH.split(t)]
+    return (len(parts) > 1 and all(part in sections for part in parts)) or _is_menu(words, sections)
+
+
+_SECTION_PATH = regex.compile(r"\s+[/|–—-]\s+")
+
+
+def _is_menu(words, sections) -> bool:
+    """Section names in a row, at least MENU_MIN_SECTIONS of them and nothing else (a site's menu bar)."""
+    i, count = 0, 0
+    while i < len(words):
+        for size in range(min(4, len(words) - i), 0, -1):  # the longest section name first
+            if " ".join(words[i:i + size]).lower() in sections:
+                i, count = i + size, count + 1
+                break
+        else:
+            return False
+    return count >= MENU_MIN_SECTIONS

@@ -16,17 +16,20 @@ from typing import List, Optional
 import regex
 
 from .. import captions as cap
-from ..settings import (BYLINE_TAIL, CAPTION_MAX_CHARS, DATE_LINE_WINDOW, MAX_INDENTED_SHARE, MOVED_SAPO_GAP,
+from ..settings import (BYLINE_TAIL, DATE_LINE_WINDOW, TITLE_WINDOW, MAX_INDENTED_SHARE, MOVED_SAPO_GAP,
                         SUB_HEADED_PAGE_MIN)
 from ..text import Line, split_lines, strip_bounds
 from . import seam
 from .chrome import is_label
 from .kinds import Block, LineKind
-from .rules import (Neighbours, Where, context_rules, counts_sub_headings, is_title_shaped, line_rules,
+from .rules import (Neighbours, Where, context_rules, counts_sub_headings, date_line, is_title_shaped, line_rules,
                     opens_related_list)
 
-_BAR_BEFORE_DATE = regex.compile(r"(.*?)(\s*\|[\s|]*)$")
-_BOUNDS = attrgetter("start", "end")  # blocks sort by start, then end
+_BEFORE_DATE = regex.compile(r"(.*?)(?P<bar>\s*\|[\s|]*)?(?P<dash>\s+[-–—]\s*)?$")
+# blocks sort by start, then end: two stable sorts by one int each, as a key of both was a tuple per
+# block at once (6 MB on a text of 100,000 one-letter lines)
+_START, _END = attrgetter("start"), attrgetter("end")
+_TAIL_FURNITURE = ("end_mark", "chrome", "related")  # what may follow the byline and the date line at the end
 
 
 class _Classifier:
@@ -38,6 +41,7 @@ class _Classifier:
 
     def run(self) -> List[Block]:
         self._shapes()
+        self._tail_date()
         self._title()
         self._byline_head()
         self._byline_tail()
@@ -47,11 +51,12 @@ class _Classifier:
                 self._body(line)
             elif kind == "caption":
                 self._caption(line)
-            elif kind not in ("date", "byline", "credit"):  # dates and bylines were emitted with their values
+            elif kind not in ("date", "byline", "credit", "title", "placeholder"):  # these were emitted already
                 self.blocks.append(Block(kind, line.start, line.end, line.index))
         self._glued_tail()
         self._lead_source()
-        self.blocks.sort(key=_BOUNDS)
+        self.blocks.sort(key=_END)
+        self.blocks.sort(key=_START)
         return self.blocks
 
     # -- one line at a time ------------------------------------------------------------------
@@ -78,19 +83,42 @@ class _Classifier:
                 value, start, end = value
                 self.blocks.append(Block("date", line.start + start, line.start + end, i, value=value))
                 self._dateline_byline(line, start)
+            elif kind == "placeholder":  # the file, and a markdown image's alt text before it
+                self.blocks.extend(Block(piece, line.start + start, line.start + end, i) for piece, start, end in value)
+
+    def _tail_date(self):
+        """A date line among the last two lines that are not page furniture: tags, share buttons and
+        related headlines may follow the date line at an article's end."""
+        kinds, seen = self.kinds, 0
+        for i in range(len(self.lines) - 1, DATE_LINE_WINDOW - 1, -1):
+            if kinds[i] in _TAIL_FURNITURE:
+                continue
+            if seen == 2:
+                return
+            seen += 1
+            line = self.lines[i]
+            if kinds[i] is None and i < len(self.lines) - 2 and (found := date_line(line.text)):
+                value, start, end = found
+                kinds[i] = "date"
+                self.blocks.append(Block("date", line.start + start, line.start + end, i, value=value))
+                self._dateline_byline(line, start)
 
     def _dateline_byline(self, line: Line, date_start: int):
-        """A dateline footer names the author and outlet before the date (``Tên - Báo | 23:00 ...``)."""
-        m = _BAR_BEFORE_DATE.match(line.text[:date_start])
-        if m is None or not m.group(1):
-            return  # only a bar separates a byline from the date; ``Thứ Ba, `` is part of the date
+        """A dateline footer names the author and outlet before the date (``Tên - Báo | 23:00 ...``, ``Tên - 07/12/2026``)."""
+        m = _BEFORE_DATE.match(line.text[:date_start])
+        if m is None or not m.group(1) or not (m.group("bar") or m.group("dash")):
+            return  # only a bar or a dash separates a byline from the date; ``Thứ Ba, `` is part of the date
         prefix = m.group(1)
-        byline = seam.parse_byline(self.text, line.start, line.start + len(prefix))
+        # after a bar, any byline (``Tên - Báo | 23:00 ...``); after a dash, names alone (``Minh Anh - 07/12/2026``)
+        read = seam.parse_byline if m.group("bar") else seam.bare_byline
+        byline = read(self.text, line.start, line.start + len(prefix))
         if byline is not None:
             self.blocks.append(Block("byline", line.start, line.start + len(prefix), line.index, value=byline))
 
     def _title(self):
-        for i, line in enumerate(self.lines[:2]):
+        """The headline: the first line that is no label, date line or page furniture, if it is among the
+        first TITLE_WINDOW lines and shaped as one. A site's name after a bar or a dash is left out of it."""
+        for i, line in enumerate(self.lines[:TITLE_WINDOW]):
             if self.kinds[i] is None and i + 1 < len(self.lines) and is_label(line.text):
                 self.kinds[i] = "chrome"  # a section or place label over the article, not its headline
             if self.kinds[i] in ("date", "chrome"):
@@ -98,28 +126,50 @@ class _Classifier:
             if self.kinds[i] is None and i + 1 < len(self.lines) and is_title_shaped(line.text) \
                     and not cap.find_credits(line.text) and not cap.is_caption_opener(line.text):
                 self.kinds[i] = "title"
+                site = seam.site_suffix(line.text)
+                end = line.start + site if site is not None else line.end
+                self.blocks.append(Block("title", line.start, end, i))
+                if site is not None:
+                    self.blocks.append(Block("chrome", end, line.end, i))
+                self._title_repeats(i)
             return
 
+    def _title_repeats(self, title: int):
+        """The headline written again further down (a page's image alt text, a share box): not body."""
+        headline = self.lines[title].text
+        for i in range(title + 1, len(self.lines)):
+            if self.kinds[i] is None and self.lines[i].text == headline:
+                self.kinds[i] = "chrome"
+
     def _byline_head(self):
-        """A byline among the first lines that says what it is (``Tác giả: Minh Anh``, ``Bởi Lan Phương``);
-        a bare name there may be a place or section label (``Bình Dương``)."""
+        """A byline among the first lines that says what it is (``Tác giả: Minh Anh``, ``Bởi Lan Phương``),
+        or bare names right under the title or beside the date line under it (a place label may stand there too)."""
+        kinds = self.kinds
         for i, line in enumerate(self.lines[:DATE_LINE_WINDOW]):
-            if self.kinds[i] is None and (byline := seam.signed_byline(self.text, line.start, line.end)) is not None:
-                self.kinds[i] = "byline"
+            if kinds[i] is not None:
+                continue
+            byline = seam.signed_byline(self.text, line.start, line.end)
+            if byline is None and "title" in kinds[:i] and (kinds[i - 1] == "title" or "date" in kinds[i - 1:i + 2]):
+                byline = seam.bare_byline(self.text, line.start, line.end)
+            if byline is not None:
+                kinds[i] = "byline"
                 self.blocks.append(Block("byline", line.start, line.end, i, value=byline))
 
     def _byline_tail(self):
         taken = 0
         for i in range(len(self.lines) - 1, -1, -1):
             kind = self.kinds[i]
-            if kind in ("end_mark", "chrome", "related"):
-                continue
+            if kind in _TAIL_FURNITURE or (kind == "date" and i >= len(self.lines) - BYLINE_TAIL - 2):
+                continue  # (a date line at the end may stand under the byline)
             if kind is not None or taken == BYLINE_TAIL:
                 break
             line = self.lines[i]
             byline = seam.parse_byline(self.text, line.start, line.end)
-            if byline is None or cap.find_credits(line.text) or (i and seam.ends_with_label(self.lines[i - 1].text)):
-                # (a line that completes the label the line before ends with, ``Ảnh:``, is not a byline)
+            if byline is None or (cap.find_credits(line.text) and not any(byline.roles)) \
+                    or (i and seam.ends_with_label(self.lines[i - 1].text)):
+                # (a photo credit makes a caption of the line, unless a byline role opens it: ``Bài: Thu Hà -
+                # Ảnh: Minh Đức``; a line that completes the label the line before ends with, ``Ảnh:``, is
+                # not a byline)
                 if i == len(self.lines) - 1 and line.blank_before >= MOVED_SAPO_GAP:
                     continue  # a repository dump's sapo, moved to the end: the byline stands above it
                 break
@@ -135,18 +185,28 @@ class _Classifier:
         indented = sum(len(line.indent) >= 2 for line in lines)
         neighbours = Neighbours(lines, kinds, 0 < nbsp_indented <= most, 0 < indented <= most, "placeholder" in kinds,
                                 counts_sub_headings(lines, kinds) >= SUB_HEADED_PAGE_MIN)
-        rules, where = [], {}  # the lines where each first test holds: several rules share one
-        for rule in context_rules():
-            if rule.applies is None or rule.applies(neighbours):
-                if rule.may_hold is not None and rule.may_hold not in where:
-                    where[rule.may_hold] = rule.may_hold(neighbours)
-                rules.append((where.get(rule.may_hold), rule.test, rule.kinds))
-        for i in range(len(lines)):
+        applying = [rule for rule in context_rules() if rule.applies is None or rule.applies(neighbours)]
+        held = self._context_pass(neighbours, [rule for rule in applying if rule.after is None])
+        second = [rule for rule in applying if rule.after in held]  # most pages: none
+        if second:
+            self._context_pass(neighbours, second)
+
+    def _context_pass(self, neighbours: Neighbours, rules) -> set:
+        """One pass of ``rules`` over the lines not yet classified; the names of the rules that held."""
+        kinds, held = self.kinds, set()
+        tests, where = [], {}  # the lines where each first test holds: several rules share one
+        for rule in rules:
+            if rule.may_hold is not None and rule.may_hold not in where:
+                where[rule.may_hold] = rule.may_hold(neighbours)
+            tests.append((where.get(rule.may_hold), rule.test, rule.kinds, rule.name))
+        for i in range(len(self.lines)):
             if kinds[i] is None:
-                for may_hold, test, given in rules:
+                for may_hold, test, given, name in tests:
                     if (may_hold is None or i in may_hold) and test(neighbours, i):
                         kinds[i:i + len(given)] = given
+                        held.add(name)
                         break
+        return held
 
     def _caption(self, line: Line):
         """A caption line keeps the name of its credit: its own, or that of a credit line next to it. A
@@ -164,22 +224,12 @@ class _Classifier:
 
     def _body(self, line: Line):
         """A body line, cut where captions run into it."""
-        t = line.text
-        credits = cap.find_credits(t)
-        uncredited = None  # a caption run into a long line without punctuation: at its start, or at a seam
-        if not credits and len(t) > CAPTION_MAX_CHARS:
-            glued = cap.glued_caption_end(t)
-            uncredited = (0, glued) if glued else cap.run_on_caption(t)
-        if not credits and not uncredited:  # most lines: the line is the block (its text is stripped)
+        pieces = cap.caption_pieces(line.text)
+        if len(pieces) == 1 and pieces[0].kind == "body":  # most lines: the line is the block (its text is stripped)
             self.blocks.append(Block("body", line.start, line.end, line.index))
             return
-        pieces = cap.split_credited(t, credits) if credits else [
-            ("body", 0, uncredited[0], None), ("caption", *uncredited, None), ("body", uncredited[1], len(t), None)]
-        for kind, start, end, credit in pieces:
-            start, end = strip_bounds(t, start, end)
-            if start < end:
-                guessed = kind == "caption" and not credit and not credits
-                self.blocks.append(Block(kind, line.start + start, line.start + end, line.index, credit, guessed=guessed))
+        for kind, start, end, credit, guessed in pieces:
+            self.blocks.append(Block(kind, line.start + start, line.start + end, line.index, credit, guessed=guessed))
 
     def _glued_tail(self):
         """A byline run into the end of the last body line (``... vụ việc. Thái Bình``)."""

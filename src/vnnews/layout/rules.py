@@ -20,11 +20,12 @@ import regex
 from .. import captions as cap
 from .. import lexicon
 from ..settings import (CAPTION_LINE_MAX_SENTENCES, CAPTION_MAX_CHARS, CAPTION_NEIGHBOUR_MIN_CHARS,
-                        CAPTION_NEIGHBOUR_RATIO, CREDIT_LINE_MAX_WORDS, DATE_LINE_WINDOW, DATE_SECTION_MAX_WORDS,
-                        RELATED_MIN_WORDS, SUB_HEADING_MAX_WORDS, TITLE_MAX_CHARS)
-from ..text import Line
+                        CAPTION_NEIGHBOUR_RATIO, CAPTION_NEIGHBOUR_RATIO_ON_A_CAPTIONED_PAGE, CREDIT_LINE_MAX_WORDS,
+                        DATE_LINE_WINDOW, DATE_SECTION_MAX_WORDS, FOOTER_LINES, IMAGE_MARKER_MAX_CHARS, RELATED_MIN_WORDS,
+                        SUB_HEADING_MAX_WORDS, TITLE_MAX_CHARS)
+from ..text import Line, strip_bounds
 from . import seam
-from .chrome import is_chrome
+from .chrome import is_chrome, is_footer
 from .kinds import LineKind
 
 
@@ -74,7 +75,7 @@ def opens_related_list(text: str) -> bool:
 _DIGIT = re.compile(r"\d")
 
 
-def _date_line(text: str):
+def date_line(text: str):
     """A publication-date line, or one with the page's section after a bar (``07-12-2026 - 08:05 AM |
     Tài chính - ngân hàng``): the section is a few words, no digit, and says nothing of the date."""
     found = seam.find_date_line(text)
@@ -87,24 +88,53 @@ def _date_line(text: str):
     return found
 
 
+def _image_pieces(words: dict) -> Callable[[str], Optional[List[Tuple[LineKind, int, int]]]]:
+    """The test of an image's trace on a line: the line's pieces, ``("placeholder", start, end)`` and
+    for a markdown image its alt text first, or None."""
+    extensions = r"\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?)(?:[?#]\S{0,300})?"
+    file = regex.compile(
+        r"(?:(?:https?:)?//\S{1,400}?%s|[\w.-]{0,200}%s|img[_-]?\d{1,8}"
+        r"|(?:data:image/\w{1,10};)?\w{0,10};?base64,[A-Za-z0-9+/=]{8,})" % (extensions, extensions),
+        regex.IGNORECASE).fullmatch
+    marker = regex.compile(r"\[(?:%s)\]|\((?:%s)\)|(?:%s)\s*\d{1,3}" % ((lexicon.alternation(words["image_markers"]),) * 3),
+                           regex.IGNORECASE).fullmatch
+    markdown = regex.compile(r"!\[(?P<alt>[^\]\n]*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"\n]*\")?\)").fullmatch
+
+    def pieces(t: str) -> Optional[List[Tuple[LineKind, int, int]]]:
+        if (" " not in t and file(t)) or (len(t) <= IMAGE_MARKER_MAX_CHARS and marker(t)):
+            return [("placeholder", 0, len(t))]
+        m = markdown(t) if t.startswith("![") else None
+        if m is None:
+            return None
+        alt = [("alt", *strip_bounds(t, *m.span("alt")))] if m.group("alt").strip() else []
+        return alt + [("placeholder", *m.span("src"))]
+    return pieces
+
+
 @lru_cache(maxsize=None)
 def line_rules() -> Tuple[LineRule, ...]:
     """The one-line rules in the order they are tried, their patterns compiled on first use."""
     words = lexicon.load("chrome")
-    placeholder = regex.compile(
-        r"(?:[\w.-]{0,200}\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?)|img[_-]?\d{1,8}|IMG[_-]?\d{1,8}"
-        r"|(?:data:image/\w{1,10};)?\w{0,10};?base64,[A-Za-z0-9+/=]{8,})",
-        regex.IGNORECASE,
-    ).fullmatch
+    image_pieces = _image_pieces(words)
+    email = regex.compile(r"[(<]?%s[)>]?" % seam.EMAIL).fullmatch
     end_marks = frozenset(words["end_marks"])
     related_may_open = lexicon.may_open(words["related_cues"], regex.IGNORECASE)
     related = regex.compile(r"^(?:%s)" % lexicon.alternation(words["related_cues"]), regex.IGNORECASE).match
     video = cap.cue_rules()["video"].test
     return (
-        # file names and data URIs hold no space
-        LineRule("placeholder", "placeholder", lambda t, w: " " not in t, lambda t, w: placeholder(t)),
+        # what stood where an image was: a file name, an image's address or data URI (no space in any), a
+        # marker (``[Hình ảnh]``, ``Ảnh 1``) or a markdown image (``![alt](address)``); the pieces of the line
+        LineRule("placeholder", "placeholder", lambda t, w: " " not in t or t.startswith("![") or len(t) <= IMAGE_MARKER_MAX_CHARS,
+                 lambda t, w: image_pieces(t)),
         LineRule("end_mark", "end_mark", None, lambda t, w: t in end_marks),
         LineRule("chrome", "chrome", None, lambda t, w: is_chrome(t)),
+        # a place alone with a colon over the lead (``Quảng Bình:``): the dateline, set on a line of its own
+        LineRule("dateline_place", "chrome", lambda t, w: w.index < DATE_LINE_WINDOW and t[-1] == ":",
+                 lambda t, w: seam.is_place(t[:-1].strip())),
+        # the page's footer and the notices under the article, among the last lines only
+        LineRule("footer", "chrome", lambda t, w: w.index >= w.count - FOOTER_LINES, lambda t, w: is_footer(t)),
+        # a contact address alone on a line, as page footers and bylines leave it
+        LineRule("email", "chrome", lambda t, w: "@" in t and " " not in t, lambda t, w: email(t)),
         # a line without a letter or a digit (``<``, ``•``) says nothing: what markup left
         LineRule("no_words", "chrome", lambda t, w: not t[0].isalnum(), lambda t, w: not any(map(str.isalnum, t))),
         # Tin liên quan: ..., >> headline
@@ -118,7 +148,7 @@ def line_rules() -> Tuple[LineRule, ...]:
         # date lines stand among the first lines or the last two, and are written in digits; a bar may
         # close a dateline footer (``Tên - Báo | 23:00 06/02/2017``) anywhere
         LineRule("date_line", "date", lambda t, w: (w.index < DATE_LINE_WINDOW or w.index >= w.count - 2 or "|" in t)
-                 and _DIGIT.search(t) is not None, lambda t, w: _date_line(t)),
+                 and _DIGIT.search(t) is not None, lambda t, w: date_line(t)),
     )
 
 
@@ -147,6 +177,9 @@ class ContextRule(NamedTuple):
     kinds: Tuple[LineKind, ...]  # the kinds of the line and of the lines after it
     # whether the rule can hold anywhere in the article (its habits): tried on its lines only if so
     applies: Optional[Callable[[Neighbours], bool]] = None
+    # a rule that must have held on some line of the article first: such a rule is tried in a second
+    # pass, on what the first left, and only where that rule held (a page that sets captions apart so)
+    after: Optional[str] = None
 
 
 @lru_cache(maxsize=None)
@@ -229,15 +262,15 @@ def _far_shorter_than_the_line_before(n: Neighbours) -> Container[int]:
             if len(lines[i - 1].text) >= max(CAPTION_NEIGHBOUR_MIN_CHARS, CAPTION_NEIGHBOUR_RATIO * len(lines[i].text))}
 
 
-def _between_paragraphs(n: Neighbours, i: int) -> bool:
-    """A line far shorter than the paragraphs on either side of it (a sub-heading after it aside),
-    that reads as a caption."""
+def _between_paragraphs(n: Neighbours, i: int, ratio: float = CAPTION_NEIGHBOUR_RATIO) -> bool:
+    """A line far shorter than the paragraphs on either side of it (``ratio`` times at least; a
+    sub-heading after it aside), that reads as a caption."""
     if i == 0 or i + 1 >= len(n.lines) or n.kinds[i - 1] is not None:
         return False
     text = n.lines[i].text
     if n.sub_headed and text[-1] != ".":
         return False
-    least = max(CAPTION_NEIGHBOUR_MIN_CHARS, CAPTION_NEIGHBOUR_RATIO * len(text))
+    least = max(CAPTION_NEIGHBOUR_MIN_CHARS, ratio * len(text))
     if len(n.lines[i - 1].text) < least:  # most lines: not far shorter than the line before
         return False
     after = i + 1
@@ -245,6 +278,30 @@ def _between_paragraphs(n: Neighbours, i: int) -> bool:
             and _is_sub_heading(n.lines[after].text):
         after += 1  # a caption stands at the end of a section as well
     return n.kinds[after] is None and len(n.lines[after].text) >= least and cap.reads_as_caption(text)
+
+
+def _over_the_text(n: Neighbours, i: int) -> bool:
+    """The first line of a text without a title, one sentence that reads as a caption and is far
+    shorter than the paragraph after it: the caption of the image over the article (corpora that drop
+    the headline keep it)."""
+    if i != 0 or len(n.lines) < 3 or n.kinds[1] is not None:
+        return False
+    text = n.lines[0].text
+    return text[-1] == "." and len(n.lines[1].text) >= max(CAPTION_NEIGHBOUR_MIN_CHARS, CAPTION_NEIGHBOUR_RATIO * len(text)) \
+        and cap.reads_as_caption(text)
+
+
+def _first_line(n: Neighbours) -> Container[int]:
+    return (0,)
+
+
+def _caption_under_placeholder(n: Neighbours, i: int) -> bool:
+    """A short line under an image's file: its caption, unless the image is a markdown one that has its
+    description already (``![alt](address)``)."""
+    if i == 0 or n.kinds[i - 1] != "placeholder":
+        return False
+    above = n.lines[i - 1].text
+    return not (above.startswith("![") and not above.startswith("![]")) and is_short_caption(n.lines[i].text)
 
 
 def _before_a_credit_line(n: Neighbours) -> Container[int]:
@@ -311,8 +368,8 @@ def context_rules() -> Tuple[ContextRule, ...]:
         ContextRule("repeated_caption", _same_as_next, _repeated_caption, ("alt", "caption")),
         # a short line, then a short NBSP-indented one: the alt text and the visible caption
         ContextRule("nbsp_indented_pair", _before_nbsp_indented, _nbsp_pair, ("alt", "caption"), _nbsp_indents),
-        ContextRule("after_placeholder", _after_placeholder, lambda n, i: i > 0 and n.kinds[i - 1] == "placeholder"
-                    and is_short_caption(n.lines[i].text), ("caption",), lambda n: n.has_placeholder),
+        ContextRule("after_placeholder", _after_placeholder, _caption_under_placeholder, ("caption",),
+                    lambda n: n.has_placeholder),
         ContextRule("nbsp_indented", _nbsp_indented_lines, lambda n, i: _indented(n.lines[i]) and is_short_caption(n.lines[i].text)
                     and i + 1 < len(n.lines), ("caption",), _nbsp_indents),
         # Image copyright Getty Images, then Image caption ...: one image, its credit above its caption
@@ -333,4 +390,11 @@ def context_rules() -> Tuple[ContextRule, ...]:
         ContextRule("indented_headlines", _indented_lines, _in_headline_run, ("related",), lambda n: n.indents_are_rare),
         # Hiện trường vụ tai nạn. (between two paragraphs, no credit)
         ContextRule("uncredited_between_paragraphs", _far_shorter_than_the_line_before, _between_paragraphs, ("caption",)),
+        # on a page that has set one uncredited caption apart so, a line that reads as one and is shorter
+        # than both paragraphs around it, though not far shorter, is one more (a second pass, on few pages)
+        ContextRule("uncredited_on_a_captioned_page", None,
+                    lambda n, i: _between_paragraphs(n, i, CAPTION_NEIGHBOUR_RATIO_ON_A_CAPTIONED_PAGE), ("caption",),
+                    after="uncredited_between_paragraphs"),
+        # Hiện trường vụ việc đau lòng. (the first line, no title above it, a long paragraph below)
+        ContextRule("uncredited_over_the_text", _first_line, _over_the_text, ("caption",)),
     )
