@@ -42,6 +42,7 @@ from typing import Dict, Iterable, NamedTuple, Optional, Sequence, Tuple
 import regex
 
 from . import lexicon, settings
+from .text import is_nfc
 
 
 @dataclass
@@ -167,7 +168,7 @@ def normalize(original: str) -> Normalized:
     text, maps = original, None
     if _may_hold_markup(text) and _TRIGGER.search(text):
         text, maps = _rebuild(text, _columns(_markup_edits(text)), maps)
-    composed = unicodedata.normalize("NFC", text)  # text itself, at quick-check speed, when it is NFC
+    composed = text if is_nfc(text) else unicodedata.normalize("NFC", text)
     if composed != text:
         text, maps = composed, _composed_maps(text, composed, maps)
     folded = _fold_old_tones(text)

@@ -1,7 +1,9 @@
 """Split a (normalized) text into lines with offsets, and fold white space for display."""
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Dict, List
 
 import regex
@@ -41,6 +43,21 @@ class Line:
     end: int
     indent: str  # the white space before the content (NBSP-indented captions show here)
     blank_before: int  # how many blank lines separate it from the previous non-blank line
+
+
+@lru_cache(maxsize=4)  # the article, and the date lines layout reads before it
+def lowered(text: str) -> str:
+    """``text.lower()``, kept for the last few texts: extract_facts and find_dates each read the whole
+    article in lower case, which parse_article gives to both (a Vietnamese text lowers at some 60
+    instructions a character, and the cache finds the article by its hash, computed once per string)."""
+    return text.lower()
+
+
+@lru_cache(maxsize=4)
+def is_nfc(text: str) -> bool:
+    """Whether ``text`` is composed (NFC), kept for the last few texts: normalize asks it of the
+    input, and extract_facts of what normalize gave back, the same string unless it changed it."""
+    return unicodedata.is_normalized("NFC", text)
 
 
 def fold(text: str) -> str:

@@ -16,7 +16,7 @@ import regex
 from .grammar import DIGIT, LEX, OSP, SP, STOP, STOP_AHEAD, WORD_END, grammar, number_words, words
 from .rules import RULES, Atom, Rule
 from .. import lexicon
-from ..text import WIDE_LINE_BREAKS, for_stdlib
+from ..text import WIDE_LINE_BREAKS, for_stdlib, lowered as _lowered
 
 # An atom stands apart from the numbers and names around it: not 1/2020 in 15/1/2020/NĐ-CP, not 34
 # in Su-34. A dash may join two times or two days (8h-17h, 28/7-2/8), not two years (2015-2020).
@@ -154,7 +154,7 @@ def _rules_at(strict: bool, lead: str) -> Tuple[_Candidate, ...]:
 
 def _lower(text: str) -> str:
     """``text`` in lower case, letter for letter: a rare letter whose lower case is longer (İ) stays."""
-    lowered = text.lower()
+    lowered = _lowered(text)
     return lowered if len(lowered) == len(text) else "".join(c if len(c.lower()) > 1 else c.lower() for c in text)
 
 

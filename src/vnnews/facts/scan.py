@@ -6,7 +6,6 @@ their cents are joined.
 from __future__ import annotations
 
 import dataclasses
-import unicodedata
 from decimal import Decimal
 from itertools import islice
 from typing import Iterator, List
@@ -16,6 +15,7 @@ from ..limits import check_text
 from ..model import Fact
 from ..normalize import normalize
 from ..settings import FACT_MAX_AMOUNT, FACT_SEARCH_BATCH
+from ..text import is_nfc, lowered
 from .context import opens_range
 from .grammar import Grammar, fold, grammar
 from .read import RANGE_DASHES, glued_range_end, split_unit_pair
@@ -30,7 +30,7 @@ def extract_facts(text: str) -> List[Fact]:
     """
     check_text("extract_facts", text)
     # the pipeline hands in normalized text; anything else is composed first (NFD, old encodings)
-    norm = None if unicodedata.is_normalized("NFC", text) else normalize(text)
+    norm = None if is_nfc(text) else normalize(text)
     t, g = text if norm is None else norm.text, grammar()
     word_starts = _word_starts(t, g)
     plain = g.plain_script.fullmatch(t) is not None
@@ -119,7 +119,9 @@ def _batched(matches: Iterator) -> Iterator:
 def _word_starts(t: str, g: Grammar) -> List[int]:
     """Where number words start that reach one of the lead words of amounts in words."""
     starts = set()
-    low = t.replace("\u0130", "i").lower()  # İ is the one letter whose lower case is longer
+    low = lowered(t)  # find_dates reads the same text in lower case
+    if len(low) != len(t):  # İ is the one letter whose lower case is longer
+        low = t.replace("\u0130", "i").lower()
     leads = WORDS.leads(g)
     lead = leads.search(low)
     while lead is not None:
