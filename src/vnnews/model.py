@@ -107,20 +107,20 @@ def _on_first_use(name: str, kind=lambda method: method):
     return kind(first_use)
 
 
-class _Json:
-    """The JSON methods of dataclasses-json (``@dataclass_json``) on every record type, the library
-    loaded when one is first called (see _on_first_use)."""
+def _json_methods(record_type):
+    """The JSON methods of dataclasses-json (``@dataclass_json``) on a record type, the library loaded
+    when one is first called (see _on_first_use). Set on the class itself, as the library's decorator
+    does: the record types keep their bases."""
+    for name in ("to_json", "to_dict"):
+        setattr(record_type, name, _on_first_use(name))
+    for name in ("from_json", "from_dict", "schema"):
+        setattr(record_type, name, _on_first_use(name, classmethod))
+    return record_type
 
-    __slots__ = ()  # the records are slotted: no __dict__ from their base
-    to_json = _on_first_use("to_json")
-    to_dict = _on_first_use("to_dict")
-    from_json = _on_first_use("from_json", classmethod)
-    from_dict = _on_first_use("from_dict", classmethod)
-    schema = _on_first_use("schema", classmethod)
 
-
+@_json_methods
 @dataclass(slots=True)
-class Span(_Json):
+class Span:
     """A piece of the input: ``input[start:end] == text``. The base of every record that is one
     piece of the text (tokens, paragraphs, sentences, captions, date mentions)."""
 
@@ -129,30 +129,35 @@ class Span(_Json):
     end: int
 
 
+@_json_methods
 @dataclass(slots=True)
 class Token(Span):
     """A word as underthesea cut it; a word of several syllables (``thông tin``) is one token."""
 
 
+@_json_methods
 @dataclass(slots=True)
 class Sentence(Span):
     paragraph: Optional[int] = None  # index into Article.paragraphs, None for captions and title
     tokens: List[Token] = _bulk_field(_encode_tokens, _decode_tokens)
 
 
+@_json_methods
 @dataclass(slots=True)
 class Paragraph(Span):
     """One body line (the sapo is the first)."""
 
 
+@_json_methods
 @dataclass(slots=True)
 class Caption(Span):
     credit: Optional[str] = None  # the photo credit inside the caption (``Ảnh: Daily Mail``), name only
     image: Optional[int] = None  # index into Article.images
 
 
+@_json_methods
 @dataclass(slots=True)
-class Image(_Json):
+class Image:
     """One image the text shows traces of: a placeholder line, an alt text, a caption, or several."""
 
     start: int
@@ -166,16 +171,18 @@ class Image(_Json):
     caption_span: Optional[Span] = None
 
 
+@_json_methods
 @dataclass(slots=True)
-class Author(_Json):
+class Author:
     name: str
     start: int
     end: int
     role: Optional[str] = None  # the role words written before the name (``Tin, ảnh``), if any
 
 
+@_json_methods
 @dataclass(slots=True)
-class Fact(_Json):
+class Fact:
     """A numeric fact. ``unit``: an ISO 4217 code for money, ``%`` for a percent, the unit or counted
     noun as written (lower case) for a quantity, and for a rate the unit with what it is per
     (``km/h``, ``thuê bao/100 dân``). ``per``: what a price or a rate is per, for every kind alike
@@ -192,6 +199,7 @@ class Fact(_Json):
     per: Optional[str] = None  # kg of 62.000 đồng/kg
 
 
+@_json_methods
 @dataclass(slots=True)
 class DateMention(Span):
     """A date or time written in the text, resolved against a reference (the publication date,
@@ -202,8 +210,9 @@ class DateMention(Span):
     relative: bool = False
 
 
+@_json_methods
 @dataclass(slots=True)
-class ParseWarning(_Json):
+class ParseWarning:
     """Something that looked wrong or was guessed: ``code`` is stable, ``message`` is for people."""
 
     code: str
@@ -212,8 +221,9 @@ class ParseWarning(_Json):
     end: Optional[int] = None
 
 
+@_json_methods
 @dataclass(slots=True)
-class Article(_Json):
+class Article:
     title: Optional[str] = None
     title_span: Optional[Span] = None
     published: Optional[DateValue] = _date_field()
