@@ -54,6 +54,22 @@ def test_one_span_shape():
     assert type(Sentence.from_dict(Sentence("a", 0, 1, tokens=[Token("a", 0, 1)]).to_dict()).tokens[0]) is Token
 
 
+def test_the_flat_list_codecs_write_what_the_walk_writes():
+    """Facts, dates, paragraphs, captions, authors, related and warnings have a codec on their list
+    (for speed): each record is written as its own dataclasses-json walk writes it, comes back
+    equal, and a missing field without a default is a KeyError, as from the walk."""
+    article = Article(related=[Span(">> Tin", 70, 76)], **{name: getattr(ARTICLE, name) for name in (
+        "authors", "paragraphs", "captions", "facts", "dates", "warnings")})
+    data = article.to_dict()
+    for name in ("authors", "paragraphs", "captions", "facts", "dates", "related", "warnings"):
+        assert data[name] == [record.to_dict() for record in getattr(article, name)], name
+    assert Article.from_dict(json.loads(json.dumps(data))) == article
+    assert Article.from_dict({"facts": [{"text": "5%", "kind": "percent", "value": 5, "unit": "%", "start": 0,
+                                         "end": 2, "extra": 1}]}).facts == [Fact("5%", "percent", 5, "%", 0, 2)]
+    with pytest.raises(KeyError):
+        Article.from_dict({"dates": [{"text": "hôm nay", "start": 0}]})
+
+
 def test_package_is_typed():
     assert (Path(vnnews.__file__).parent / "py.typed").exists()
 
