@@ -41,12 +41,21 @@ def _date_field():
     return field(default=None, metadata=_codec(encode_date, decode_date))
 
 
-def _encode_tokens(tokens: List["Token"]) -> List[Dict[str, Any]]:
+def _encode_tokens(tokens: List["Span"]) -> List[Dict[str, Any]]:
     return [{"text": t.text, "start": t.start, "end": t.end} for t in tokens]
 
 
-def _decode_tokens(items: List[Dict[str, Any]]) -> List["Token"]:
-    return [Token(item["text"], item["start"], item["end"]) for item in items]
+def _decode_tokens(items: List[Dict[str, Any]], span_type=None) -> List["Span"]:
+    span_type = span_type or Token
+    return [span_type(item["text"], item["start"], item["end"]) for item in items]
+
+
+def _encode_parts(parts: Optional[List["Span"]]) -> Optional[List[Dict[str, Any]]]:
+    return None if parts is None else _encode_tokens(parts)
+
+
+def _decode_parts(items: Optional[List[Dict[str, Any]]]) -> Optional[List["Span"]]:
+    return None if items is None else _decode_tokens(items, Span)
 
 
 def _encode_sentences(sentences: List["Sentence"]) -> List[Dict[str, Any]]:
@@ -150,7 +159,7 @@ class Paragraph(Span):
     the pieces of body left, ``text`` is their texts joined by one space, and ``start``/``end`` span
     them all (the captions between them included)."""
 
-    parts: Optional[List[Span]] = None
+    parts: Optional[List[Span]] = field(default=None, metadata=_codec(_encode_parts, _decode_parts))
 
     def joined(self) -> str:
         """The text of the parts joined by one space: the paragraph's text where it has parts."""
