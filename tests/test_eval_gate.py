@@ -1,7 +1,7 @@
 """The evaluation gate: where the labelled dev set lies beside the repository (``../shared/eval``,
 not shipped: a user's clone has none), score it and fail below the pinned floor of any field.
 
-The floors are the scores of 2026-12-07 less a margin of two points, so that an unrelated change
+The floors are the scores of 2026-12-07 (rounded down) less a margin of two points, so that an unrelated change
 that costs a whole article somewhere fails here and is looked at. Raise a floor when a field gets
 better for good; never lower one to let a change pass without saying why in its commit."""
 import json
@@ -13,25 +13,25 @@ import pytest
 
 EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
 MARGIN = 0.02
-SCORES_2026_12_07 = {  # main with the bylines, layout, dates and facts branches merged
+SCORES_2026_12_07 = {  # main at the end of the second session of 2026-12-07 (captions, layout, bylines, facts, dates merged)
     "title accuracy": 1.000,
     "date accuracy": 1.000,
     "time accuracy (where gold has a time)": 1.000,
     "source accuracy (where either has one)": 0.952,
-    "image count accuracy": 0.882,
+    "image count accuracy": 0.911,
     "authors F1": 1.000,
     "authors precision": 1.000,
     "authors recall": 1.000,
     "image placeholder F1": 1.000,
-    "captions F1": 0.931,
-    "captions precision": 0.992,
-    "captions recall": 0.878,
-    "body words F1": 0.992,
-    "body paragraphs F1": 0.964,
-    "numeric facts F1": 0.976,
+    "captions F1": 0.949,
+    "captions precision": 0.993,
+    "captions recall": 0.910,
+    "body words F1": 0.993,
+    "body paragraphs F1": 0.979,
+    "numeric facts F1": 0.980,
     "numeric facts precision": 0.990,
-    "numeric facts recall": 0.962,
-    "fact unit accuracy (of matched facts)": 0.925,
+    "numeric facts recall": 0.971,
+    "fact unit accuracy (of matched facts)": 0.926,
 }
 
 
