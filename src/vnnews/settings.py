@@ -33,7 +33,8 @@ SHARED_TEXTS_MAX = 1000
 # --- layout: lines into blocks -----------------------------------------------------------------
 TITLE_MAX_CHARS = 160  # a headline is one short line (the longest seen on dev and corpus: 121 characters); a
 #                        longer first line is the lead of a dump without its headline (those seen: 177 and more)
-DATE_LINE_WINDOW = 4  # date lines stand among the first few lines (or the last two)
+DATE_LINE_WINDOW = 4  # date lines stand among the first few lines...
+TAIL_DATE_LINES = 2  # ...or the last two (page furniture after them aside)
 DATE_SECTION_MAX_WORDS = 6  # a page's section after its date line's bar (``| Tài chính - ngân hàng``): a few words
 BYLINE_TAIL = 3  # at most this many byline/source lines close an article
 CHROME_HINT_MAX_CHARS = 350  # a breadcrumb, a tweet with its link, a post's signature: none is longer

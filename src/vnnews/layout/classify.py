@@ -16,8 +16,8 @@ from typing import List, Optional
 import regex
 
 from .. import captions as cap
-from ..settings import (BYLINE_TAIL, DATE_LINE_WINDOW, TITLE_WINDOW, MAX_INDENTED_SHARE, MOVED_SAPO_GAP,
-                        SUB_HEADED_PAGE_MIN)
+from ..settings import (BYLINE_TAIL, DATE_LINE_WINDOW, MAX_INDENTED_SHARE, MOVED_SAPO_GAP, SUB_HEADED_PAGE_MIN,
+                        TAIL_DATE_LINES, TITLE_WINDOW)
 from ..text import Line, split_lines, strip_bounds
 from . import seam
 from .chrome import is_label
@@ -93,11 +93,11 @@ class _Classifier:
         for i in range(len(self.lines) - 1, DATE_LINE_WINDOW - 1, -1):
             if kinds[i] in _TAIL_FURNITURE:
                 continue
-            if seen == 2:
+            if seen == TAIL_DATE_LINES:
                 return
             seen += 1
             line = self.lines[i]
-            if kinds[i] is None and i < len(self.lines) - 2 and (found := date_line(line.text)):
+            if kinds[i] is None and i < len(self.lines) - TAIL_DATE_LINES and (found := date_line(line.text)):
                 value, start, end = found
                 kinds[i] = "date"
                 self.blocks.append(Block("date", line.start + start, line.start + end, i, value=value))
@@ -159,7 +159,7 @@ class _Classifier:
         taken = 0
         for i in range(len(self.lines) - 1, -1, -1):
             kind = self.kinds[i]
-            if kind in _TAIL_FURNITURE or (kind == "date" and i >= len(self.lines) - BYLINE_TAIL - 2):
+            if kind in _TAIL_FURNITURE or (kind == "date" and i >= len(self.lines) - BYLINE_TAIL - TAIL_DATE_LINES):
                 continue  # (a date line at the end may stand under the byline)
             if kind is not None or taken == BYLINE_TAIL:
                 break

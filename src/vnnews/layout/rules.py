@@ -22,7 +22,7 @@ from .. import lexicon
 from ..settings import (CAPTION_LINE_MAX_SENTENCES, CAPTION_MAX_CHARS, CAPTION_NEIGHBOUR_MIN_CHARS,
                         CAPTION_NEIGHBOUR_RATIO, CAPTION_NEIGHBOUR_RATIO_ON_A_CAPTIONED_PAGE, CREDIT_LINE_MAX_WORDS,
                         DATE_LINE_WINDOW, DATE_SECTION_MAX_WORDS, FOOTER_LINES, IMAGE_MARKER_MAX_CHARS, RELATED_MIN_WORDS,
-                        SUB_HEADING_MAX_WORDS, TITLE_MAX_CHARS)
+                        SUB_HEADING_MAX_WORDS, TAIL_DATE_LINES, TITLE_MAX_CHARS)
 from ..text import Line, strip_bounds
 from . import seam
 from .chrome import is_chrome, is_footer
@@ -147,7 +147,7 @@ def line_rules() -> Tuple[LineRule, ...]:
         LineRule("video", "video", lambda t, w: len(t) <= CAPTION_MAX_CHARS and ":" in t, lambda t, w: video(t)),
         # date lines stand among the first lines or the last two, and are written in digits; a bar may
         # close a dateline footer (``Tên - Báo | 23:00 06/02/2017``) anywhere
-        LineRule("date_line", "date", lambda t, w: (w.index < DATE_LINE_WINDOW or w.index >= w.count - 2 or "|" in t)
+        LineRule("date_line", "date", lambda t, w: (w.index < DATE_LINE_WINDOW or w.index >= w.count - TAIL_DATE_LINES or "|" in t)
                  and _DIGIT.search(t) is not None, lambda t, w: date_line(t)),
     )
 
