@@ -96,6 +96,8 @@ def test_no_glued_byline(paragraph):
     ("(Dân trí) - Cách phố cổ Hội An khoảng 5 km", "Dân trí", "Cách phố"),
     ("Dân trí Cách phố cổ Hội An khoảng 5 km", "Dân trí", "Cách phố"),
     ("TTO - Sáng 5-7, trời mưa lớn", "TTO", "Sáng 5-7"),
+    # an outlet's name that another outlet's name begins with is read whole (SGGP, SGGPO)
+    ("SGGPO - Cơ quan điều tra vừa khởi tố vụ án", "SGGPO", "Cơ quan"),
     ("VOV.VN - Chiều nay, đoàn công tác", "VOV.VN", "Chiều nay"),
 ])
 def test_outlet_before_the_lead(paragraph, outlet, rest):

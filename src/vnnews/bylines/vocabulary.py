@@ -87,7 +87,7 @@ def vocabulary() -> Vocabulary:
                                   % (OUTLET_MAX_CHARS, OUTLET_MAX_CHARS)),
         lead_outlet=regex.compile(
             r"^(?:\((?P<paren>[^()\n]{2,%d})\)\s*[-–—]\s*"
-            r"|(?P<bare>(?:%s)(?:\s+(?:%s))?|\p{Lu}{1,6}O(?=\s*[-–—]))\s*(?:[-–—]\s*)?(?=\p{Lu}))"
+            r"|(?P<bare>(?:%s)(?:\s+(?:%s))?(?![\p{L}\p{N}])|\p{Lu}{1,6}O(?=\s*[-–—]))\s*(?:[-–—]\s*)?(?=\p{Lu}))"
             % (OUTLET_MAX_CHARS, lexicon.alternation(words["outlets"]), lexicon.alternation(words["outlet_editions"]))
         ),
         notes=frozenset(w.lower() for w in words["byline_notes"]),
