@@ -149,7 +149,7 @@ _UNIT_KEYS = {
         "small_count_currencies", "subunit_joiners", "percent", "measures", "time_units", "qualifiers",
         "vague_qualifiers", "ordinal_before", "score_before", "date_before", "date_prepositions", "range_words",
         "money_verbs", "money_abbreviations", "spoken_cents_leads", "noun_modifiers", "rate_units", "per_words", "per_time_words", "range_openers", "opened_range_words", "list_range_words", "stop_after", "counted_nouns", "not_ordinal_before", "comparatives",
-        "multiples", "capital_ordinals", "units_before"], "words"),
+        "multiples", "capital_ordinals", "units_before", "money_links"], "words"),
 }
 
 

@@ -40,7 +40,7 @@ def context(chunks: Tuple[str, ...]) -> Context:
         qualifier,
         # thấp hơn; ít hơn, a qualifier of its own (less than), is one too before so với
         comparative=bool(qualifier and (_phrase(rest, g.comparatives) or qualifier.split()[0] in g.comparatives)),
-        money_verb=bool(_phrase(rest, g.money_verbs)),
+        money_verb=bool(_phrase(_unlinked(rest, g), g.money_verbs)),
         score=bool(_phrase(words, g.score)),
         positional=bool(ordinal and not _phrase(words, g.not_ordinal)),
         date_preposition=bool(_phrase(words, g.date_prepositions)),
@@ -75,6 +75,12 @@ def _words(chunks: Tuple[str, ...]) -> Tuple[str, ...]:
         if not parts[i].isalpha():
             return parts[i + 1:]
     return parts
+
+
+def _unlinked(words: Tuple[str, ...], g) -> Tuple[str, ...]:
+    """``words`` without the link that may end them before an amount (giá vé là, doanh thu đạt)."""
+    link = _phrase(words, g.money_links)
+    return words[: len(words) - len(link.split())] if link else words
 
 
 def _phrase(words: Tuple[str, ...], vocabulary: Phrases) -> Optional[str]:

@@ -121,6 +121,7 @@ class Grammar:
     comparatives: Phrases
     multiples: Phrases
     units_before: Phrases  # tuổi in ở tuổi 62: a unit before its number
+    money_links: Phrases  # là, đạt: between a money verb and its amount
     time: Phrases
     ordinal: Phrases  # positions and dates (tầng 3, ngày 10)
     score: Phrases
@@ -167,6 +168,7 @@ _PHRASES = {
     "not_ordinal": "not_ordinal_before", "capital_ordinals": "capital_ordinals", "money_verbs": "money_verbs",
     "money_abbreviations": "money_abbreviations", "range_openers": "range_openers",
     "opened_range_words": "opened_range_words", "list_range_words": "list_range_words", "units_before": "units_before",
+    "money_links": "money_links",
 }
 
 
