@@ -208,7 +208,7 @@ class _Builder:
         # the paragraphs are in text order already: merged with the others one by one, they need
         # no tuple each at once
         # (a paragraph a caption was cut out of is read part by part: the caption between is read as one)
-        paragraphs = ((part.start, part.end, i) for i, p in enumerate(a.paragraphs) for part in p.parts or (p,))
+        paragraphs = ((part.start, part.end, i) for i, p in enumerate(a.paragraphs) for part in p.spans())
         for start, end, paragraph in heapq.merge(paragraphs, sorted(others)):
             pieces.starts.append(start)
             pieces.ends.append(end)
@@ -259,8 +259,8 @@ class _Builder:
             a.facts.append(fact)
 
     def _dates(self, pieces):
-        parts = [part for p in self.article.paragraphs for part in p.parts or (p,)]  # no caption between parts
-        inside = _inside([p.start for p in parts], [p.end for p in parts])
+        body = [k for k, paragraph in enumerate(pieces.paragraphs) if paragraph is not None]  # no caption between parts
+        inside = _inside([pieces.starts[k] for k in body], [pieces.ends[k] for k in body])
         reference = self.article.published or self.reference
         found = find_dates(self.text, reference=reference)
         self.article.dates = [date for date in found if inside(date)]

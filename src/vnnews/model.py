@@ -9,7 +9,7 @@ import dataclasses
 import datetime as _dt
 import math
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Literal, Optional, Union
+from typing import Any, Dict, List, Literal, Optional, Sequence, Union
 
 VIETNAM_TZ = _dt.timezone(_dt.timedelta(hours=7))  # the one definition of Vietnam's time zone (no DST)
 
@@ -164,6 +164,10 @@ class Paragraph(Span):
     def joined(self) -> str:
         """The text of the parts joined by one space: the paragraph's text where it has parts."""
         return " ".join(part.text for part in self.parts)
+
+    def spans(self) -> Sequence[Span]:
+        """The pieces of the input the paragraph holds: its parts, or the paragraph itself."""
+        return self.parts or (self,)
 
 
 @_json_methods

@@ -99,7 +99,7 @@ def marks(article: Article) -> List[Mark]:
     lead = article.lead
     for index, paragraph in enumerate(article.paragraphs):
         is_lead = lead is not None and (paragraph.start, paragraph.end) == (lead.start, lead.end)
-        for part in paragraph.parts or (paragraph,):  # a caption cut out of a paragraph stands between its parts
+        for part in paragraph.spans():  # a caption cut out of a paragraph stands between its parts
             add("paragraph", part, index=index, lead=is_lead)
     for span in article.related:
         add("related", span)
