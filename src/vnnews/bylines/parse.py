@@ -10,7 +10,7 @@ from ..dates import find_date_line
 from ..model import DateValue
 from ..settings import BYLINE_MAX_CHARS, GLUED_BYLINE_WINDOW, GLUED_CLAUSE_MIN_WORDS, OUTLET_MAX_CHARS
 from .rules import RULES, Byline, Reading
-from .vocabulary import Piece, is_outlet, trim, vocabulary
+from .vocabulary import Piece, is_outlet, is_place, trim, vocabulary
 
 # how a rule's pattern is put to the unread part: the whole of it, its start, or up to its end
 _FIND = {"whole": "fullmatch", "head": "match", "tail": "search"}
@@ -108,8 +108,7 @@ def bare_byline(text: str, start: int, end: int) -> Optional[Byline]:
     byline = parse_byline(text, start, end)
     if byline is None or not byline.authors or byline.source is not None or any(byline.roles):
         return None
-    places = vocabulary().places
-    return byline if all(len(name.split()) >= 2 and name.lower() not in places for name, _, _ in byline.authors) else None
+    return byline if all(len(name.split()) >= 2 and not is_place(name) for name, _, _ in byline.authors) else None
 
 
 def site_suffix(title: str) -> Optional[int]:

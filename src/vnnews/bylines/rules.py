@@ -17,8 +17,8 @@ from typing import Callable, List, Literal, NamedTuple, Optional, Tuple
 
 import regex
 
-from .vocabulary import (Piece, is_acronym, is_note, is_outlet, is_person, is_single_name, looks_like_outlet_name,
-                         names, trim, vocabulary)
+from .vocabulary import (Piece, is_acronym, is_note, is_outlet, is_person, is_place, is_single_name,
+                         looks_like_outlet_name, names, trim, vocabulary)
 
 _DASH = regex.compile(r"\s+[-–—]\s+")
 
@@ -121,7 +121,7 @@ def _outlet_tail(reading: Reading, tail: regex.Match) -> Verdict:
     source_start = tail.start(group)
     inner_cue = vocabulary().source_cue.match(text[source_start:].capitalize())  # ``(theo Reuters)``
     source = trim(text, source_start + (inner_cue.end() if inner_cue else 0), tail.end(group))
-    if is_note(source[0]) or source[0].lower() in vocabulary().places or (
+    if is_note(source[0]) or is_place(source[0]) or (
             tail.group(1) and source[0].startswith(vocabulary().affiliation_heads)):
         reading.body_end = tail.start()  # ``(Hà Nội)``, ``(Viện Kinh tế)``: where the writer is, not the outlet
     elif (noted := vocabulary().noted_person.fullmatch(source[0])) and is_person(noted.group("who")):
