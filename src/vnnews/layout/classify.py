@@ -80,9 +80,7 @@ class _Classifier:
             if kind == "related":
                 where.listing = where.listing or opens_related_list(t)
             elif kind == "date":
-                value, start, end = value
-                self.blocks.append(Block("date", line.start + start, line.start + end, i, value=value))
-                self._dateline_byline(line, start)
+                self._date_line(line, value)
             elif kind == "placeholder":  # the file, and a markdown image's alt text before it
                 self.blocks.extend(Block(piece, line.start + start, line.start + end, i) for piece, start, end in value)
 
@@ -98,10 +96,14 @@ class _Classifier:
             seen += 1
             line = self.lines[i]
             if kinds[i] is None and i < len(self.lines) - TAIL_DATE_LINES and (found := date_line(line.text)):
-                value, start, end = found
                 kinds[i] = "date"
-                self.blocks.append(Block("date", line.start + start, line.start + end, i, value=value))
-                self._dateline_byline(line, start)
+                self._date_line(line, found)
+
+    def _date_line(self, line: Line, found):
+        """The blocks of a date line: its date, and a dateline footer's byline before it."""
+        value, start, end = found
+        self.blocks.append(Block("date", line.start + start, line.start + end, line.index, value=value))
+        self._dateline_byline(line, start)
 
     def _dateline_byline(self, line: Line, date_start: int):
         """A dateline footer names the author and outlet before the date (``Tên - Báo | 23:00 ...``, ``Tên - 07/12/2026``)."""

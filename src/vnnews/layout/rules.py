@@ -256,10 +256,14 @@ def counts_sub_headings(lines: List[Line], kinds: List[Optional[LineKind]]) -> i
                <= SUB_HEADING_MAX_WORDS)
 
 
+def _neighbour_least(text: str, ratio: float = CAPTION_NEIGHBOUR_RATIO) -> float:
+    """How long a paragraph beside an uncredited caption ``text`` is at least."""
+    return max(CAPTION_NEIGHBOUR_MIN_CHARS, ratio * len(text))
+
+
 def _far_shorter_than_the_line_before(n: Neighbours) -> Container[int]:
     lines = n.lines
-    return {i for i in range(1, len(lines) - 1)
-            if len(lines[i - 1].text) >= max(CAPTION_NEIGHBOUR_MIN_CHARS, CAPTION_NEIGHBOUR_RATIO * len(lines[i].text))}
+    return {i for i in range(1, len(lines) - 1) if len(lines[i - 1].text) >= _neighbour_least(lines[i].text)}
 
 
 def _between_paragraphs(n: Neighbours, i: int, ratio: float = CAPTION_NEIGHBOUR_RATIO) -> bool:
@@ -270,7 +274,7 @@ def _between_paragraphs(n: Neighbours, i: int, ratio: float = CAPTION_NEIGHBOUR_
     text = n.lines[i].text
     if n.sub_headed and text[-1] != ".":
         return False
-    least = max(CAPTION_NEIGHBOUR_MIN_CHARS, ratio * len(text))
+    least = _neighbour_least(text, ratio)
     if len(n.lines[i - 1].text) < least:  # most lines: not far shorter than the line before
         return False
     after = i + 1
@@ -287,8 +291,7 @@ def _over_the_text(n: Neighbours, i: int) -> bool:
     if i != 0 or len(n.lines) < 3 or n.kinds[1] is not None:
         return False
     text = n.lines[0].text
-    return text[-1] == "." and len(n.lines[1].text) >= max(CAPTION_NEIGHBOUR_MIN_CHARS, CAPTION_NEIGHBOUR_RATIO * len(text)) \
-        and cap.reads_as_caption(text)
+    return text[-1] == "." and len(n.lines[1].text) >= _neighbour_least(text) and cap.reads_as_caption(text)
 
 
 def _first_line(n: Neighbours) -> Container[int]:
