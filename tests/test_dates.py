@@ -49,8 +49,16 @@ def test_not_a_date(phrase, reference):
 
 
 def _find_rows():
-    """dates_find.tsv: text, reference, then one cell per mention (``text=ISO value``)."""
+    """dates_find.tsv: text, reference, then one cell per mention (``text=ISO value``; the first end of
+    a range ends in ``..``, its last end starts with ``..``)."""
     return [pytest.param(p.values[0], p.values[1], p.values[2:], id=p.id) for p in rows("dates_find.tsv")]
+
+
+def _mention(cell: str):
+    """(text, ISO value, range part) of a mention cell."""
+    part = "start" if cell.endswith("..") else "end" if cell.startswith("..") else None
+    text, value = cell.removesuffix("..").removeprefix("..").rsplit("=", 1)
+    return text, value, part
 
 
 @pytest.mark.parametrize("text, reference, expected", _find_rows())
@@ -58,9 +66,10 @@ def test_find_dates(text, reference, expected):
     mentions = find_dates(text, value_of(reference))
     for m in mentions:
         assert text[m.start:m.end] == m.text
-    assert [m.text for m in mentions] == [cell.rsplit("=", 1)[0] for cell in expected]
-    for m, cell in zip(mentions, expected):
-        assert_same(m.value, value_of(cell.rsplit("=", 1)[1]))
+    expected = [_mention(cell) for cell in expected]
+    assert [(m.text, m.range_part) for m in mentions] == [(text, part) for text, _, part in expected]
+    for m, (_, value, _) in zip(mentions, expected):
+        assert_same(m.value, value_of(value))
 
 
 @pytest.mark.parametrize("line, expected, span", rows("date_lines.tsv", 3) + [

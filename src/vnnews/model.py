@@ -16,6 +16,7 @@ VIETNAM_TZ = _dt.timezone(_dt.timedelta(hours=7))  # the one definition of Vietn
 DateValue = Union[_dt.date, _dt.datetime]
 FactKind = Literal["money", "percent", "quantity", "rate"]
 Grain = Literal["time", "day", "week", "month", "quarter", "year", "decade", "century"]
+RangePart = Literal["start", "end"]
 
 
 def encode_date(value: Optional[DateValue]) -> Optional[str]:
@@ -225,11 +226,14 @@ class Fact:
 @dataclass(slots=True)
 class DateMention(Span):
     """A date or time written in the text, resolved against a reference (the publication date,
-    else ``parse_article``'s ``reference``); ``value`` is None when it needed one and had none."""
+    else ``parse_article``'s ``reference``); ``value`` is None when it needed one and had none.
+    The two ends of a range (``từ 20/5 đến 15/6``, ``28-30/7``, ``08:30-11:00``) are two mentions, one
+    after the other, with ``range_part`` ``"start"`` and ``"end"``."""
 
     value: Optional[DateValue] = _date_field()
     grain: Grain = "day"
     relative: bool = False
+    range_part: Optional[RangePart] = None
 
 
 @_json_methods

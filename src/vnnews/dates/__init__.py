@@ -113,6 +113,7 @@ from ..limits import check_text
 from ..model import DateMention, DateValue
 from ..settings import DATE_LINE_MAX_CHARS, DATE_LINE_MAX_PREFIX_WORDS, DATE_MAX_STRING
 from .calendar import PREFERENCES, Prefer, reference as _reference
+from .grammar import LEX, OSP, SP, words
 from .resolve import PUNCT, YEAR_DIGITS, in_running_text, resolve, whole
 from .scanner import groups
 
@@ -124,6 +125,9 @@ _DAY_ROLES = frozenset(["abs", "rel"])
 def _check(prefer) -> None:
     if prefer not in PREFERENCES:
         raise ValueError("prefer must be one of %s, not %r" % (", ".join(map(str, PREFERENCES)), prefer))
+# between the two ends of a range: từ 20/5 đến 15/6, 20/5 - 15/6, từ ngày 3 đến ngày 7/8
+_RANGE_GAP = regex.compile(r"%s(?:[-–~]|%s)%s(?:%s%s)?" % (OSP, words(LEX["range_links"]), OSP, words(LEX["day_words"]), SP),
+                           regex.I)
 _DATELINE_PREFIX = regex.compile(r"(?P<who>\S.*?)\s{0,3}[|\-–—,·]\s{0,3}")
 
 
@@ -144,6 +148,7 @@ def find_dates(text: str, reference: dt.date | dt.datetime | None = None, prefer
             continue
         value, grain, relative = resolved
         ends = _range_ends(group)
+        part = None
         if ends is not None:  # 28-30/7: a mention of each end, the first as resolved
             first = group.atoms[0]
             split, end = first.m.end(ends[0]), first.m.start(ends[1])
@@ -153,10 +158,35 @@ def find_dates(text: str, reference: dt.date | dt.datetime | None = None, prefer
                 continue
             value, grain, relative = last
             group = _span(group, end)
+            mentions[-1].range_part, part = "start", "end"
+        elif mentions and mentions[-1].range_part is None and _RANGE_GAP.fullmatch(text, mentions[-1].end, group.start):
+            start = mentions[-1]  # từ 20/5 đến 15/6: the end of a range falls after its start
+            start.range_part, part = "start", "end"
+            if _before(value, start.value):  # từ thứ Hai đến thứ Sáu, từ 20/12 đến 5/1
+                day = _day(start.value)
+                later = resolve(group, day, day, moment, "future")
+                if later is not None and not _before(later[0], start.value):
+                    value, grain, relative = later
+                elif grain == "time" and group.roles.isdisjoint(_DAY_ROLES):  # từ 22h đến 2h sáng: the next day
+                    value += dt.timedelta(days=1)
         if not group.roles.isdisjoint(_DAY_ROLES):  # a day that needed the missing reference is unknown
-            context = value.date() if isinstance(value, dt.datetime) else value
-        mentions.append(DateMention(text[group.start:group.end], group.start, group.end, value, grain, relative))
+            context = _day(value)
+        mentions.append(DateMention(text[group.start:group.end], group.start, group.end, value, grain, relative, part))
     return mentions
+
+
+def _day(value: Optional[DateValue]) -> Optional[dt.date]:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _before(value: Optional[DateValue], other: Optional[DateValue]) -> bool:
+    """Whether ``value`` falls before ``other`` (a day before a time on a later day; a time before
+    another on the same day), both known."""
+    if value is None or other is None:
+        return False
+    if isinstance(value, dt.datetime) and isinstance(other, dt.datetime):
+        return value < other
+    return _day(value) < _day(other)
 
 
 def _range_ends(group) -> Optional[Tuple[str, str]]:
