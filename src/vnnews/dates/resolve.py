@@ -48,8 +48,12 @@ def _clock(atom: Optional[Atom], part: Optional[str]) -> Tuple[dt.time, int]:
     if atom is None:
         hour, minute, second, to = _part_rule(part)["at"], 0, 0, None
     else:
-        hour, minute = number(atom["h0"] or atom["h"]), number(atom["mi"] or "0") + (30 if atom["half"] else 0)
-        second, to, part = number(atom["s"] or "0"), atom["to"], atom["part"] or part
+        if atom["h0"]:  # the first end of 3-4h30 chiều: 15:00
+            hour, minute, second, to = number(atom["h0"]), 0, 0, None
+        else:
+            hour, minute = number(atom["h"]), number(atom["mi"] or "0") + (30 if atom["half"] else 0)
+            second, to = number(atom["s"] or "0"), atom["to"]
+        part = atom["part"] or part
     rule = _part_rule(part)
     pm = rule.get("pm")
     if pm and pm[0] <= hour <= pm[1]:
@@ -117,10 +121,10 @@ def resolve(group: Group, ref: Optional[dt.date], context: Optional[dt.date],
 
 
 def bare_hours(group: Group) -> bool:
-    """``3 giờ`` alone: as often a duration as a clock time, a time only after ``lúc``/``vào`` (``từ``
-    before a range: từ 3 đến 5 giờ)."""
+    """``3 giờ`` alone, or a range of hours (``3-4 giờ``, ``3-4h``): as often a duration as a clock time,
+    a time only after ``lúc``/``vào`` (``từ`` before a range: từ 3 đến 5 giờ)."""
     first = group.atoms[0]
-    return len(group.atoms) == 1 and first.rule.name == "time" and bool(first["hw"]) and \
+    return len(group.atoms) == 1 and first.rule.name == "time" and bool(first["hw"] or first["h0"]) and \
         not (first["part"] or first["mi"] or first["half"])
 
 

@@ -371,18 +371,18 @@ def _time(g: Grammar) -> Form:
     clock = r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?"
     clock_letter = r"(?P<h>\d{1,2})[hg](?:(?P<mi>\d{2})p?|(?P<mi>\d{1,2})(?:ph|p|m)(?:(?P<s>\d{1,2})s)?)?"
     seconds = r"(?:%s(?P<s>\d{1,2}|%s)%s%s)?" % (SP, g.spelled, SP, words(L["second_words"]))
-    # 3-4 giờ chiều, từ 3 đến 5 giờ: a range of hours, h0 its first
+    # 3-4 giờ chiều, 3-4h chiều, từ 3 đến 5 giờ: a range of hours, h0 its first
     hour_range = r"(?:(?P<h0>\d{1,2})(?:%s[-–]%s|%s%s%s))?" % (OSP, OSP, SP, words(L["range_links"]), SP)
     clock_words = hour_range + r"(?P<h>\d{1,2}|%s)%s(?P<hw>%s)(?:%s(?:(?P<to>%s)%s)?(?P<mi>\d{1,2}|%s)(?:%s%s%s)?|%s(?P<half>%s))?" % (
         g.spelled, SP, words(L["hour_words"]), SP, words(L["to_the_hour_words"]), SP, g.spelled, SP,
         words(L["minute_words"]), seconds, SP, words(L["half_hour_words"]))
     glued = words(L["glued_parts_of_day"])
     hour_of_day = r"(?P<h>\d{1,2})%s(?P<part>%s)(?![\p{L}])" % (OSP, glued)  # 9 PM
-    return Form(r"(?:(?:%s|%s)(?:(?P<part>%s)(?![\p{L}]))?|%s|%s)(?:%s%s%s)?" % (
-        clock, clock_letter, glued, clock_words, hour_of_day, SP, g.part, not_before(L["short_relative_days"])),
+    return Form(r"(?:(?:%s|%s%s)(?:(?P<part>%s)(?![\p{L}]))?|%s|%s)(?:%s%s%s)?" % (
+        clock, hour_range, clock_letter, glued, clock_words, hour_of_day, SP, g.part, not_before(L["short_relative_days"])),
         {"#:", "#h", "#g"} | phrases([DIGIT] + nw["small"], L["hour_words"]) | phrases(nw["small"], nw["small"])
-        | {DIGIT + link + DIGIT + " " + hour for link in ["-", "–", " - ", " – "] + [" %s " % w for w in L["range_links"]]
-           for hour in L["hour_words"]}
+        | {DIGIT + link + DIGIT + hour for link in ["-", "–", " - ", " – "] + [" %s " % w for w in L["range_links"]]
+           for hour in ["h", "g"] + [" " + word for word in L["hour_words"]]}
         | {DIGIT + part + WORD_END for part in L["glued_parts_of_day"]}
         | {lead + WORD_END for lead in phrases([DIGIT], L["glued_parts_of_day"])})
 
