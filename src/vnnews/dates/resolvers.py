@@ -4,6 +4,7 @@ of resolution are in the package docstring."""
 from __future__ import annotations
 
 import datetime as dt
+from fractions import Fraction
 from typing import TYPE_CHECKING, Optional, Tuple
 
 from .. import numbers
@@ -84,11 +85,22 @@ def day_month(atom: Atom, ref: Optional[dt.date], day: int, month: int, prefer: 
     return choose(make, ref, direction(atom), prefer), True
 
 
-def shift_count(atom: Atom) -> int:
+def shift_count(atom: Atom) -> Fraction:
     """The signed count of a shift: 3 for 3 tuần sau and sau 3 tuần, -3 for 3 ngày trước and cách đây
-    3 ngày."""
-    n = int(atom["n"]) if atom["n"].isdigit() else LEX["small_numbers"][key(atom["n"])]
+    3 ngày, 1/2 for nửa tiếng nữa, 5/2 for hai tiếng rưỡi nữa."""
+    if atom["nhalf"]:
+        n = Fraction(1, 2)
+    else:
+        n = int(atom["n"]) if atom["n"].isdigit() else LEX["small_numbers"][key(atom["n"])]
+        n += Fraction(1, 2) if atom["half"] else 0
     return n * (LEX["shift_directions"][key(atom["sdir"])] if atom["sdir"] else 1 if atom["later"] else -1)
+
+
+def _whole(count: Fraction) -> int:
+    """A count of months or days that must be whole: nửa tháng is no date."""
+    if count.denominator != 1:
+        raise ValueError("no whole count: %s" % count)
+    return int(count)
 
 
 def century_number(atom: Atom, ref: Optional[dt.date]) -> Tuple[int, bool]:
@@ -254,12 +266,12 @@ def shift(atom: Atom, ref: Optional[dt.date], moment: Optional[dt.datetime], pre
         if moment is None:
             need(ref)  # a reference without a time: no time to move
             return None
-        return moment + dt.timedelta(**{LEX["clock_shift_units"][key(atom["unit"])]: n}), "time", True
+        return moment + dt.timedelta(**{LEX["clock_shift_units"][key(atom["unit"])]: float(n)}), "time", True
     unit = unit_grain(atom)
     ref = need(ref)
     if unit in ("day", "week"):
-        return ref + dt.timedelta(days=n * (7 if unit == "week" else 1)), "day", True
-    return add_months(ref, n * UNITS[unit]), "day", True
+        return ref + dt.timedelta(days=_whole(n * (7 if unit == "week" else 1))), "day", True
+    return add_months(ref, _whole(n * UNITS[unit])), "day", True
 
 
 def shift_grain(atom: Atom) -> str:
