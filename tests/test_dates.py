@@ -87,7 +87,7 @@ def test_not_a_date_line(line):
 
 # the shape of every entry of lexicon/dates.json: "words" a list of lower-case strings, "word" one,
 # "map:T" an object from lower-case keys to values of shape T ("int", "word", "pair": [int, int],
-# "period": [unit, int], "units": {unit: int}, "part": a part of day's rule)
+# "nth_weekday": [which 1-5, weekday 0-6, month 1-12], "period": [unit, int], "units": {unit: int}, "part": a part of day's rule)
 _UNITS = {"day", "week", "month", "quarter", "year"}
 _LEXICON_SHAPES = {
     "day_words": "words", "week_word": "word", "month_word": "word", "month_word_abbreviations": "words", "quarter_word": "word", "quarter_letter": "word",
@@ -100,7 +100,8 @@ _LEXICON_SHAPES = {
     "clock_shift_units": "map:word", "shift_directions": "map:int", "shift_ago": "words", "shift_later": "words",
     "shift_blockers": "words", "span_cues": "words", "coming_directions": "words", "shift_later_tails": "words",
     "shift_half_counts": "words", "shift_half_tails": "words", "small_numbers": "map:int", "count_words": "words", "period_parts": "map:units",
-    "unit_compounds": "words", "directions": "map:int", "holidays": "map:pair", "named_days": "map:pair",
+    "unit_compounds": "words", "directions": "map:int", "holidays": "map:pair",
+    "weekday_holidays": "map:nth_weekday", "named_days": "map:pair",
     "named_day_prefixes": "words", "lunar_markers": "words", "leap_month_words": "words", "lunar_new_year": "words",
     "lunar_new_year_day_words": "words", "lunar_new_year_eve": "words", "solar_new_year_words": "words",
     "full_moon": "map:int", "lunar_year_stems": "map:int", "lunar_year_branches": "map:int",
@@ -123,6 +124,9 @@ def _has_shape(value, shape):
         return type(value) is int
     if shape == "pair":
         return isinstance(value, list) and len(value) == 2 and all(type(v) is int for v in value)
+    if shape == "nth_weekday":
+        return isinstance(value, list) and len(value) == 3 and all(type(v) is int for v in value) \
+            and 1 <= value[0] <= 5 and 0 <= value[1] <= 6 and 1 <= value[2] <= 12
     if shape == "period":
         return isinstance(value, list) and len(value) == 2 and value[0] in _UNITS and type(value[1]) is int
     if shape == "units":

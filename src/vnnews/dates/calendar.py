@@ -62,6 +62,12 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    """The ``nth`` ``weekday`` (0 Monday) of a month: Mother's Day is the second Sunday of May."""
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
 def choose(make: Callable[[int], dt.date], ref: Optional[dt.date], direction: Optional[int],
            prefer: Prefer = None, unit: Optional[str] = None) -> dt.date:
     """``make(year)`` for the year the rules pick for a date written without one (the first day of a

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Optional, Tuple
 
 from .. import numbers
 from ..settings import DATE_TWO_DIGIT_PIVOT
-from .calendar import ANY_LEAP_YEAR, UNITS, Prefer, add_months, choose, month_day_in, need, period_start, roman
+from .calendar import (ANY_LEAP_YEAR, UNITS, Prefer, add_months, choose, month_day_in, need, nth_weekday, period_start,
+                       roman)
 from .grammar import LEX, YEARS, key
 from .lunar import lunar_to_solar, sexagenary_year
 
@@ -76,11 +77,16 @@ def day_maker(atom: Atom, day: int, month: int):
 def day_month(atom: Atom, ref: Optional[dt.date], day: int, month: int, prefer: Prefer) -> Day:
     """A day and month in the year that ``atom`` names, or else in the year that the direction or
     ``prefer`` picks, by default the reference's (for a lunar day, the lunar year of that number)."""
-    make = day_maker(atom, day, month)
+    return in_a_year(atom, ref, day_maker(atom, day, month), prefer, check=not is_lunar(atom))
+
+
+def in_a_year(atom: Atom, ref: Optional[dt.date], make, prefer: Prefer, check: bool = True) -> Day:
+    """``make(year)`` for the year that ``atom`` names, or else the year that the direction or
+    ``prefer`` picks; ``check``: whether a day that exists in no year is no date without a reference too."""
     in_year = year_of(atom, ref)
     if in_year is not None:
         return make(in_year), not atom["y"]
-    if ref is None and not is_lunar(atom):
+    if ref is None and check:
         make(ANY_LEAP_YEAR)  # 31/2 is no date, with or without a reference
     return choose(make, ref, direction(atom), prefer), True
 
@@ -130,8 +136,11 @@ def english_day(atom: Atom, ref: Optional[dt.date], context: Optional[dt.date], 
 
 
 def holiday(atom: Atom, ref: Optional[dt.date], context: Optional[dt.date], prefer: Prefer) -> Day:
-    table = LEX["named_days"] if atom["named"] else LEX["holidays"]
-    day, month = table[key(atom["named"] or atom["hol"])]
+    name = key(atom["named"] or atom["hol"])
+    if name in LEX["weekday_holidays"]:  # Ngày của Mẹ: the second Sunday of May
+        nth, weekday, month = LEX["weekday_holidays"][name]
+        return in_a_year(atom, ref, lambda in_year: nth_weekday(in_year, month, weekday, nth), prefer)
+    day, month = (LEX["named_days"] if atom["named"] else LEX["holidays"])[name]
     return day_month(atom, ref, day, month, prefer)
 
 

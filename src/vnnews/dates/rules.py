@@ -209,14 +209,17 @@ def _monthday(g: Grammar) -> Form:
 
 @rule("holiday", "abs", resolve=r.holiday)
 def _holiday(g: Grammar) -> Form:
-    """Giáng sinh, ngày Quốc khánh (2/9), Tết Dương lịch 2024."""
+    """Giáng sinh, ngày Quốc khánh (2/9), Tết Dương lịch 2024, Ngày của Mẹ (the second Sunday of May; in running
+    text capitalised, as một ngày của mẹ is a day of someone's mother)."""
     L = LEX
     return Form(r"(?:%s%s)??(?:(?:%s)%s(?P<named>%s)|(?:(?:%s)%s)?(?P<hol>%s))(?:%s\d{1,2}/\d{1,2})?%s%s" % (
         g.part, SP, words(L["named_day_prefixes"]), SP, words(L["named_days"]),
-        words(L["named_day_prefixes"]), SP, words(L["holidays"]), SP,
+        words(L["named_day_prefixes"]), SP, "%s|%s" % (words(L["holidays"]), words(L["weekday_holidays"], capital=g.strict)),
+        SP,
         "(?:%s/%s%s|%s%s%s%s|%s%s|%s%s)?" % (OSP, OSP, YEAR, SP, g.year_word, SP, YEAR, SP, YEAR, SP, g.yrel),
         g.direction),
-        g.parts | phrases(L["named_day_prefixes"], list(L["named_days"]) + list(L["holidays"])) | set(L["holidays"]))
+        g.parts | phrases(L["named_day_prefixes"], list(L["named_days"]) + list(L["holidays"])) | set(L["holidays"])
+        | set(L["weekday_holidays"]))
 
 
 # -- periods ----------------------------------------------------------------------------------------
