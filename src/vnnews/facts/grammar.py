@@ -113,6 +113,7 @@ class Grammar:
     subunits: Dict[str, str]  # xu, cent -> the ISO code of the currency
     spoken_cents: FrozenSet[str]  # the ISO codes whose cents may follow as a bare number (hai đô 25)
     money_after_scale: Dict[str, str]  # đồng tiền -> VND after a money scale word
+    money_after_thousands: FrozenSet[str]  # bảng: money after an amount in thousands too (20.000 bảng)
     subunit_joiners: Phrases  # between whole units and cents: 20 đô (và) 43 xu
     small_count_currencies: Phrases  # make a number in words under ten money (chín bảng Anh)
     stop: Phrases  # words that are no counted unit (durations, periods, number words)
@@ -254,6 +255,7 @@ def grammar() -> Grammar:
                                               if w not in units["list_range_words"] + units["opened_range_words"]]),
         spoken_cents=frozenset(units["spoken_cents"]),
         money_after_scale=units["money_after_scale"],
+        money_after_thousands=frozenset(units["money_after_thousands"]),
         subunit_joiners=_lower(units["subunit_joiners"] + [""]),  # "": side by side
         small_count_currencies=_lower(units["small_count_currencies"]),
         stop=_lower(units["stop_after"]) | {w.lower() for w in vocabulary},  # 1tr5 một chiếc

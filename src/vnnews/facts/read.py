@@ -31,6 +31,7 @@ _GLUED_FACT = re.compile(r"(\d+(?:[.,]\d+)*)([^\W\d_][\w²³]*)((?:/[^\W\d_][\w�
 RANGE_DASHES = "-–"
 _GLUED_END = re.compile(r"[%s](\d+(?:[.,]\d+)*)" % RANGE_DASHES)  # the second end of 3kg-6kg
 _GLUED_PER = re.compile(r"(?:/[^\W\d_][\w²³]*)*")  # the /kg of 100.000đ/kg, or nothing
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # 20.000: an amount written in thousands
 
 
 class Groups(NamedTuple("Groups", [(name, Optional[str]) for name in GROUPS])):
@@ -290,8 +291,10 @@ def _joined(t: str, spans: List[Tuple[int, int]], toks: List[List[str]], g: Gram
 
 def _money_after_scale(kind: FactKind, unit: str, toks: List[str], g: Grammar) -> Tuple[FactKind, str]:
     """1,5 tỷ đồng tiền mặt, 2,9 triệu bảng: a unit of money_after_scale is money after a money scale
-    word; 2 đồng tiền xu stay two coins, 9 bảng nine boards."""
-    return ("money", g.money_after_scale[unit]) if not g.money_scales.isdisjoint(toks) else (kind, unit)
+    word, some after thousands too (20.000 bảng); 2 đồng tiền xu stay two coins, 9 bảng nine boards."""
+    if not g.money_scales.isdisjoint(toks) or unit in g.money_after_thousands and _THOUSANDS.fullmatch(toks[0]):
+        return "money", g.money_after_scale[unit]
+    return kind, unit
 
 
 def _comma_is_decimal(number: str, t: str) -> bool:
