@@ -143,7 +143,8 @@ def test_search_engines_agree(text):
 
 # every key of units.json the code reads, with its shape: ISO code -> spellings, spelling -> ISO code, or words
 _UNIT_KEYS = {
-    "currencies": "codes", "currency_prefixes": "codes", "currency_subunits": "code_map", "money_after_scale": "code_map", "glued_place_units": "words",
+    "currencies": "codes", "currency_prefixes": "codes", "currency_subunits": "code_map", "money_after_scale": "code_map",
+    "money_after_thousands": "words", "glued_place_units": "words",
     "spoken_cents": "code_list",
     **dict.fromkeys([
         "small_count_currencies", "subunit_joiners", "percent", "measures", "time_units", "qualifiers",
