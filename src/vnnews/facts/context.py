@@ -10,7 +10,7 @@ from typing import NamedTuple, Optional, Tuple
 from ..settings import FACT_CONTEXT_CHUNKS, FACT_CONTEXT_WINDOW
 from .grammar import GLUED, Phrases, grammar
 
-_BEFORE_SIGN = " \t\u00a0("  # what a minus sign glued to an amount stands after
+_BEFORE_SIGN = " \t\u00a0(\n\r"  # what a minus sign glued to an amount stands after (or the text's start)
 
 
 class Context(NamedTuple):
@@ -55,13 +55,13 @@ def opens_range(text: str, start: int) -> bool:
 
 def chunks_before(text: str, start: int) -> Tuple[str, ...]:
     """The last runs of non-space characters before ``start`` if a space precedes it. A minus
-    sign glued to the amount after a space or a bracket (−3 độ C; at a line start a dash is a
-    bullet) comes last, marked by GLUED, which no run holds."""
+    sign glued to the amount after a space, a bracket or at a line's start (−3 độ C, -5%; a bullet
+    stands apart, ``- 5%``) comes last, marked by GLUED, which no run holds."""
     if start == 0:
         return ()
     if text[start - 1].isspace():
         return tuple(text[max(0, start - FACT_CONTEXT_WINDOW):start].rsplit(None, FACT_CONTEXT_CHUNKS)[-FACT_CONTEXT_CHUNKS:])
-    if GLUED + text[start - 1] in grammar().minus and start > 1 and text[start - 2] in _BEFORE_SIGN:
+    if GLUED + text[start - 1] in grammar().minus and (start == 1 or text[start - 2] in _BEFORE_SIGN):
         return chunks_before(text, start - 1) + (GLUED + text[start - 1],)
     return ()
 

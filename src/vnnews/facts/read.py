@@ -88,7 +88,7 @@ def _read(t: str, m: Amount, g: Grammar, floor: int) -> List[Fact]:
             return []  # a small count in words (hai bên): the common case of number words, decided fast
         if len(toks[-1]) > 1 and toks[-1][-1] in g.time and toks[-1][-2] in g.scales:
             return []  # hai nghìn năm: a duration, năm after a scale word is the year
-    before = context(chunks_before(t, first))
+    before = _context_before(t, first, kind, measure)
     if before.minus and single:
         first = t.rfind(before.minus.lstrip(), 0, first)
     qualifier = _qualifier(t, last, before, kind, unit, g)
@@ -168,7 +168,7 @@ def read_digits(t: str, m, g: Grammar, floor: int) -> List[Fact]:
         kind, unit = _money_after_scale(kind, unit, toks, g)
     if unit in g.spoken_cents and _spoken_cents(t, last, kind, unit, groups[3:-2], per, True, g):
         return _read(t, _digit_amount(t, g, m), g, floor)
-    before = context(chunks_before(t, first))
+    before = _context_before(t, first, kind, measure)
     if before.minus:
         first = t.rfind(before.minus.lstrip(), 0, first)
     qualifier = _qualifier(t, last, before, kind, unit, g)
@@ -287,6 +287,15 @@ def _joined(t: str, spans: List[Tuple[int, int]], toks: List[List[str]], g: Gram
     if not (opened or listed) or opens_range(t, spans[0][0]):
         return True
     return not opened and True not in map(_is_year, toks[:-1])
+
+
+def _context_before(t: str, first: int, kind: Optional[FactKind], measure) -> Context:
+    """What stands before an amount; a dash glued to it at a line's start is a minus (-5%, -3 độ C), but
+    a bullet before a count (-5 người bị thương), which is never below zero."""
+    before = context(chunks_before(t, first))
+    if before.minus and kind == "quantity" and not measure and (first < 2 or t[first - 2] in "\r\n"):
+        return before._replace(minus=None)
+    return before
 
 
 def _money_after_scale(kind: FactKind, unit: str, toks: List[str], g: Grammar) -> Tuple[FactKind, str]:
