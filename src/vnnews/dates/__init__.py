@@ -125,9 +125,11 @@ _DAY_ROLES = frozenset(["abs", "rel"])
 def _check(prefer) -> None:
     if prefer not in PREFERENCES:
         raise ValueError("prefer must be one of %s, not %r" % (", ".join(map(str, PREFERENCES)), prefer))
-# between the two ends of a range: từ 20/5 đến 15/6, 20/5 - 15/6, từ ngày 3 đến ngày 7/8
+# between the two ends of a range: từ 20/5 đến 15/6, 20/5 - 15/6, từ ngày 3 đến ngày 7/8; most mentions
+# stand further apart than the longest such gap, which a subtraction tells
 _RANGE_GAP = regex.compile(r"%s(?:[-–~]|%s)%s(?:%s%s)?" % (OSP, words(LEX["range_links"]), OSP, words(LEX["day_words"]), SP),
                            regex.I)
+_RANGE_GAP_MAX = 3 * 3 + max(map(len, LEX["range_links"])) + max(map(len, LEX["day_words"]))  # three spaces a space
 _DATELINE_PREFIX = regex.compile(r"(?P<who>\S.*?)\s{0,3}[|\-–—,·]\s{0,3}")
 
 
@@ -159,7 +161,8 @@ def find_dates(text: str, reference: dt.date | dt.datetime | None = None, prefer
             value, grain, relative = last
             group = _span(group, end)
             mentions[-1].range_part, part = "start", "end"
-        elif mentions and mentions[-1].range_part is None and _RANGE_GAP.fullmatch(text, mentions[-1].end, group.start):
+        elif mentions and mentions[-1].range_part is None and group.start - mentions[-1].end <= _RANGE_GAP_MAX \
+                and _RANGE_GAP.fullmatch(text, mentions[-1].end, group.start):
             start = mentions[-1]  # từ 20/5 đến 15/6: the end of a range falls after its start
             start.range_part, part = "start", "end"
             if _before(value, start.value):  # từ thứ Hai đến thứ Sáu, từ 20/12 đến 5/1
