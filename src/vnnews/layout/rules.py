@@ -141,8 +141,9 @@ def line_rules() -> Tuple[LineRule, ...]:
         LineRule("related_cue", "related", lambda t, w: related_may_open(t), lambda t, w: related(t)),
         # two headlines joined by `` / ``
         LineRule("related_pair", "related", lambda t, w: " / " in t, lambda t, w: _is_related_pair(t)),
-        # a headline listed under ``Tin liên quan:``
-        LineRule("related_listed", "related", lambda t, w: w.listing, lambda t, w: is_title_shaped(t)),
+        # a headline listed under ``Tin liên quan:``; a byline under the list is none (``Minh Khôi``, ``Nguồn: Báo X``)
+        LineRule("related_listed", "related", lambda t, w: w.listing,
+                 lambda t, w: is_title_shaped(t) and seam.parse_byline(t, 0, len(t)) is None),
         # (a video's cue and its colon: most lines hold no colon, which is tested here before the cue's call)
         LineRule("video", "video", lambda t, w: len(t) <= CAPTION_MAX_CHARS and ":" in t, lambda t, w: video(t)),
         # date lines stand among the first lines or the last two, and are written in digits; a bar may
