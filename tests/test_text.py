@@ -31,6 +31,19 @@ def test_split_lines():
         ("Tiêu đề", 0, 7, "", 0), ("Ảnh: X", 13, 19, "\u00a0 ", 1), ("cuối", 20, 24, "", 0)]
 
 
+@pytest.mark.parametrize("line, content", [
+    ("# Tiêu đề", "Tiêu đề"), ("## Giá vàng lập đỉnh ##", "Giá vàng lập đỉnh"), ("**Minh Anh**", "Minh Anh"),
+    ("*Người dân xếp hàng. Ảnh: Hữu Khoa*", "Người dân xếp hàng. Ảnh: Hữu Khoa"),
+    # not markdown that wraps the line: a bullet, a footnote mark, arithmetic, a hashtag, identifiers
+    ("* mục một", "* mục một"), ("*Tên nhân vật đã được thay đổi", "*Tên nhân vật đã được thay đổi"),
+    ("2 * 3 = 6 *", "2 * 3 = 6 *"), ("#MeToo lan rộng", "#MeToo lan rộng"), ("__init__", "__init__"), ("** **", "** **")])
+def test_split_lines_unwraps_markdown(line, content):
+    text = "Đầu bài\n  %s  \nCuối bài" % line
+    found = split_lines(text)[1]
+    assert found.text == content == text[found.start:found.end]
+    assert found.indent == "  "
+
+
 def test_split_lines_breaks_where_the_text_does():
     text = "một\x1chai\rba\x0bbốn\x0cnăm\x85sáu\u2029bảy\x1e"  # \x1c-\x1e are no line breaks
     assert [l.text for l in split_lines(text)] == ["một\x1chai", "ba", "bốn", "năm", "sáu", "bảy"]

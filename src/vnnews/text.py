@@ -35,7 +35,8 @@ def for_stdlib(pattern: str) -> str:
 
 @dataclass(slots=True)
 class Line:
-    """One line of the text: ``start``/``end`` bound its content without the surrounding spaces."""
+    """One line of the text: ``start``/``end`` bound its content without the surrounding spaces and
+    the markdown that wraps a whole line (``# ``, ``**...**``, ``*...*``)."""
 
     index: int  # position among the non-blank lines
     text: str  # the content, stripped of leading and trailing white space
@@ -104,6 +105,23 @@ def sharing() -> Callable[[str], str]:
     return shared
 
 
+# markdown that wraps a whole line, as scrapers that write markdown leave it: a heading's marks (and
+# closing ones), or one emphasis around the content (a bold lead or byline, an italic caption or date)
+# (emphasis by asterisks only: underscores wrap identifiers as often, __init__)
+_MARKDOWN_LINE = regex.compile(r"(#{1,6}[ \t]+)(?=\S).*?(?P<close>[ \t]+#+)?|(?P<em>\*\*|\*)(?=[^\s*]).*(?<=[^\s*])(?P=em)")
+_MARKDOWN_FIRST = frozenset("#*")
+
+
+def _unwrapped(content: str) -> tuple:
+    """How many characters of markdown open and close a line's content (0, 0: none)."""
+    m = _MARKDOWN_LINE.fullmatch(content)
+    if m is None:
+        return 0, 0
+    if m.group("em"):
+        return len(m.group("em")), len(m.group("em"))
+    return len(m.group(1)), len(m.group("close") or "")
+
+
 def split_lines(text: str) -> List[Line]:
     lines: List[Line] = []
     shared = sharing()
@@ -120,10 +138,15 @@ def split_lines(text: str) -> List[Line]:
         raw = (piece if start == position - len(piece) else text[start:position]).rstrip(_SPACES)
         if raw:
             content = raw.lstrip(_SPACES)
-            indent = len(raw) - len(content)
+            indent, end = len(raw) - len(content), start + len(raw)
+            opened = 0
+            if content[0] in _MARKDOWN_FIRST:
+                opened, closed = _unwrapped(content)
+                if opened:
+                    content, end = content[opened:len(content) - closed], end - closed
             if len(content) <= SHARED_TEXT_MAX_CHARS:  # the call only for the few short lines
                 content = shared(content)
-            lines.append(Line(len(lines), content, start + indent, start + len(raw), raw[:indent], blank))
+            lines.append(Line(len(lines), content, start + indent + opened, end, raw[:indent], blank))
             blank = 0
         else:
             blank += 1
