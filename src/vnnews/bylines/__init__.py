@@ -11,7 +11,7 @@ leading ``(Tổ Quốc) -``. Every name comes back with its offsets in the text 
 from .parse import (GluedTail, bare_byline, ends_with_label, glued_byline_start, glued_tail, lead_source, parse_byline,
                     signed_byline, site_suffix)
 from .rules import RULES, Byline, Rule
-from .vocabulary import EMAIL, Piece, is_outlet, is_person, is_place
+from .vocabulary import EMAIL, Piece, is_outlet, is_outlet_name, is_person, is_place
 
 __all__ = ["EMAIL", "Byline", "GluedTail", "Piece", "RULES", "Rule", "bare_byline", "ends_with_label", "glued_byline_start", "glued_tail",
-           "is_outlet", "is_person", "is_place", "lead_source", "parse_byline", "site_suffix", "signed_byline"]
+           "is_outlet", "is_outlet_name", "is_person", "is_place", "lead_source", "parse_byline", "site_suffix", "signed_byline"]

@@ -32,6 +32,8 @@ class Vocabulary(NamedTuple):
     office_heads: Tuple[str, ...]  # its first words followed by a space: the cheap first test
     outlet: Pattern
     outlet_names: FrozenSet[str]  # the known outlets, lower case: one may be written in small letters
+    outlet_kinds: Tuple[str, ...]  # ``báo``, ``tạp chí điện tử`` before an outlet's name, lower case, longest first
+    outlet_editions: Tuple[str, ...]  # ``online``, ``điện tử`` after it, lower case
     outlet_hint: re.Pattern  # an outlet's name in small letters, word bounds or not: the pre-test of ``outlet``
     outlet_tail: Pattern  # ``(TTXVN)``, ``/VOV.VN``, `` | Báo Tin tức`` closing the line
     lead_outlet: Pattern  # ``(Tổ Quốc) -``, ``TTO -`` opening the lead
@@ -80,6 +82,8 @@ def vocabulary() -> Vocabulary:
         ),
         # stdlib \s holds every regex \s: where this finds none and there is no dot, ``outlet`` finds none either
         outlet_names=frozenset(name.lower() for name in words["outlets"]),
+        outlet_kinds=tuple(sorted({k.lower() for k in words["outlet_kinds"]}, key=len, reverse=True)),
+        outlet_editions=tuple(e.lower() for e in words["outlet_editions"]),
         # put to the text in small letters: an IGNORECASE tree is many times slower in the stdlib
         outlet_hint=re.compile(lexicon.prefix_tree({w.lower() for w in outlets})),
         # a bar, like a slash, sets the outlet after the names (``Minh Anh | Báo Tin tức``)
@@ -126,6 +130,20 @@ def is_outlet(text: str) -> bool:
     if v.outlet_hint.search(text.lower()) is None and ("." not in text or _DOMAIN.search(text) is None):
         return False  # most names and lines: the stdlib rules them out far faster than the full pattern
     return v.outlet.search(text) is not None
+
+
+def is_outlet_name(text: str) -> bool:
+    """The whole of ``text`` names an outlet, with its kind and edition if any: ``Dân trí``, ``Báo Lao
+    Động điện tử``, ``Tuổi Trẻ Online`` (a site's name over its article)."""
+    v = vocabulary()
+    name = text.lower()
+    kind = next((k for k in v.outlet_kinds if name.startswith(k + " ")), None)  # the longest kind first
+    if kind:
+        name = name[len(kind) + 1:]
+    edition = next((e for e in v.outlet_editions if name.endswith(" " + e)), None)
+    if edition:
+        name = name[:-len(edition) - 1]
+    return name in v.outlet_names
 
 
 def is_place(text: str) -> bool:

@@ -77,8 +77,8 @@ class _Classifier:
             else:
                 continue
             self.kinds[i] = kind
-            if kind == "related":
-                where.listing = where.listing or opens_related_list(t)
+            if kind == "related":  # (the first line heads no list: a page's menu, ``Tin mới nhất``, over its headline)
+                where.listing = where.listing or (i > 0 and opens_related_list(t))
             elif kind == "date":
                 self._date_line(line, value)
             elif kind == "placeholder":  # the file, and a markdown image's alt text before it
@@ -118,12 +118,13 @@ class _Classifier:
             self.blocks.append(Block("byline", line.start, line.start + len(prefix), line.index, value=byline))
 
     def _title(self):
-        """The headline: the first line that is no label, date line or page furniture, if it is among the
-        first TITLE_WINDOW lines and shaped as one. A site's name after a bar or a dash is left out of it."""
+        """The headline: the first line that is no label, site name, date line or page furniture, if it is
+        among the first TITLE_WINDOW lines and shaped as one. A site's name after a bar or a dash is left
+        out of it."""
         for i, line in enumerate(self.lines[:TITLE_WINDOW]):
-            if self.kinds[i] is None and i + 1 < len(self.lines) and is_label(line.text):
-                self.kinds[i] = "chrome"  # a section or place label over the article, not its headline
-            if self.kinds[i] in ("date", "chrome"):
+            if self.kinds[i] is None and i + 1 < len(self.lines) and (is_label(line.text) or seam.is_outlet_name(line.text)):
+                self.kinds[i] = "chrome"  # a section or place label, or the site's name, over the article
+            if self.kinds[i] in ("date", "chrome", "related"):
                 continue
             if self.kinds[i] is None and i + 1 < len(self.lines) and is_title_shaped(line.text) \
                     and not cap.find_credits(line.text) and not cap.is_caption_opener(line.text):
