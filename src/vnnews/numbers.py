@@ -48,7 +48,7 @@ _PLAIN = re.compile(r"\d+(?:[.,]\d+)?")
 _VIETNAMESE_FIGURE = re.compile(r"(?<![\d.,])\d+,\d{1,2}(?![\d,])|\d\.\d{3}\.\d{3}(?!\d)|\d\.\d{3},\d")
 _ENGLISH_FIGURE = re.compile(r"\d,\d{3},\d{3}(?!\d)|\d,\d{3}\.\d")
 _AMBIGUOUS_COMMA = re.compile(r"[1-9]\d{0,2},\d{3}")
-_LEADING_POINT = re.compile(r"(?<![\w.,])\.(?=\d)")  # .77: a point no digit stands before is decimal
+_LEADING_POINT = re.compile(r"(?<![\w.,])[.,](?=\d)")  # .77, ,77: a point no digit stands before is decimal
 # 1 000 000, 10 000, 1 234,5: a space between groups of three digits, the first not 0 (0912 345 678
 # is a phone); the pattern from the second digit on serves patterns that match the first one apart
 SPACED_AFTER_FIRST = r"(?<=[1-9])\d{0,2}+(?:[ \u00a0\u202f]\d{3})+(?!\d|\.\d)(?:,\d+)?"
@@ -348,7 +348,7 @@ def plain(number: Union[int, Decimal]) -> Number:
 
 
 def _usual_digits(text: str, lex: NumberWords) -> str:
-    """Other ways of writing digits, spelled the usual way: .77 -> 0,77, 1 000 000 -> 1000000,
+    """Other ways of writing digits, spelled the usual way: .77 and ,77 -> 0,77, 1 000 000 -> 1000000,
     3M -> 3 triệu (before lower-casing: the case of a scale letter matters)."""
     text = _LEADING_POINT.sub("0,", text)
     text = _SPACED_NUMBER.sub(lambda m: "".join(m[0].split()), text)
