@@ -48,8 +48,10 @@ does a time after a day named before it in the same text (``ngày 20/5/2017 ... 
   (settings.DATE_YEAR_EDGE_DAYS: ``28/12`` read on 3 January is last December, ``Tết Dương lịch``
   read on 1 December the coming one). A lunar day takes the year in which it falls as a solar day
   (``ông Táo``, 23 of lunar month 12, read in January is the one of that January). ``prefer=``
-  ``"past"`` (the latest on or before the reference), ``"future"`` (the first on or after it) or
-  ``"nearest"`` changes this for texts that need it; ``tới``/``sắp tới`` after a date always picks
+  ``"past"`` (the latest on or before the reference), ``"future"`` (the first that is not over by
+  it: ``tháng 2`` read on 12 February is this February) or ``"nearest"`` changes this for texts that
+  need it, and moves a time without a day to the day before or after the reference's (``3 giờ
+  sáng`` read at 04:30 is tomorrow's with future); ``tới``/``sắp tới`` after a date always picks
   the next one, ``này`` the one in the reference's week or year, ``vừa qua`` the latest one;
 - a day without a month (``ngày 15``) is that day of the reference's month (with ``prefer``, of the
   month before, that one or the one after); in running text only before a stop (``Ngày 15, ...``);

@@ -74,7 +74,8 @@ def choose(make: Callable[[int], dt.date], ref: Optional[dt.date], direction: Op
     ``unit``, a month or a quarter, or a day): the next occurrence after the reference with
     ``direction`` 1 (tới), the latest on or before it with -1 (vừa qua), the one in the reference's
     year with 0 (này); else as ``prefer`` says: the latest on or before the reference (past), the
-    first on or after it (future), the nearest; by default the one in the reference's year (a lunar
+    first that is not over by it (future: tháng 2 read on 12 February is this February), the
+    nearest; by default the one in the reference's year (a lunar
     day of the lunar year before may fall in it: ông Táo, 23 of month 12), unless one across New
     Year is within DATE_YEAR_EDGE_DAYS of the reference (28/12 read on 3 January, Tết Dương lịch
     read on 1 December)."""
@@ -90,12 +91,14 @@ def choose(make: Callable[[int], dt.date], ref: Optional[dt.date], direction: Op
         return min(day for day in candidates if day.year == ref.year)
     if direction == 1:
         return min(day for day in candidates if day > ref)
+    def last_day(start: dt.date) -> dt.date:  # of the day or period
+        return start if unit is None else add_months(start, UNITS[unit]) - dt.timedelta(days=1)
+
     if direction is None and prefer == "future":
-        return min(day for day in candidates if day >= ref)
+        return min(day for day in candidates if last_day(day) >= ref)
 
     def distance(start: dt.date) -> int:  # days from the reference to the day or period
-        end = start if unit is None else add_months(start, UNITS[unit]) - dt.timedelta(days=1)
-        return max((start - ref).days, (ref - end).days, 0)
+        return max((start - ref).days, (ref - last_day(start)).days, 0)
 
     if direction is None and prefer == "nearest":
         return min(candidates, key=distance)

@@ -113,11 +113,24 @@ def resolve(group: Group, ref: Optional[dt.date], context: Optional[dt.date],
         tz = _zone(timed["z"]) if timed is not None and timed.rule.clock_inside else \
             _zone(None, zone["tzs"], zone["tzh"], zone["tzm"]) if zone else VIETNAM_TZ
         value = dt.datetime.combine(day + dt.timedelta(days=days), clock, tzinfo=tz).astimezone(VIETNAM_TZ)
+        if main is None and prefer is not None and moment is not None and context == ref:
+            value = _clock_day(value, moment, prefer)
         return value, "time", relative
     except NoReference:
         return None, grain, True
     except (ValueError, KeyError, OverflowError):
         return None
+
+
+def _clock_day(value: dt.datetime, moment: dt.datetime, prefer: Prefer) -> dt.datetime:
+    """A time without a day, on the reference's day or the day before or after, as ``prefer`` says: 3
+    giờ sáng read at 04:30 is tomorrow's with future, 15 giờ yesterday's with past."""
+    days = [value + dt.timedelta(days=n) for n in (-1, 0, 1)]
+    if prefer == "future":
+        return min(v for v in days if v >= moment)
+    if prefer == "past":
+        return max(v for v in days if v <= moment)
+    return min(days, key=lambda v: (abs(v - moment), v > moment))
 
 
 def bare_hours(group: Group) -> bool:
