@@ -103,11 +103,11 @@ def _compiled(strict: bool, name: str) -> Tuple[Rule, regex.Pattern, Dict[str, i
 def _dispatch(strict: bool, key: str) -> Tuple[str, ...]:
     """For a key of a lead (see _dispatch_key), the rules that can start there, in order of
     preference: those with a lead of that key, of a phrase that the key's phrase goes on from (năm
-    for năm nay), or for a number one that the key goes on from (#-# giờ for #-#, DIGIT for all)."""
-    number = key.startswith(DIGIT)
-
+    for năm nay), or of one that ends in a number or a sign that the key goes on from (#-# giờ for
+    #-#, sáng #/# for sáng #, DIGIT for all)."""
     def fits(lead_key: str) -> bool:
-        return key == lead_key or key.startswith(lead_key if number else lead_key + " ")
+        return key.startswith(lead_key) and (
+            len(key) == len(lead_key) or key[len(lead_key)] == " " or not lead_key[-1].isalpha())
 
     return tuple(name for name, lead_keys in _lead_keys(strict).items() if any(map(fits, lead_keys)))
 
