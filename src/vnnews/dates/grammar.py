@@ -146,6 +146,7 @@ class Grammar:
         self.week_rel = words(k for k, (unit, _) in L["relative_periods"].items() if unit == "week")
         # lead phrases that several rules share
         self.days = phrases(L["day_words"], [DIGIT])  # ngày 15: a day word alone is common (ngày tới)
+        self.month_leads = phrases([L["month_word"]], [DIGIT] + list(L["months"]))  # tháng 7, tháng Bảy
         # 28/7, a range (28-30/7, 28 – 30/7, 3 đến 7/8 but not 3 đến 5 người), 24 / 7 / 2002
         # (a number after the sign: 5-a, COVID-19 and 2015-2020 are passed over in the scan)
         self.day_month = {sign + number for sign in ("#/", "#-", "#–", "# -", "# –", "# /")

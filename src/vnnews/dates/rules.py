@@ -131,7 +131,8 @@ def _words(g: Grammar) -> Form:
                   else "(?:%s)?%s" % (g.lunar_day, g.words_tail)))
     leads = phrases([DIGIT + " " + LEX["month_word"]], [DIGIT] + list(LEX["months"])) \
         | phrases(phrases([DIGIT], LEX["month_word_abbreviations"]), [DIGIT]) \
-        | g.with_part(g.days | phrases(LEX["day_words"], number_words()["first"]))  # ngày mười lăm
+        | g.with_part(phrases(g.days, [LEX["month_word"]] + LEX["month_word_abbreviations"])
+                      | phrases(LEX["day_words"], number_words()["first"]))  # ngày mười lăm
     return Form(pattern, leads)
 
 
@@ -151,7 +152,8 @@ def _dm(g: Grammar) -> Form:
 def _month_first(g: Grammar) -> Form:
     """Tháng Mười Hai 29, 2013: month, day, a comma and the year, as English-language CMSs print a
     date in Vietnamese."""
-    return Form(r"%s%s%s%s(?P<d>\d{1,2}),%s%s" % (g.month_word, SP, g.month, SP, OSP, YEAR), {LEX["month_word"]})
+    return Form(r"%s%s%s%s(?P<d>\d{1,2}),%s%s" % (g.month_word, SP, g.month, SP, OSP, YEAR),
+                phrases(g.month_leads, [DIGIT]))
 
 
 @rule("english", "abs", resolve=r.english_day)
@@ -228,7 +230,7 @@ def _month(g: Grammar) -> Form:
     return Form(r"%s%s%s%s|%s%s%s%s|(?:%s)?(?P<m>\d{1,2})[/-]%s|%s/%s" % (
         g.named_month, g.not_lunar, g.month_tail, g.direction, g.month_word, SP, g.month_any,
         year_in("(?P<y>%s)" % g.spelled_year), words([LEX["month_letter"]], capital=g.strict), YEAR, YEAR, month_number),
-        {"#/#", "#-#", LEX["month_word"], LEX["month_letter"] + DIGIT} | set(LEX["month_word_abbreviations"]))
+        {"#/#", "#-#", LEX["month_letter"] + DIGIT} | g.month_leads | set(LEX["month_word_abbreviations"]))
 
 
 @rule("quarter", "period", resolve=r.quarter_period, grain="quarter", part_target=True,
@@ -276,7 +278,7 @@ def _year(g: Grammar) -> Form:
     first = r"(?P<y0>%s\d\d)%s[-–]%s" % (CENTURIES, OSP, OSP)
     return Form(r"%s%s(?:%s)?%s|%s%s%s%s" % (
         g.year_word, SP, first, YEAR, words(LEX["year_range_words"]), SP, first, YEAR),
-        {LEX["year_word"]} | phrases(LEX["year_range_words"], [DIGIT]))
+        phrases([LEX["year_word"]] + LEX["year_range_words"], [DIGIT]))
 
 
 @rule("year_words", "period", resolve=r.year_period, grain="year", part_target=True, after_count_is_duration=True)
@@ -285,7 +287,8 @@ def _year_words(g: Grammar) -> Form:
     (mỗi năm hai nghìn lượt khách)."""
     digit = number_word("digits")
     return Form(r"%s%s(?:(?P<y>%s)|(?P<yd>%s(?:%s%s){3})%s)" % (
-        g.year_word, SP, g.spelled_year, number_word("year_first"), SP, digit, g.not_number), {LEX["year_word"]})
+        g.year_word, SP, g.spelled_year, number_word("year_first"), SP, digit, g.not_number),
+        phrases([LEX["year_word"]], number_words()["year_first"]))
 
 
 @rule("bareyear", "period", resolve=r.year_period, grain="year", part_target=True)
