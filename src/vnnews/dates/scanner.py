@@ -82,7 +82,8 @@ def _scanner(strict: bool) -> re.Pattern:
     # follows. In a string known to be a date any number may start one (a bare year), and what
     # follows it still picks the rules to try.
     inside = r"(?<![^\W_]/\d)(?<!\d[.,:]\d)" if strict else ""
-    number = r"\d%s\d{0,3}(?P<after>%s)" % (inside, _trie(numbers, word_end=""))
+    # possessive: no lead goes on from a number with a digit, so giving one back never helps
+    number = r"\d%s\d{0,3}+(?P<after>%s)" % (inside, _trie(numbers, word_end=""))
     phrases = {_scan_form(lead) for lead in leads if not lead.startswith(DIGIT)}
     # The non-word character before the start is the match, run on the text behind one: re skips in
     # C to a character that can begin a match. The rest is zero-width, so that a lead phrase hides
