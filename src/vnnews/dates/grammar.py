@@ -152,6 +152,8 @@ class Grammar:
         self.day_month = {sign + number for sign in ("#/", "#-", "#–", "# -", "# –", "# /")
                           for number in (DIGIT, " " + DIGIT)} | phrases(
             phrases([DIGIT], L["range_links"]), ["#/", "#-", "#."] + sorted(phrases(L["day_words"], [DIGIT])))
+        # thứ Hai, thứ 2, chủ nhật: not thứ alone (thứ tự, thứ trưởng)
+        self.weekdays = phrases([L["weekday_word"]], list(L["weekdays"]) + [DIGIT]) | set(L["sundays"])
 
     def with_part(self, leads: Iterable[str]) -> set:
         """``leads`` and the first word of each (a number as DIGIT) after a part of day, for a rule

@@ -403,8 +403,7 @@ def _weekday(g: Grammar) -> Form:
         pattern += r"|%s%s(?:%s%s)?%s%s|%s%s(?:%s%s)?(?P<wrel>%s)" % (
             g.part, SP, g.day_words, SP, weekday % weekday_any, week_tail, weekday % weekday_any, SP,
             words(L["period_links"]), SP, g.week_rel)
-    return Form(pattern, g.with_part(phrases(L["day_words"], [L["weekday_word"]] + list(L["sundays"]))
-                                     | {L["weekday_word"]} | set(L["sundays"])))
+    return Form(pattern, g.with_part(phrases(L["day_words"], g.weekdays) | g.weekdays))
 
 
 @rule("wdabbr", "rel", resolve=r.weekday)
