@@ -35,7 +35,11 @@ def words(entries: Iterable[str], capital: bool = False) -> str:
     """A lexicon word list as a regex alternation, a longer word before its prefix, any white space
     between words: a prefix tree, which the regex module tries faster than a flat list. With
     ``capital`` the first letter must be upper case while the rest ignores case."""
-    entries = {" ".join(word.split()) for word in entries}
+    return _words(frozenset(" ".join(word.split()) for word in entries), capital)
+
+
+@lru_cache(maxsize=None)  # the rules of both modes ask for the same lists many times on the first parse
+def _words(entries: frozenset, capital: bool) -> str:
     if not capital:
         return "(?:%s)" % lexicon.prefix_tree(entries, space=SP)
     rests: Dict[str, set] = {}
