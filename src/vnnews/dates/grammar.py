@@ -35,7 +35,11 @@ def words(entries: Iterable[str], capital: bool = False) -> str:
     """A lexicon word list as a regex alternation, a longer word before its prefix, any white space
     between words: a prefix tree, which the regex module tries faster than a flat list. With
     ``capital`` the first letter must be upper case while the rest ignores case."""
-    entries = {" ".join(word.split()) for word in entries}
+    return _words(frozenset(" ".join(word.split()) for word in entries), capital)
+
+
+@lru_cache(maxsize=None)  # the rules of both modes ask for the same lists many times on the first parse
+def _words(entries: frozenset, capital: bool) -> str:
     if not capital:
         return "(?:%s)" % lexicon.prefix_tree(entries, space=SP)
     rests: Dict[str, set] = {}
@@ -145,13 +149,23 @@ class Grammar:
             OSP, OSP, SP, words(L["range_links"]), SP, self.day_words, SP)
         self.week_rel = words(k for k, (unit, _) in L["relative_periods"].items() if unit == "week")
         # lead phrases that several rules share
-        self.parts = set(L["parts_of_day"])
         self.days = phrases(L["day_words"], [DIGIT])  # ngày 15: a day word alone is common (ngày tới)
+        self.month_leads = phrases([L["month_word"]], [DIGIT] + list(L["months"]))  # tháng 7, tháng Bảy
         # 28/7, a range (28-30/7, 28 – 30/7, 3 đến 7/8 but not 3 đến 5 người), 24 / 7 / 2002
         # (a number after the sign: 5-a, COVID-19 and 2015-2020 are passed over in the scan)
         self.day_month = {sign + number for sign in ("#/", "#-", "#–", "# -", "# –", "# /")
                           for number in (DIGIT, " " + DIGIT)} | phrases(
             phrases([DIGIT], L["range_links"]), ["#/", "#-", "#."] + sorted(phrases(L["day_words"], [DIGIT])))
+        # thứ Hai, thứ 2, chủ nhật: not thứ alone (thứ tự, thứ trưởng)
+        self.weekdays = phrases([L["weekday_word"]], list(L["weekdays"]) + [DIGIT]) | set(L["sundays"])
+
+    def with_part(self, leads: Iterable[str]) -> set:
+        """``leads`` and the first word of each (a number as DIGIT) after a part of day, for a rule
+        whose pattern may start with one (sáng ngày 15, chiều 28/7): a part alone is no lead, as
+        sáng and tối are common words (sáng tạo). The first word only, so that the scan holds a
+        short list after each part rather than every lead again."""
+        leads = set(leads)
+        return leads | phrases(LEX["parts_of_day"], {DIGIT if lead.startswith(DIGIT) else lead.split()[0] for lead in leads})
 
     def month_of(self, names: str) -> str:
         """A month by number or by ``names``: tháng năm 2017 is a month without its number, not May."""

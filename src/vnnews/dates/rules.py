@@ -115,7 +115,7 @@ def _dmy(g: Grammar) -> Form:
     return Form(r"%s%s(?P<d>\d{1,2})(?:(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?:%s|%s(?P<yy>\d\d))"
                 r"|%s(?P<sep>[/-])%s(?P<m>\d{1,2})%s(?P=sep)%s%s)%s?" % (
         g.prefix, g.day_range, YEAR, "(?<=/\\d{1,2}/)" if g.strict else "", SP, SP, SP, SP, YEAR, g.lunar_tail),
-        g.day_month | {"#.#."} | g.parts | g.days)
+        g.with_part(g.day_month | {"#.#."} | g.days))
 
 
 # -- days and months in words -----------------------------------------------------------------------
@@ -129,9 +129,10 @@ def _words(g: Grammar) -> Form:
                + r"|(?P<d>\d{1,2})%s%s" % (SP, g.named_month)
                + ("(?:%s(?:%s)?|%s)" % (g.lunar_day, g.year_after, g.year_after) if g.strict
                   else "(?:%s)?%s" % (g.lunar_day, g.words_tail)))
-    leads = phrases([DIGIT + " " + LEX["month_word"]], [DIGIT] + list(LEX["months"])) | g.parts | g.days \
+    leads = phrases([DIGIT + " " + LEX["month_word"]], [DIGIT] + list(LEX["months"])) \
         | phrases(phrases([DIGIT], LEX["month_word_abbreviations"]), [DIGIT]) \
-        | phrases(LEX["day_words"], number_words()["first"])  # ngày mười lăm
+        | g.with_part(phrases(g.days, [LEX["month_word"]] + LEX["month_word_abbreviations"])
+                      | phrases(LEX["day_words"], number_words()["first"]))  # ngày mười lăm
     return Form(pattern, leads)
 
 
@@ -144,14 +145,15 @@ def _dm(g: Grammar) -> Form:
                 + r"|(?:(?:%s%s)?(?P<dayword>%s)%s)%s(?P<d>\d{1,2})[.-](?P<m>\d{1,2})%s(?:%s)?%s%s" % (
                     g.part, SP, g.day_words, SP, "" if g.strict else "?", not_before(LEX["hour_words"]), g.lunar_day,
                     g.dm_tail, g.direction),
-                g.day_month | g.parts | g.days | (set() if g.strict else {"#."}))
+                g.with_part(g.day_month | g.days | (set() if g.strict else {"#."})))
 
 
 @rule("month_first", "abs", resolve=r.day_and_month)
 def _month_first(g: Grammar) -> Form:
     """Tháng Mười Hai 29, 2013: month, day, a comma and the year, as English-language CMSs print a
     date in Vietnamese."""
-    return Form(r"%s%s%s%s(?P<d>\d{1,2}),%s%s" % (g.month_word, SP, g.month, SP, OSP, YEAR), {LEX["month_word"]})
+    return Form(r"%s%s%s%s(?P<d>\d{1,2}),%s%s" % (g.month_word, SP, g.month, SP, OSP, YEAR),
+                phrases(g.month_leads, [DIGIT]))
 
 
 @rule("english", "abs", resolve=r.english_day)
@@ -204,7 +206,7 @@ def _monthday(g: Grammar) -> Form:
     """ngày 15: the 15th of the reference's month or the one next to it; in running text only before
     a stop (Ngày 15, ...), as mỗi ngày 2 lần and mỗi ngày 2, 3 chuyến are no dates."""
     return Form(r"(?:%s%s)?(?P<dayword>%s)%s(?P<d>\d{1,2})%s" % (
-        g.part, SP, g.day_words, SP, STOP_AHEAD if g.strict else ""), g.parts | g.days)
+        g.part, SP, g.day_words, SP, STOP_AHEAD if g.strict else ""), g.with_part(g.days))
 
 
 @rule("holiday", "abs", resolve=r.holiday)
@@ -218,8 +220,8 @@ def _holiday(g: Grammar) -> Form:
         SP,
         "(?:%s/%s%s|%s%s%s%s|%s%s|%s%s)?" % (OSP, OSP, YEAR, SP, g.year_word, SP, YEAR, SP, YEAR, SP, g.yrel),
         g.direction),
-        g.parts | phrases(L["named_day_prefixes"], list(L["named_days"]) + list(L["holidays"])) | set(L["holidays"])
-        | set(L["weekday_holidays"]))
+        g.with_part(phrases(L["named_day_prefixes"], list(L["named_days"]) + list(L["holidays"])) | set(L["holidays"])
+                    | set(L["weekday_holidays"])))
 
 
 # -- periods ----------------------------------------------------------------------------------------
@@ -231,7 +233,7 @@ def _month(g: Grammar) -> Form:
     return Form(r"%s%s%s%s|%s%s%s%s|(?:%s)?(?P<m>\d{1,2})[/-]%s|%s/%s" % (
         g.named_month, g.not_lunar, g.month_tail, g.direction, g.month_word, SP, g.month_any,
         year_in("(?P<y>%s)" % g.spelled_year), words([LEX["month_letter"]], capital=g.strict), YEAR, YEAR, month_number),
-        {"#/#", "#-#", LEX["month_word"], LEX["month_letter"] + DIGIT} | set(LEX["month_word_abbreviations"]))
+        {"#/#", "#-#", LEX["month_letter"] + DIGIT} | g.month_leads | set(LEX["month_word_abbreviations"]))
 
 
 @rule("quarter", "period", resolve=r.quarter_period, grain="quarter", part_target=True,
@@ -279,7 +281,7 @@ def _year(g: Grammar) -> Form:
     first = r"(?P<y0>%s\d\d)%s[-–]%s" % (CENTURIES, OSP, OSP)
     return Form(r"%s%s(?:%s)?%s|%s%s%s%s" % (
         g.year_word, SP, first, YEAR, words(LEX["year_range_words"]), SP, first, YEAR),
-        {LEX["year_word"]} | phrases(LEX["year_range_words"], [DIGIT]))
+        phrases([LEX["year_word"]] + LEX["year_range_words"], [DIGIT]))
 
 
 @rule("year_words", "period", resolve=r.year_period, grain="year", part_target=True, after_count_is_duration=True)
@@ -288,7 +290,8 @@ def _year_words(g: Grammar) -> Form:
     (mỗi năm hai nghìn lượt khách)."""
     digit = number_word("digits")
     return Form(r"%s%s(?:(?P<y>%s)|(?P<yd>%s(?:%s%s){3})%s)" % (
-        g.year_word, SP, g.spelled_year, number_word("year_first"), SP, digit, g.not_number), {LEX["year_word"]})
+        g.year_word, SP, g.spelled_year, number_word("year_first"), SP, digit, g.not_number),
+        phrases([LEX["year_word"]], number_words()["year_first"]))
 
 
 @rule("bareyear", "period", resolve=r.year_period, grain="year", part_target=True)
@@ -411,8 +414,7 @@ def _weekday(g: Grammar) -> Form:
         pattern += r"|%s%s(?:%s%s)?%s%s|%s%s(?:%s%s)?(?P<wrel>%s)" % (
             g.part, SP, g.day_words, SP, weekday % weekday_any, week_tail, weekday % weekday_any, SP,
             words(L["period_links"]), SP, g.week_rel)
-    return Form(pattern, g.parts | phrases(L["day_words"], [L["weekday_word"]] + list(L["sundays"]))
-                | {L["weekday_word"]} | set(L["sundays"]))
+    return Form(pattern, g.with_part(phrases(L["day_words"], g.weekdays) | g.weekdays))
 
 
 @rule("wdabbr", "rel", resolve=r.weekday)
@@ -429,7 +431,8 @@ def _relday(g: Grammar) -> Form:
     return Form(r"(?:%s%s)?(?P<rel>%s)|%s%s(?P<srel>%s)(?![\p{L}])" % (
                     g.part, SP, words(L["relative_days"]), g.part, SP, words(L["short_relative_days"]))
                 + ("" if g.strict else "|(?P<srel>%s)" % words(L["lone_relative_days"])),
-                g.parts | set(L["relative_days"]) | (set() if g.strict else set(L["lone_relative_days"])))
+                g.with_part(L["relative_days"]) | phrases(L["parts_of_day"], L["short_relative_days"])
+                | (set() if g.strict else set(L["lone_relative_days"])))
 
 
 @rule("same", "rel", resolve=r.same_day)

@@ -36,11 +36,20 @@ _WIDE_LINE_BREAKS = str.maketrans(WIDE_LINE_BREAKS, "\x0b" * len(WIDE_LINE_BREAK
 _NUMBER_WORD = "~"  # in a lead phrase for the scan: any number word (hai mươi, sau hai tháng, ngày mười lăm)
 
 
+# The spaces between the words of a lead phrase in the scan: any white space, line breaks too, as \s
+# compiles in a fraction of the time of the class of SP at each of its 600 uses (the scan's pattern
+# compiles a sixth faster). A lead found across a line break adds no atom: a rule it picks starts
+# with a lead of its own, which a line holds, and which the scan finds there as before (a longer
+# phrase picks the rules of its start too: see _dispatch).
+_SCAN_SPACE = r"\s{1,3}"
+
+
 def _trie(phrases, word_end: str = r"(?!\w)", digits: str = r"\d{1,2}") -> str:
     """An ``re`` alternation of lower-case ``phrases`` (see lexicon.prefix_tree); DIGIT inside a
     phrase is a number of ``digits``, STOP a look-ahead for a stop, _NUMBER_WORD a number word."""
-    return lexicon.prefix_tree(phrases, space=SP, word_end=word_end, specials={
-        DIGIT: digits, STOP: STOP_AHEAD, WORD_END: r"(?!\w)", _NUMBER_WORD: "(?:%s)" % lexicon.prefix_tree(_number_words(), space=SP)})
+    return lexicon.prefix_tree(phrases, space=_SCAN_SPACE, word_end=word_end, specials={
+        DIGIT: digits, STOP: STOP_AHEAD, WORD_END: r"(?!\w)",
+        _NUMBER_WORD: "(?:%s)" % lexicon.prefix_tree(_number_words(), space=_SCAN_SPACE)})
 
 
 @lru_cache(maxsize=None)
@@ -70,24 +79,42 @@ def _forms(strict: bool) -> Dict[str, Tuple[Rule, str, frozenset]]:
     return forms
 
 
+def _leads(strict: bool) -> set:
+    """The lead phrases of every rule of a mode."""
+    return set().union(*(leads for _, _, leads in _forms(strict).values()))
+
+
+def _after_digit(leads: set) -> str:
+    """The rest of a number after its first digit and what follows it in one of ``leads`` (its group
+    ``after``): possessive, as no lead goes on from a number with a digit."""
+    return r"\d{0,3}+(?P<after>%s)" % _trie({lead[len(DIGIT):] for lead in leads if lead.startswith(DIGIT)}, word_end="")
+
+
 @lru_cache(maxsize=None)
-def _scanner(strict: bool) -> re.Pattern:
-    """The scan for where an atom may start, run on the lower-cased text: a number or a lead phrase of
-    some rule."""
-    leads = set().union(*(leads for _, _, leads in _forms(strict).values()))
-    numbers = {lead[len(DIGIT):] for lead in leads if lead.startswith(DIGIT)}
+def _scanner() -> re.Pattern:
+    """The scan for where an atom may start: a number or a lead phrase of some rule, in running text
+    or in a string known to be a date (whose numbers _scanner_known finds): one scan of the words
+    for both, as compiling it is a good part of a first parse. A phrase that no rule of a mode leads
+    with finds none to try there."""
+    leads = _leads(True) | _leads(False)
     # In running text a number can start a date only before what a lead has after it, and not inside
     # 1/2/3 or 1.839 (the bounds of every rule say so too): most numbers are skipped. The look-behinds
     # come after the first digit and look back over it, so that re gives up at once where no digit
-    # follows. In a string known to be a date any number may start one (a bare year), and what
-    # follows it still picks the rules to try.
-    inside = r"(?<![^\W_]/\d)(?<!\d[.,:]\d)" if strict else ""
-    number = r"\d%s\d{0,3}(?P<after>%s)" % (inside, _trie(numbers, word_end=""))
-    phrases = {_scan_form(lead) for lead in leads if not lead.startswith(DIGIT)}
+    # follows.
+    numbers = r"\d(?<![^\W_]/\d)(?<!\d[.,:]\d)" + _after_digit(_leads(True))
     # The non-word character before the start is the match, run on the text behind one: re skips in
     # C to a character that can begin a match. The rest is zero-width, so that a lead phrase hides
     # no start inside it.
-    return re.compile(for_stdlib(r"\W(?=%s|(?P<word>%s))" % (number, _trie(phrases, digits=r"\d{1,3}"))))  # sau 100 ngày
+    return re.compile(for_stdlib(r"\W(?=%s|(?P<word>%s))" % (
+        numbers, _trie({_scan_form(lead) for lead in leads if not lead.startswith(DIGIT)}, digits=r"\d{1,3}"))))  # sau 100 ngày
+
+
+@lru_cache(maxsize=None)
+def _scanner_known() -> re.Pattern:
+    """The numbers of a string known to be a date, where any number may start one (a bare year),
+    inside 1/2/3 too, and what follows it picks the rules to try: the match is the first digit, after
+    a non-word character (re skips in C to a digit); the rest is zero-width, as in _scanner."""
+    return re.compile(for_stdlib(r"\d(?<=\W\d)(?=%s)" % _after_digit(_leads(False))))
 
 
 @lru_cache(maxsize=None)
@@ -103,11 +130,11 @@ def _compiled(strict: bool, name: str) -> Tuple[Rule, regex.Pattern, Dict[str, i
 def _dispatch(strict: bool, key: str) -> Tuple[str, ...]:
     """For a key of a lead (see _dispatch_key), the rules that can start there, in order of
     preference: those with a lead of that key, of a phrase that the key's phrase goes on from (năm
-    for năm nay), or for a number one that the key goes on from (#-# giờ for #-#, DIGIT for all)."""
-    number = key.startswith(DIGIT)
-
+    for năm nay), or of one that ends in a number or a sign that the key goes on from (#-# giờ for
+    #-#, sáng #/# for sáng #, DIGIT for all)."""
     def fits(lead_key: str) -> bool:
-        return key == lead_key or key.startswith(lead_key if number else lead_key + " ")
+        return key.startswith(lead_key) and (
+            len(key) == len(lead_key) or key[len(lead_key)] == " " or not lead_key[-1].isalpha())
 
     return tuple(name for name, lead_keys in _lead_keys(strict).items() if any(map(fits, lead_keys)))
 
@@ -158,19 +185,35 @@ def _lower(text: str) -> str:
     return lowered if len(lowered) == len(text) else "".join(c if len(c.lower()) > 1 else c.lower() for c in text)
 
 
+def _running_leads(lowered: str) -> Iterator[Tuple[int, Tuple[_Candidate, ...]]]:
+    """Where an atom may start in running text, and the rules to try there."""
+    for lead in _scanner().finditer(lowered):
+        after, phrase = lead.groups()
+        yield lead.start(), _rules_at(True, DIGIT + after if phrase is None else phrase)
+
+
+def _known_leads(lowered: str) -> Iterator[Tuple[int, Tuple[_Candidate, ...]]]:
+    """Where an atom may start in a string known to be a date (short: DATE_MAX_STRING), and the
+    rules to try there: every number (_scanner_known) and the lead phrases of words of _scanner,
+    whose numbers are those of running text only. A phrase of words never starts with a digit, so
+    the two never find the same place."""
+    found = {lead.start() - 1: DIGIT + lead["after"] for lead in _scanner_known().finditer(lowered)}
+    for lead in _scanner().finditer(lowered):
+        if lead["word"] is not None:
+            found[lead.start()] = lead["word"]
+    return ((start, _rules_at(False, found[start])) for start in sorted(found))
+
+
 def atoms(text: str, strict: bool) -> Iterator[Atom]:
     """Every atom, left to right, not overlapping."""
-    scan = _scanner(strict)
     lowered = " " + _lower(text)  # the start in text is the match's start here
     if any(map(lowered.__contains__, WIDE_LINE_BREAKS)):
         lowered = lowered.translate(_WIDE_LINE_BREAKS)
     end = 0
-    for lead in scan.finditer(lowered):
-        start = lead.start()
+    for start, candidates in (_running_leads if strict else _known_leads)(lowered):
         if start < end:
             continue
-        after, phrase = lead.groups()
-        for candidate in _rules_at(strict, DIGIT + after if phrase is None else phrase):
+        for candidate in candidates:
             m = candidate.match(text, start)
             if m:
                 end = m.end()
