@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import chain
-from typing import Dict, FrozenSet, Iterable, List, Mapping
+from typing import Dict, FrozenSet, Iterable, List, Mapping, Tuple
 
 import regex
 
@@ -77,6 +77,14 @@ def _shortest(phrases: Iterable[str]) -> set:
     return {p for p in phrases if not any(p.startswith(q + " ") for q in phrases)}
 
 
+def _keys(words: List[str]) -> Tuple[Tuple[str, Tuple[int, ...]], ...]:
+    """The words that hold no other word (đô, not đô la; trăm, not phần trăm), each with the offsets
+    at which it stands in the words (trăm: 0, 5 in phần trăm, 10 in điểm phần trăm): finding these
+    finds the start of every word."""
+    keys = [k for k in words if not any(w != k and w in k for w in words)]
+    return tuple((k, tuple(sorted({i for w in words for i in range(len(w)) if w.startswith(k, i)}))) for k in keys)
+
+
 def _plain_script(case_blind_words: Iterable[str]) -> List[str]:
     """The characters of Latin and Vietnamese text, punctuation and currency signs that re and regex
     class alike (\\w, \\d, \\s, letters, and case for the letters of ``case_blind_words``), less U+2028
@@ -136,6 +144,7 @@ class Grammar:
     range_links: Phrases  # between the ends of a range by themselves: the dashes, đến, tới
     minus: FrozenSet[str]  # a minus word (âm) or, as context.chunks_before marks it, a sign glued to the amount
     anchors: List[str]  # words every fact in words holds: where the search for them starts
+    lead_keys: Tuple[Tuple[str, Tuple[int, ...]], ...]  # the anchors that hold no other, each with where it stands in the anchors
     after_numbers: FrozenSet[str]  # anchors that lead only after a digit word (hai chấm năm, hai đô 25)
     prefix_ends: FrozenSet[str]  # the last two characters (or the one) of currency signs written before an amount
     prefix_last: FrozenSet[str]  # their last characters: a first test
@@ -261,6 +270,7 @@ def grammar() -> Grammar:
         **{field: _lower(units[key]) for field, key in _PHRASES.items()},
         minus=frozenset(w if w.isalpha() else GLUED + w for w in num.minus),
         anchors=anchors,
+        lead_keys=_keys(anchors),
         after_numbers=frozenset(after_numbers),
         prefix_ends=frozenset(s[-2:] for s in prefixes),
         prefix_last=frozenset(s[-1] for s in prefixes),
