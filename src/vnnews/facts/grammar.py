@@ -19,6 +19,10 @@ from ..text import INLINE_SPACE, WIDE_LINE_BREAKS, for_stdlib
 from .units import UNIT_NAMES, unit_pattern
 
 _SPACE = INLINE_SPACE
+# a run of white space that is never given back: in these patterns what follows a run never starts
+# with white space, so backtracking into it only fails again (re tries each shorter run: ~15% of
+# the search for amounts in digits)
+_RUN, _GAP = _SPACE + "++", _SPACE + "*+"
 _DIGITS = r"(?>%s|\d+(?:[.,]\d+)*)" % numbers.SPACED_NUMBER
 # what may not stand before an amount: it would be inside a code, a date or a digit group
 BOUNDARY_BEHIND = (r"[\w.,/:+=#@&\\]", r"\w[-–]", r"\d" + _SPACE)
@@ -35,7 +39,7 @@ def fold(text: str) -> str:
 
 def _alt(spellings: Iterable[str]) -> str:
     """A trie of ``spellings``, the longest first; a space matches any white space in a line."""
-    return lexicon.prefix_tree(spellings, space=_SPACE + "+")
+    return lexicon.prefix_tree(spellings, space=_RUN)
 
 
 class Phrases(frozenset):
@@ -192,15 +196,15 @@ def grammar() -> Grammar:
     vocabulary += num.ten | num.tens | num.zero_tens | num.half | num.half_alone | num.point
     word = r"%s(?i:%s)(?!\w)" % (not_scale, _alt(vocabulary))
     scaled = (
-        rf"(?:{_SPACE}*{scale})*(?:(?i:{_alt(num.digit_only)})\d{{1,3}}(?!\w))?"
-        rf"(?:{_SPACE}+{_DIGITS}{_SPACE}*{scale}(?:{_SPACE}*{scale})*)*(?:{_SPACE}+{half})?"
+        rf"(?:{_GAP}{scale})*(?:(?i:{_alt(num.digit_only)})\d{{1,3}}(?!\w))?"
+        rf"(?:{_RUN}{_DIGITS}{_GAP}{scale}(?:{_GAP}{scale})*)*(?:{_RUN}{half})?"
     )  # 5 triệu, 1,2 nghìn tỷ, 1tr5, 3 tỷ 500 triệu, 2 triệu rưỡi
     # 2 chấm 25 đô la, 3 phẩy 5 triệu: digits with a spoken decimal point
-    spoken_point = rf"(?:{_SPACE}+(?i:{_alt(num.point)}){_SPACE}+\d+(?![\w.,]))?"
+    spoken_point = rf"(?:{_RUN}(?i:{_alt(num.point)}){_RUN}\d+(?![\w.,]))?"
     by_digits = _DIGITS + spoken_point + scaled
-    by_words = rf"(?>{word}(?:{_SPACE}+{word})*)"
+    by_words = rf"(?>{word}(?:{_RUN}{word})*)"
     small = rf"(?i:{_alt(list(num.digits) + list(num.after_tens) + sorted(num.ten | num.tens))})(?!\w)"  # below a hundred
-    sep = rf"(?:{_SPACE}*[-–—]{_SPACE}*|{_SPACE}+(?i:{_alt(units['range_words'])}){_SPACE}+)"
+    sep = rf"(?:{_GAP}[-–—]{_GAP}|{_RUN}(?i:{_alt(units['range_words'])}){_RUN})"
     prefixes = [s for names in units["currency_prefixes"].values() for s in names]
 
     def tail(capture: bool) -> str:
@@ -236,7 +240,7 @@ def grammar() -> Grammar:
                         rf"(?P<tail>{tail(False)})" + unit_pattern(_Tries(units, tries, lower=f"[{lower}]"), "_glued"),
         "digits": rf"(?:{_BOUNDARY}|{iso_before.format(digit='')})(?P<amt>{by_digits}){ending}",
         # hai phẩy 23 đô: digits after a decimal point word
-        "words": rf"{_BOUNDARY}(?P<amt>{by_digits}|{by_words}(?:(?<=(?i:{_alt(num.point)})){_SPACE}+\d{{1,3}}(?![\w.,]))?){ending}",
+        "words": rf"{_BOUNDARY}(?P<amt>{by_digits}|{by_words}(?:(?<=(?i:{_alt(num.point)})){_RUN}\d{{1,3}}(?![\w.,]))?){ending}",
         "range_end_plain": rf"{sep}(?P<amt>{by_digits}|{by_words})",
         "plain_script": "[%s]*" % "".join(re.escape(c) for c in plain),
         "run_before": rf"(?r)(?:(?<!\w){word}(?:{sep})?{_SPACE}*)+",

@@ -79,7 +79,7 @@ class UnitRule(NamedTuple):
 
 UNIT_RULES: Tuple[UnitRule, ...] = (
     UnitRule("pct", lambda tries: tries["percent"], r"(?!\w)", "optional", False, _percent),
-    UnitRule("noun", lambda tries: rf"(?:{tries['noun_modifiers']}{INLINE_SPACE}+)?{tries['counted_nouns']}", r"(?!\w)",
+    UnitRule("noun", lambda tries: rf"(?:{tries['noun_modifiers']}{INLINE_SPACE}++)?{tries['counted_nouns']}", r"(?!\w)",
              "required", False, _counted),  # 300 nữ công nhân: the modifier is part of the noun
     UnitRule("cur", lambda tries: tries["currencies"], r"(?!\w)", "required", True, _money),
     UnitRule("sub", lambda tries: tries["currency_subunits"], r"(?![\w-])", "required", False, _cents),  # not xen-ti-mét
@@ -102,16 +102,17 @@ def unit_pattern(tries: Mapping[str, str], glued_suffix: str) -> str:
     ``glued_suffix``: the stdlib re cannot name two groups alike), then the ``per`` part of a rate
     or a price (500.000 đồng/kg, 99,6 thuê bao/100 dân, 6,9 hành khách mỗi lượt, 30 km một giờ) and a
     ``half`` (2 tấn rưỡi)."""
+    # a run of white space is never given back (++, *+, ?+): no unit, per part or half starts with one
     space = INLINE_SPACE
-    optional = [rf"(?P<{r.name}>{space}*(?:{r.spellings(tries)})){r.not_after}" for r in _SPACED_ORDER if r.space == "optional"]
+    optional = [rf"(?P<{r.name}>{space}*+(?:{r.spellings(tries)})){r.not_after}" for r in _SPACED_ORDER if r.space == "optional"]
     spaced = [rf"(?P<{r.name}>{r.spellings(tries)}){r.not_after}" for r in _SPACED_ORDER if r.space == "required"]
     # a glued unit may hang on a hyphen (6,52-inch, 12-inch)
     glued = [rf"-?(?P<{r.name}{glued_suffix}>{r.spellings(tries)}){r.not_after}" for r in _SPACED_ORDER if r.glued]
     return (
-        "(?:%s)?" % "|".join(optional + [rf"{space}+(?:{'|'.join(spaced)})"] + glued)
-        + rf"(?P<per>(?:{space}?/{space}?(?:\d+(?:[.,]\d+)?{space}?)?[^\W\d_][\w²³]*"
-          rf"|{space}+(?:{tries['per_words']}{space}+{tries['lower']}\w*|{tries['per_time_words']}{space}+{tries['time_units']}(?!\w)))*)"
-        + rf"(?P<half>{space}+{tries['half']})?"
+        "(?:%s)?" % "|".join(optional + [rf"{space}++(?:{'|'.join(spaced)})"] + glued)
+        + rf"(?P<per>(?:{space}?+/{space}?+(?:\d+(?:[.,]\d+)?{space}?+)?[^\W\d_][\w²³]*"
+          rf"|{space}++(?:{tries['per_words']}{space}++{tries['lower']}\w*|{tries['per_time_words']}{space}++{tries['time_units']}(?!\w)))*)"
+        + rf"(?P<half>{space}++{tries['half']})?"
     )
 
 
