@@ -197,8 +197,8 @@ def grammar() -> Grammar:
     word = r"%s(?i:%s)(?!\w)" % (not_scale, _alt(vocabulary))
     scaled = (
         rf"(?:{_GAP}{scale})*(?:(?i:{_alt(num.digit_only)})\d{{1,3}}(?!\w))?"
-        rf"(?:{_RUN}{_DIGITS}{_GAP}{scale}(?:{_GAP}{scale})*)*(?:{_RUN}{half})?"
-    )  # 5 triệu, 1,2 nghìn tỷ, 1tr5, 3 tỷ 500 triệu, 2 triệu rưỡi
+        rf"(?:{_RUN}{_DIGITS}(?:{_GAP}{scale})+)*(?:{_RUN}{half})?"
+    )  # 5 triệu, 1,2 nghìn tỷ, 1tr5, 3 tỷ 500 triệu, 2 triệu rưỡi (each scale pattern written once less: compiled faster)
     # 2 chấm 25 đô la, 3 phẩy 5 triệu: digits with a spoken decimal point
     spoken_point = rf"(?:{_RUN}(?i:{_alt(num.point)}){_RUN}\d+(?![\w.,]))?"
     by_digits = _DIGITS + spoken_point + scaled
