@@ -223,7 +223,7 @@ def grammar() -> Grammar:
     iso_before = "(?<=[A-Za-z]{digit})(?:%s)" % "|".join(
         rf"(?<=(?<!\w)(?:{'|'.join(c for c in codes if len(c) == n)}){{digit}})" for n in sorted({len(c) for c in codes}, reverse=True))
     tries = _Tries(units, tries, lower=r"\p{Ll}")
-    ending = tail(True) + unit_pattern(tries, "")
+    ending = tail(True) + unit_pattern(tries)
     # re has no captures of a repeated group: each end of a range after the first is matched again
     # (range_end_plain), the tail of a fraction is its denominator
     plain = _plain_script(list(num.scales) + num.not_scales + vocabulary + units["range_words"])
@@ -237,7 +237,7 @@ def grammar() -> Grammar:
     # backtracking state per group of a plain repeat, 20 MB for a run of 100,000 (1.1.1...)
     sources = {
         "digits_plain": rf"(?P<amt>(?P<number>{digit}(?>(?:{boundary})(?:{numbers.SPACED_AFTER_FIRST}|\d*+(?:[.,]\d++)*+))){spoken_point}{scaled})"
-                        rf"(?P<tail>{tail(False)})" + unit_pattern(_Tries(units, tries, lower=f"[{lower}]"), "_glued"),
+                        rf"(?P<tail>{tail(False)})" + unit_pattern(_Tries(units, tries, lower=f"[{lower}]")),
         "digits": rf"(?:{_BOUNDARY}|{iso_before.format(digit='')})(?P<amt>{by_digits}){ending}",
         # hai phẩy 23 đô: digits after a decimal point word
         "words": rf"{_BOUNDARY}(?P<amt>{by_digits}|{by_words}(?:(?<=(?i:{_alt(num.point)})){_RUN}\d{{1,3}}(?![\w.,]))?){ending}",
