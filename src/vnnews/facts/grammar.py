@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import chain
-from typing import Dict, FrozenSet, Iterable, List, Mapping
+from typing import Dict, FrozenSet, Iterable, List, Mapping, Tuple
 
 import regex
 
@@ -19,6 +19,10 @@ from ..text import INLINE_SPACE, WIDE_LINE_BREAKS, for_stdlib
 from .units import UNIT_NAMES, unit_pattern
 
 _SPACE = INLINE_SPACE
+# a run of white space that is never given back: in these patterns what follows a run never starts
+# with white space, so backtracking into it only fails again (re tries each shorter run: ~15% of
+# the search for amounts in digits)
+_RUN, _GAP = _SPACE + "++", _SPACE + "*+"
 _DIGITS = r"(?>%s|\d+(?:[.,]\d+)*)" % numbers.SPACED_NUMBER
 # what may not stand before an amount: it would be inside a code, a date or a digit group
 BOUNDARY_BEHIND = (r"[\w.,/:+=#@&\\]", r"\w[-–]", r"\d" + _SPACE)
@@ -35,7 +39,7 @@ def fold(text: str) -> str:
 
 def _alt(spellings: Iterable[str]) -> str:
     """A trie of ``spellings``, the longest first; a space matches any white space in a line."""
-    return lexicon.prefix_tree(spellings, space=_SPACE + "+")
+    return lexicon.prefix_tree(spellings, space=_RUN)
 
 
 class Phrases(frozenset):
@@ -75,6 +79,14 @@ def _shortest(phrases: Iterable[str]) -> set:
     shorter one finds both."""
     phrases = set(phrases)
     return {p for p in phrases if not any(p.startswith(q + " ") for q in phrases)}
+
+
+def _keys(words: List[str]) -> Tuple[Tuple[str, Tuple[int, ...]], ...]:
+    """The words that hold no other word (đô, not đô la; trăm, not phần trăm), each with the offsets
+    at which it stands in the words (trăm: 0, 5 in phần trăm, 10 in điểm phần trăm): finding these
+    finds the start of every word."""
+    keys = [k for k in words if not any(w != k and w in k for w in words)]
+    return tuple((k, tuple(sorted({i for w in words for i in range(len(w)) if w.startswith(k, i)}))) for k in keys)
 
 
 def _plain_script(case_blind_words: Iterable[str]) -> List[str]:
@@ -137,6 +149,7 @@ class Grammar:
     range_links: Phrases  # between the ends of a range by themselves: the dashes, đến, tới
     minus: FrozenSet[str]  # a minus word (âm) or, as context.chunks_before marks it, a sign glued to the amount
     anchors: List[str]  # words every fact in words holds: where the search for them starts
+    lead_keys: Tuple[Tuple[str, Tuple[int, ...]], ...]  # the anchors that hold no other, each with where it stands in the anchors
     after_numbers: FrozenSet[str]  # anchors that lead only after a digit word (hai chấm năm, hai đô 25)
     prefix_ends: FrozenSet[str]  # the last two characters (or the one) of currency signs written before an amount
     prefix_last: FrozenSet[str]  # their last characters: a first test
@@ -184,15 +197,15 @@ def grammar() -> Grammar:
     vocabulary += num.ten | num.tens | num.zero_tens | num.half | num.half_alone | num.point
     word = r"%s(?i:%s)(?!\w)" % (not_scale, _alt(vocabulary))
     scaled = (
-        rf"(?:{_SPACE}*{scale})*(?:(?i:{_alt(num.digit_only)})\d{{1,3}}(?!\w))?"
-        rf"(?:{_SPACE}+{_DIGITS}{_SPACE}*{scale}(?:{_SPACE}*{scale})*)*(?:{_SPACE}+{half})?"
-    )  # 5 triệu, 1,2 nghìn tỷ, 1tr5, 3 tỷ 500 triệu, 2 triệu rưỡi
+        rf"(?:{_GAP}{scale})*(?:(?i:{_alt(num.digit_only)})\d{{1,3}}(?!\w))?"
+        rf"(?:{_RUN}{_DIGITS}(?:{_GAP}{scale})+)*(?:{_RUN}{half})?"
+    )  # 5 triệu, 1,2 nghìn tỷ, 1tr5, 3 tỷ 500 triệu, 2 triệu rưỡi (each scale pattern written once less: compiled faster)
     # 2 chấm 25 đô la, 3 phẩy 5 triệu: digits with a spoken decimal point
-    spoken_point = rf"(?:{_SPACE}+(?i:{_alt(num.point)}){_SPACE}+\d+(?![\w.,]))?"
+    spoken_point = rf"(?:{_RUN}(?i:{_alt(num.point)}){_RUN}\d+(?![\w.,]))?"
     by_digits = _DIGITS + spoken_point + scaled
-    by_words = rf"(?>{word}(?:{_SPACE}+{word})*)"
+    by_words = rf"(?>{word}(?:{_RUN}{word})*)"
     small = rf"(?i:{_alt(list(num.digits) + list(num.after_tens) + sorted(num.ten | num.tens))})(?!\w)"  # below a hundred
-    sep = rf"(?:{_SPACE}*[-–—]{_SPACE}*|{_SPACE}+(?i:{_alt(units['range_words'])}){_SPACE}+)"
+    sep = rf"(?:{_GAP}[-–—]{_GAP}|{_RUN}(?i:{_alt(units['range_words'])}){_RUN})"
     prefixes = [s for names in units["currency_prefixes"].values() for s in names]
 
     def tail(capture: bool) -> str:
@@ -211,7 +224,7 @@ def grammar() -> Grammar:
     iso_before = "(?<=[A-Za-z]{digit})(?:%s)" % "|".join(
         rf"(?<=(?<!\w)(?:{'|'.join(c for c in codes if len(c) == n)}){{digit}})" for n in sorted({len(c) for c in codes}, reverse=True))
     tries = _Tries(units, tries, lower=r"\p{Ll}")
-    ending = tail(True) + unit_pattern(tries, "")
+    ending = tail(True) + unit_pattern(tries)
     # re has no captures of a repeated group: each end of a range after the first is matched again
     # (range_end_plain), the tail of a fraction is its denominator
     plain = _plain_script(list(num.scales) + num.not_scales + vocabulary + units["range_words"])
@@ -225,10 +238,10 @@ def grammar() -> Grammar:
     # backtracking state per group of a plain repeat, 20 MB for a run of 100,000 (1.1.1...)
     sources = {
         "digits_plain": rf"(?P<amt>(?P<number>{digit}(?>(?:{boundary})(?:{numbers.SPACED_AFTER_FIRST}|\d*+(?:[.,]\d++)*+))){spoken_point}{scaled})"
-                        rf"(?P<tail>{tail(False)})" + unit_pattern(_Tries(units, tries, lower=f"[{lower}]"), "_glued"),
+                        rf"(?P<tail>{tail(False)})" + unit_pattern(_Tries(units, tries, lower=f"[{lower}]")),
         "digits": rf"(?:{_BOUNDARY}|{iso_before.format(digit='')})(?P<amt>{by_digits}){ending}",
         # hai phẩy 23 đô: digits after a decimal point word
-        "words": rf"{_BOUNDARY}(?P<amt>{by_digits}|{by_words}(?:(?<=(?i:{_alt(num.point)})){_SPACE}+\d{{1,3}}(?![\w.,]))?){ending}",
+        "words": rf"{_BOUNDARY}(?P<amt>{by_digits}|{by_words}(?:(?<=(?i:{_alt(num.point)})){_RUN}\d{{1,3}}(?![\w.,]))?){ending}",
         "range_end_plain": rf"{sep}(?P<amt>{by_digits}|{by_words})",
         "plain_script": "[%s]*" % "".join(re.escape(c) for c in plain),
         "run_before": rf"(?r)(?:(?<!\w){word}(?:{sep})?{_SPACE}*)+",
@@ -263,6 +276,7 @@ def grammar() -> Grammar:
         **{field: _lower(units[key]) for field, key in _PHRASES.items()},
         minus=frozenset(w if w.isalpha() else GLUED + w for w in num.minus),
         anchors=anchors,
+        lead_keys=_keys(anchors),
         after_numbers=frozenset(after_numbers),
         prefix_ends=frozenset(s[-2:] for s in prefixes),
         prefix_last=frozenset(s[-1] for s in prefixes),

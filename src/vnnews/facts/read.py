@@ -20,11 +20,11 @@ from ..settings import (FACT_COMPARED_REACH, FACT_CONTEXT_WINDOW, FACT_MAX_AMOUN
                         FACT_RANGE_SCALE_SPREAD, FACT_YEAR_LIKE)
 from .context import Context, chunks_before, context, opens_range
 from .grammar import GROUPS, Grammar, fold, grammar
-from .units import PLAIN_UNIT_NAMES, UNIT_NAMES, Unit, resolve, set_unit
+from .units import UNIT_NAMES, Unit, resolve, set_unit
 
 _COMPARED = regex.compile(r"[^.;!?\n]{0,%d}?\bso\s+với\b" % FACT_COMPARED_REACH)  # what a comparative hơn compares to
 _UNIT = slice(2, 2 + len(UNIT_NAMES))  # the unit groups among GROUPS
-_NO_UNIT_NONES = len(PLAIN_UNIT_NAMES) + 1  # the unset groups of a match of digits_plain with no unit and no half
+_NO_UNIT_NONES = len(UNIT_NAMES) + 1  # the unset groups of a match of digits_plain with no unit and no half
 _SAME_UNIT_PER = re.compile(r"(\d+(?:[.,]\d+)?)\s?([^\W\d_][\w²³]*)")  # the 256GB of 12GB/256GB
 # 50.000đ, 3kg, 50.000đ/kg: digits, then the unit glued, then what a price is per
 _GLUED_FACT = re.compile(r"(\d+(?:[.,]\d+)*)([^\W\d_][\w²³]*)((?:/[^\W\d_][\w²³]*)*)")
@@ -144,7 +144,7 @@ def read_digits(t: str, m, g: Grammar, floor: int) -> List[Fact]:
     they are read here from the groups of the match, by the steps of _read that apply to them. A
     range, a fraction, a half, a subunit, a currency sign before or money with no unit go to _read.
     Matches of ``Grammar.digits`` (text outside the plain script) are read by read_amount."""
-    groups = m.groups()  # amt, number, tail, the unit groups (PLAIN_UNIT_NAMES), per, half
+    groups = m.groups()  # amt, number, tail, the unit groups (UNIT_NAMES), per, half
     amt, number, tail, per, half = groups[0], groups[1], groups[2], groups[-2], groups[-1]
     first, last = m.start(), m.end()
     if tail or half or len(amt) > FACT_MAX_AMOUNT or _may_follow_prefix(t, first, g):
@@ -324,13 +324,7 @@ def _digit_amount(t: str, g: Grammar, m) -> Amount:
         while spans[-1][1] < spans[0][1] + len(tail) and len(spans) <= FACT_MAX_CHAIN:
             spans.append(g.range_end_plain.match(t, spans[-1][1]).span("amt"))
         amt = t[spans[-1][0]:spans[-1][1]]  # as in the groups of Grammar.digits: the text of the last end
-    units = found[3:3 + len(UNIT_NAMES)]
-    if any(found[3 + len(UNIT_NAMES):-2]):  # a glued unit (50.000đ) into the group of its rule
-        merged = dict(zip(UNIT_NAMES, units))
-        for name, text in zip(PLAIN_UNIT_NAMES[len(UNIT_NAMES):], found[3 + len(UNIT_NAMES):-2]):
-            merged[name] = merged[name] or text
-        units = tuple(merged.values())
-    return Amount(start, m.end(), spans, Groups(amt, den, *units, per, half))
+    return Amount(start, m.end(), spans, Groups(amt, den, *found[3:-2], per, half))
 
 
 def _may_follow_prefix(t: str, first: int, g: Grammar) -> bool:

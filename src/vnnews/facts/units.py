@@ -79,7 +79,7 @@ class UnitRule(NamedTuple):
 
 UNIT_RULES: Tuple[UnitRule, ...] = (
     UnitRule("pct", lambda tries: tries["percent"], r"(?!\w)", "optional", False, _percent),
-    UnitRule("noun", lambda tries: rf"(?:{tries['noun_modifiers']}{INLINE_SPACE}+)?{tries['counted_nouns']}", r"(?!\w)",
+    UnitRule("noun", lambda tries: rf"(?:{tries['noun_modifiers']}{INLINE_SPACE}++)?{tries['counted_nouns']}", r"(?!\w)",
              "required", False, _counted),  # 300 nữ công nhân: the modifier is part of the noun
     UnitRule("cur", lambda tries: tries["currencies"], r"(?!\w)", "required", True, _money),
     UnitRule("sub", lambda tries: tries["currency_subunits"], r"(?![\w-])", "required", False, _cents),  # not xen-ti-mét
@@ -89,37 +89,35 @@ UNIT_RULES: Tuple[UnitRule, ...] = (
     # a word of syllables joined by hyphens is one word (36 tua-bin, 2 xe tải-container)
     UnitRule("word", lambda tries: tries["lower"] + r"\w*(?:-\w+)*", "", "required", False, _any_word),
 )
-# the rules in the order of their groups in a search pattern: the optional-space ones, the spaced
-# ones, then (in the stdlib re's patterns, as NAME + suffix) the glued ones
+# the rules in the order of their groups in a search pattern: the optional-space ones, then the others
 _SPACED_ORDER = [r for r in UNIT_RULES if r.space == "optional"] + [r for r in UNIT_RULES if r.space == "required"]
 UNIT_NAMES: Tuple[UnitName, ...] = tuple(rule.name for rule in _SPACED_ORDER)
-PLAIN_UNIT_NAMES: Tuple[UnitName, ...] = UNIT_NAMES + tuple(rule.name for rule in _SPACED_ORDER if rule.glued)
 _BY_NAME = {rule.name: rule for rule in UNIT_RULES}
 
 
-def unit_pattern(tries: Mapping[str, str], glued_suffix: str) -> str:
-    """The optional unit after an amount, one group per rule (the glued ones named ``NAME`` +
-    ``glued_suffix``: the stdlib re cannot name two groups alike), then the ``per`` part of a rate
-    or a price (500.000 đồng/kg, 99,6 thuê bao/100 dân, 6,9 hành khách mỗi lượt, 30 km một giờ) and a
+def unit_pattern(tries: Mapping[str, str]) -> str:
+    """The optional unit after an amount, one group per rule, then the ``per`` part of a rate or a
+    price (500.000 đồng/kg, 99,6 thuê bao/100 dân, 6,9 hành khách mỗi lượt, 30 km một giờ) and a
     ``half`` (2 tấn rưỡi)."""
+    # a run of white space is never given back (++, *+, ?+): no unit, per part or half starts with one
     space = INLINE_SPACE
-    optional = [rf"(?P<{r.name}>{space}*(?:{r.spellings(tries)})){r.not_after}" for r in _SPACED_ORDER if r.space == "optional"]
-    spaced = [rf"(?P<{r.name}>{r.spellings(tries)}){r.not_after}" for r in _SPACED_ORDER if r.space == "required"]
-    # a glued unit may hang on a hyphen (6,52-inch, 12-inch)
-    glued = [rf"-?(?P<{r.name}{glued_suffix}>{r.spellings(tries)}){r.not_after}" for r in _SPACED_ORDER if r.glued]
+    optional = [rf"(?P<{r.name}>{space}*+(?:{r.spellings(tries)})){r.not_after}" for r in _SPACED_ORDER if r.space == "optional"]
+    # the other rules in order after white space; the glued ones also right after the amount or a
+    # hyphen (50.000đ, 6,52-inch), the others asking for the white space behind them (an amount never
+    # ends with one): each trie is written once (compiled once), not again for the glued spelling
+    required = [rf"{'' if r.glued else f'(?<={space})'}(?P<{r.name}>{r.spellings(tries)}){r.not_after}"
+                for r in _SPACED_ORDER if r.space == "required"]
     return (
-        "(?:%s)?" % "|".join(optional + [rf"{space}+(?:{'|'.join(spaced)})"] + glued)
-        + rf"(?P<per>(?:{space}?/{space}?(?:\d+(?:[.,]\d+)?{space}?)?[^\W\d_][\w²³]*"
-          rf"|{space}+(?:{tries['per_words']}{space}+{tries['lower']}\w*|{tries['per_time_words']}{space}+{tries['time_units']}(?!\w)))*)"
-        + rf"(?P<half>{space}+{tries['half']})?"
+        "(?:%s)?" % "|".join(optional + [rf"(?:{space}++|-?)(?:{'|'.join(required)})"])
+        + rf"(?P<per>(?:{space}?+/{space}?+(?:\d+(?:[.,]\d+)?{space}?+)?[^\W\d_][\w²³]*"
+          rf"|{space}++(?:{tries['per_words']}{space}++{tries['lower']}\w*|{tries['per_time_words']}{space}++{tries['time_units']}(?!\w)))*)"
+        + rf"(?P<half>{space}++{tries['half']})?"
     )
 
 
 def set_unit(unit_groups: Tuple[Optional[str], ...]) -> Optional[Tuple[UnitName, str]]:
-    """The one unit group set (name, text), in UNIT_NAMES order or, for the stdlib re's patterns,
-    PLAIN_UNIT_NAMES order; None if none is."""
-    names = UNIT_NAMES if len(unit_groups) == len(UNIT_NAMES) else PLAIN_UNIT_NAMES
-    return next(((name, text) for name, text in zip(names, unit_groups) if text is not None), None)
+    """The one unit group set (name, text), in UNIT_NAMES order; None if none is."""
+    return next(((name, text) for name, text in zip(UNIT_NAMES, unit_groups) if text is not None), None)
 
 
 def resolve(unit: Optional[Tuple[UnitName, str]], g: "Grammar") -> Unit:
