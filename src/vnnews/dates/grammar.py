@@ -156,6 +156,14 @@ class Grammar:
         self.day_month = {sign + number for sign in ("#/", "#-", "#–", "# -", "# –", "# /")
                           for number in (DIGIT, " " + DIGIT)} | phrases(
             phrases([DIGIT], L["range_links"]), ["#/", "#-", "#."] + sorted(phrases(L["day_words"], [DIGIT])))
+        # 28/7/2017, 24 - 7 - 2002, 28-30/7/2017, 3 đến 7/8/2017: a day, month and year, the first day of
+        # a range before them; after a day word, as far as the first sign (ngày 28/7/2017, ngày 28-30/7)
+        full = {"#/#/", "#.#.", "#-#-", "# / # /", "# - # -"}
+        dashes = {DIGIT + before + dash + after for dash in "-–" for before in ("", " ") for after in ("", " ")}
+        links = phrases([DIGIT], L["range_links"])
+        self.day_month_year = full | {dash + "#" + sign for dash in dashes for sign in "/.-"} \
+            | {lead for lead in self.day_month if any(lead.startswith(link + " ") for link in links)}
+        self.day_month_year_after_day = phrases(L["day_words"], full | dashes | links)
         # thứ Hai, thứ 2, chủ nhật: not thứ alone (thứ tự, thứ trưởng)
         self.weekdays = phrases([L["weekday_word"]], list(L["weekdays"]) + [DIGIT]) | set(L["sundays"])
 
