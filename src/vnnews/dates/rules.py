@@ -145,7 +145,7 @@ def _dm(g: Grammar) -> Form:
                 + r"|(?:(?:%s%s)?(?P<dayword>%s)%s)%s(?P<d>\d{1,2})[.-](?P<m>\d{1,2})%s(?:%s)?%s%s" % (
                     g.part, SP, g.day_words, SP, "" if g.strict else "?", not_before(LEX["hour_words"]), g.lunar_day,
                     g.dm_tail, g.direction),
-                g.with_part(g.day_month | g.days | (set() if g.strict else {"#."})))
+                g.with_part(g.day_month | g.day_month_after_day | (set() if g.strict else {"#.", "#-#"})))
 
 
 @rule("month_first", "abs", resolve=r.day_and_month)
