@@ -151,11 +151,19 @@ class Grammar:
         # lead phrases that several rules share
         self.days = phrases(L["day_words"], [DIGIT])  # ngày 15: a day word alone is common (ngày tới)
         self.month_leads = phrases([L["month_word"]], [DIGIT] + list(L["months"]))  # tháng 7, tháng Bảy
-        # 28/7, a range (28-30/7, 28 – 30/7, 3 đến 7/8 but not 3 đến 5 người), 24 / 7 / 2002
-        # (a number after the sign: 5-a, COVID-19 and 2015-2020 are passed over in the scan)
-        self.day_month = {sign + number for sign in ("#/", "#-", "#–", "# -", "# –", "# /")
-                          for number in (DIGIT, " " + DIGIT)} | phrases(
-            phrases([DIGIT], L["range_links"]), ["#/", "#-", "#."] + sorted(phrases(L["day_words"], [DIGIT])))
+        # the first day of a range before the second (28-30/7, 28 – 30/7, 3 đến 7/8, 3 đến ngày 7/8, but not
+        # 3 đến 5 người); a number follows each sign: 5-a, COVID-19 and 2015-2020 are passed over in the scan
+        dashes = {DIGIT + before + dash + after for dash in "-–" for before in ("", " ") for after in ("", " ")}
+        links = phrases([DIGIT], L["range_links"])
+        ranges = phrases(links, ["#/", "#-", "#."] + sorted(self.days))
+        # 28/7/2017, 24 - 7 - 2002, 28-30/7/2017, 3 đến 7/8/2017: a day, month and year, the first day of
+        # a range before them; after a day word, as far as the first sign (ngày 28/7/2017, ngày 28-30/7)
+        full = {"#/#/", "#.#.", "#-#-", "# / # /", "# - # -"}
+        self.day_month_year = full | {dash + "#" + sign for dash in dashes for sign in "/.-"} | ranges
+        self.day_month_year_after_day = phrases(L["day_words"], full | dashes | links)
+        # 28/7, 28-30/7, 3 đến 7/8; after a day word also ngày 6.5, ngày 30-4
+        self.day_month = {"#/#"} | {dash + "#/" for dash in dashes} | ranges
+        self.day_month_after_day = phrases(L["day_words"], {"#/", "#."} | dashes | links)
         # thứ Hai, thứ 2, chủ nhật: not thứ alone (thứ tự, thứ trưởng)
         self.weekdays = phrases([L["weekday_word"]], list(L["weekdays"]) + [DIGIT]) | set(L["sundays"])
 

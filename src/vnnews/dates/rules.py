@@ -91,7 +91,7 @@ DAY_AND_TIME = frozenset(["abs", "time"])  # an ISO time; also what a zone may f
 def _iso(g: Grammar) -> Form:
     """2017-07-28, 2024.12.01, 2020-09-07T03:56:00.000Z"""
     return Form(r"%s(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?:(?:T|\s{1,2})(?P<h>\d{1,2}):(?P<mi>\d{2})"
-                r"(?::(?P<s>\d{2})(?:[.,]\d{1,6})?)?(?P<z>Z|[+-]\d{2}:?\d{2})?)?" % YEAR, {"#-#", "#/#", "#.#."})
+                r"(?::(?P<s>\d{2})(?:[.,]\d{1,6})?)?(?P<z>Z|[+-]\d{2}:?\d{2})?)?" % YEAR, {"#-#-", "#/#/", "#.#."})
 
 
 @rule("compact", "abs", resolve=r.numeric_day)
@@ -115,7 +115,7 @@ def _dmy(g: Grammar) -> Form:
     return Form(r"%s%s(?P<d>\d{1,2})(?:(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?:%s|%s(?P<yy>\d\d))"
                 r"|%s(?P<sep>[/-])%s(?P<m>\d{1,2})%s(?P=sep)%s%s)%s?" % (
         g.prefix, g.day_range, YEAR, "(?<=/\\d{1,2}/)" if g.strict else "", SP, SP, SP, SP, YEAR, g.lunar_tail),
-        g.with_part(g.day_month | {"#.#."} | g.days))
+        g.with_part(g.day_month_year | g.day_month_year_after_day))
 
 
 # -- days and months in words -----------------------------------------------------------------------
@@ -145,7 +145,7 @@ def _dm(g: Grammar) -> Form:
                 + r"|(?:(?:%s%s)?(?P<dayword>%s)%s)%s(?P<d>\d{1,2})[.-](?P<m>\d{1,2})%s(?:%s)?%s%s" % (
                     g.part, SP, g.day_words, SP, "" if g.strict else "?", not_before(LEX["hour_words"]), g.lunar_day,
                     g.dm_tail, g.direction),
-                g.with_part(g.day_month | g.days | (set() if g.strict else {"#."})))
+                g.with_part(g.day_month | g.day_month_after_day | (set() if g.strict else {"#.", "#-#"})))
 
 
 @rule("month_first", "abs", resolve=r.day_and_month)

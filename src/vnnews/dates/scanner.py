@@ -90,13 +90,16 @@ def _after_digit(leads: set) -> str:
     return r"\d{0,3}+(?P<after>%s)" % _trie({lead[len(DIGIT):] for lead in leads if lead.startswith(DIGIT)}, word_end="")
 
 
+def _words_scan(phrases: set) -> str:
+    """The part of a scan that finds one of the lead ``phrases`` of words (its group ``word``)."""
+    return "(?P<word>%s)" % _trie({_scan_form(lead) for lead in phrases if not lead.startswith(DIGIT)}, digits=r"\d{1,3}")  # sau 100 ngày
+
+
 @lru_cache(maxsize=None)
 def _scanner() -> re.Pattern:
-    """The scan for where an atom may start: a number or a lead phrase of some rule, in running text
-    or in a string known to be a date (whose numbers _scanner_known finds): one scan of the words
-    for both, as compiling it is a good part of a first parse. A phrase that no rule of a mode leads
-    with finds none to try there."""
-    leads = _leads(True) | _leads(False)
+    """The scan for where an atom may start in running text: a number or a lead phrase of some rule.
+    A string known to be a date is scanned with it too (see _known_leads): compiling it is a good
+    part of a first parse."""
     # In running text a number can start a date only before what a lead has after it, and not inside
     # 1/2/3 or 1.839 (the bounds of every rule say so too): most numbers are skipped. The look-behinds
     # come after the first digit and look back over it, so that re gives up at once where no digit
@@ -105,16 +108,21 @@ def _scanner() -> re.Pattern:
     # The non-word character before the start is the match, run on the text behind one: re skips in
     # C to a character that can begin a match. The rest is zero-width, so that a lead phrase hides
     # no start inside it.
-    return re.compile(for_stdlib(r"\W(?=%s|(?P<word>%s))" % (
-        numbers, _trie({_scan_form(lead) for lead in leads if not lead.startswith(DIGIT)}, digits=r"\d{1,3}"))))  # sau 100 ngày
+    return re.compile(for_stdlib(r"\W(?=%s|%s)" % (numbers, _words_scan(_leads(True)))))
 
 
 @lru_cache(maxsize=None)
-def _scanner_known() -> re.Pattern:
+def _known_numbers() -> re.Pattern:
     """The numbers of a string known to be a date, where any number may start one (a bare year),
     inside 1/2/3 too, and what follows it picks the rules to try: the match is the first digit, after
     a non-word character (re skips in C to a digit); the rest is zero-width, as in _scanner."""
     return re.compile(for_stdlib(r"\d(?<=\W\d)(?=%s)" % _after_digit(_leads(False))))
+
+
+@lru_cache(maxsize=None)
+def _known_words() -> re.Pattern:
+    """The lead phrases of words that only a string known to be a date has (English month names)."""
+    return re.compile(for_stdlib(r"\W(?=%s)" % _words_scan(_leads(False) - _leads(True))))
 
 
 @lru_cache(maxsize=None)
@@ -194,13 +202,15 @@ def _running_leads(lowered: str) -> Iterator[Tuple[int, Tuple[_Candidate, ...]]]
 
 def _known_leads(lowered: str) -> Iterator[Tuple[int, Tuple[_Candidate, ...]]]:
     """Where an atom may start in a string known to be a date (short: DATE_MAX_STRING), and the
-    rules to try there: every number (_scanner_known) and the lead phrases of words of _scanner,
-    whose numbers are those of running text only. A phrase of words never starts with a digit, so
-    the two never find the same place."""
-    found = {lead.start() - 1: DIGIT + lead["after"] for lead in _scanner_known().finditer(lowered)}
-    for lead in _scanner().finditer(lowered):
-        if lead["word"] is not None:
-            found[lead.start()] = lead["word"]
+    rules to try there: every number, and the lead phrases of words of running text and of such
+    strings, the longer where both find one (the phrase that one scan of them all would find). A
+    phrase of words never starts with a digit."""
+    found = {lead.start() - 1: DIGIT + lead["after"] for lead in _known_numbers().finditer(lowered)}
+    for scan in (_scanner(), _known_words()):
+        for lead in scan.finditer(lowered):
+            phrase = lead["word"]
+            if phrase is not None and len(phrase) > len(found.get(lead.start(), "")):
+                found[lead.start()] = phrase
     return ((start, _rules_at(False, found[start])) for start in sorted(found))
 
 
