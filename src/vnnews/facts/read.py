@@ -156,13 +156,13 @@ def read_digits(t: str, m, g: Grammar, floor: int) -> List[Fact]:
     kind, unit, factor, measure = unit_of(groups[3:-2], None)
     if factor is not None:
         return _read(t, _digit_amount(t, g, m), g, floor)  # a part of a unit (43 xu): read, then joined
+    if kind is None and amt == number:  # a word after the number that is no unit (6 năm, năm 2005 ở)
+        return _unit_before(t, first, first + len(number), number, g)
     toks = [number, *amt[len(number):].lower().split()]  # 64.959, 4.231 tỷ
     if len(toks) > 1 and not "".join(toks[1:]).isalpha():
         toks = numbers.tokens(amt)  # 1tr5, 3 tỷ 500 triệu
-    if kind is None:  # a word after the amount that is no unit
-        if not g.money_scales.isdisjoint(toks):
-            return _read(t, _digit_amount(t, g, m), g, floor)
-        return _unit_before(t, first, first + len(number), number, g) if amt == number else []
+    if kind is None:  # scale words, then a word that is no unit
+        return [] if g.money_scales.isdisjoint(toks) else _read(t, _digit_amount(t, g, m), g, floor)
     if unit in g.money_after_scale:
         kind, unit = _money_after_scale(kind, unit, toks, g)
     if unit in g.spoken_cents and _spoken_cents(t, last, kind, unit, groups[3:-2], per, True, g):
