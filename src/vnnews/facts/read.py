@@ -146,13 +146,17 @@ def read_digits(t: str, m, g: Grammar, floor: int) -> List[Fact]:
     groups = m.groups()  # amt, number, tail, the unit groups (UNIT_NAMES), per, half
     amt, number, tail, per, half = groups[0], groups[1], groups[2], groups[-2], groups[-1]
     first, last = m.start(), m.end()
-    if tail or half or len(amt) > FACT_MAX_AMOUNT or _may_follow_prefix(t, first, g):
+    if half or len(amt) > FACT_MAX_AMOUNT or _may_follow_prefix(t, first, g):
         return _read(t, _digit_amount(t, g, m), g, floor)
-    if (amt is number or amt == number) and groups.count(None) == _NO_UNIT_NONES:
-        # no scale word and no unit (every unit group and half unset): a bare number, the most common match
+    if (amt is number or amt == number) and groups.count(None) == _NO_UNIT_NONES and tail[:1] in ("", "/"):
+        # no scale word and no unit (every unit group and half unset): a bare number, the most common
+        # match, or a bare fraction, mostly a date (7/2), which _read reads the same way: its number
+        # alone, as far as a unit before it goes
         if t[last:last + 1] in g.glued_place_starts and number.isdecimal() and g.glued_places.match(t, last):
             return [_glued_places(t, first, last, number, g)]
-        return _unit_before(t, first, last, number, g)
+        return _unit_before(t, first, first + len(number) if tail else last, number, g)
+    if tail:
+        return _read(t, _digit_amount(t, g, m), g, floor)
     kind, unit, factor, measure = unit_of(groups[3:-2], None)
     if factor is not None:
         return _read(t, _digit_amount(t, g, m), g, floor)  # a part of a unit (43 xu): read, then joined
