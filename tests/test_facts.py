@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from corpus import rows
 from vnnews import extract_facts, lexicon
+from vnnews.facts.grammar import grammar
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 # kind value unit [~qualifier] [[text]]
@@ -188,3 +189,20 @@ def test_a_wide_line_break_parts_an_amount_as_any_line_break_does():
     found = [(f.text, f.start, f.value, f.unit) for f in extract_facts(text)]
     assert found == [("7 tấn", 41, 7, "tấn"), ("45 triệu đồng", 52, 45000000, "VND")]
     assert found == [(f.text, f.start, f.value, f.unit) for f in extract_facts(text.replace("\u2028", "\n").replace("\u2029", "\n"))]
+
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["tỷ", "Tỷ", "TRIỆU", "trăm", "phần trăm", "điểm phần trăm", "đô", "đô la", "đô-la",
+                                 "đôla", "chấm", "mươi", "Bảng Anh", "ngàn", "hai", "x", "5", " ", "  ", "\n", "-", "_"]),
+                max_size=12).map("".join))
+def test_lead_keys_find_every_lead_word(text):
+    """_word_starts looks for the lead words that hold no other (Grammar.lead_keys, with their offsets
+    in the others) rather than searching the trie through the text: every position where the trie
+    matches is a start the keys give."""
+    g = grammar()
+    low = text.lower()
+    trie = {i for i in range(len(low)) if g.leads.match(low, i)}
+    starts = {k - offset for key, offsets in g.lead_keys for k in range(len(low)) if low.startswith(key, k) for offset in offsets}
+    assert trie <= starts
+    assert all(any(key in anchor for key, _ in g.lead_keys) for anchor in g.anchors)

@@ -131,7 +131,7 @@ def _affixes() -> Tuple[regex.Pattern, regex.Pattern]:
 
 def tokens(text: str) -> List[str]:
     """Digit groups, words and single symbols of a lower-cased number phrase."""
-    return [text] if _DIGIT_GROUP.fullmatch(text) else _TOKEN.findall(text.lower())
+    return [text] if text.isdecimal() or _DIGIT_GROUP.fullmatch(text) else _TOKEN.findall(text.lower())
 
 
 @lru_cache(maxsize=1)

@@ -228,7 +228,7 @@ def grammar() -> Grammar:
     # re has no captures of a repeated group: each end of a range after the first is matched again
     # (range_end_plain), the tail of a fraction is its denominator
     plain = _plain_script(list(num.scales) + num.not_scales + vocabulary + units["range_words"])
-    lower = "".join(re.escape(c) for c in plain if regex.match(r"\p{Ll}", c))
+    lower = "".join(map(re.escape, regex.findall(r"\p{Ll}", "".join(plain))))  # one search, not one per character
     # the pattern opens with a bare digit, the boundary checked after it: re then skips to the next
     # digit in C, much faster (it does not look into an atomic group or a lookbehind for that); the
     # digits of the plain script as a set, which re tests faster than the Unicode class \d

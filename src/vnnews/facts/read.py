@@ -147,23 +147,27 @@ def read_digits(t: str, m, g: Grammar, floor: int) -> List[Fact]:
     groups = m.groups()  # amt, number, tail, the unit groups (UNIT_NAMES), per, half
     amt, number, tail, per, half = groups[0], groups[1], groups[2], groups[-2], groups[-1]
     first, last = m.start(), m.end()
-    if tail or half or len(amt) > FACT_MAX_AMOUNT or _may_follow_prefix(t, first, g):
+    if half or len(amt) > FACT_MAX_AMOUNT or _may_follow_prefix(t, first, g):
         return _read(t, _digit_amount(t, g, m), g, floor)
-    if (amt is number or amt == number) and groups.count(None) == _NO_UNIT_NONES:
-        # no scale word and no unit (every unit group and half unset): a bare number, the most common match
+    if (amt is number or amt == number) and groups.count(None) == _NO_UNIT_NONES and tail[:1] in ("", "/"):
+        # no scale word and no unit (every unit group and half unset): a bare number, the most common
+        # match, or a bare fraction, mostly a date (7/2), which _read reads the same way: its number
+        # alone, as far as a unit before it goes
         if t[last:last + 1] in g.glued_place_starts and number.isdecimal() and g.glued_places.match(t, last):
             return [_glued_places(t, first, last, number, g)]
-        return _unit_before(t, first, last, number, g)
+        return _unit_before(t, first, first + len(number) if tail else last, number, g)
+    if tail:
+        return _read(t, _digit_amount(t, g, m), g, floor)
     kind, unit, factor, measure = unit_of(groups[3:-2], None)
     if factor is not None:
         return _read(t, _digit_amount(t, g, m), g, floor)  # a part of a unit (43 xu): read, then joined
+    if kind is None and amt == number:  # a word after the number that is no unit (6 năm, năm 2005 ở)
+        return _unit_before(t, first, first + len(number), number, g)
     toks = [number, *amt[len(number):].lower().split()]  # 64.959, 4.231 tỷ
     if len(toks) > 1 and not "".join(toks[1:]).isalpha():
         toks = numbers.tokens(amt)  # 1tr5, 3 tỷ 500 triệu
-    if kind is None:  # a word after the amount that is no unit
-        if not g.money_scales.isdisjoint(toks):
-            return _read(t, _digit_amount(t, g, m), g, floor)
-        return _unit_before(t, first, first + len(number), number, g) if amt == number else []
+    if kind is None:  # scale words, then a word that is no unit
+        return [] if g.money_scales.isdisjoint(toks) else _read(t, _digit_amount(t, g, m), g, floor)
     if unit in g.money_after_scale:
         kind, unit = _money_after_scale(kind, unit, toks, g)
     if unit in g.spoken_cents and _spoken_cents(t, last, kind, unit, groups[3:-2], per, True, g):
