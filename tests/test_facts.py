@@ -145,13 +145,13 @@ def test_search_engines_agree(text):
 # every key of units.json the code reads, with its shape: ISO code -> spellings, spelling -> ISO code, or words
 _UNIT_KEYS = {
     "currencies": "codes", "currency_prefixes": "codes", "currency_subunits": "code_map", "money_after_scale": "code_map",
-    "money_after_thousands": "words", "glued_place_units": "words",
+    "money_after_thousands": "words", "glued_place_units": "words", "multiple_marks": "word_map",
     "spoken_cents": "code_list",
     **dict.fromkeys([
         "small_count_currencies", "subunit_joiners", "percent", "measures", "time_units", "qualifiers",
         "vague_qualifiers", "ordinal_before", "score_before", "date_before", "date_prepositions", "range_words",
         "money_verbs", "money_abbreviations", "spoken_cents_leads", "noun_modifiers", "rate_units", "per_words", "per_time_words", "range_openers", "opened_range_words", "list_range_words", "stop_after", "counted_nouns", "not_ordinal_before", "comparatives",
-        "multiples", "capital_ordinals", "units_before", "money_links"], "words"),
+        "multiples", "capital_ordinals", "units_before", "money_links", "multiple_cues"], "words"),
 }
 
 
@@ -165,6 +165,9 @@ def test_units_lexicon(key, shape):
         words = [w for names in value.values() for w in names]
     elif shape == "code_map":
         assert isinstance(value, dict) and all(re.fullmatch("[A-Z]{3}", code) for code in value.values())
+        words = list(value)
+    elif shape == "word_map":
+        assert isinstance(value, dict) and all(isinstance(unit, str) and unit for unit in value.values())
         words = list(value)
     elif shape == "code_list":
         assert isinstance(value, list) and all(code in lexicon.load("units")["currencies"] for code in value)

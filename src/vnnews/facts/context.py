@@ -50,7 +50,12 @@ def context(chunks: Tuple[str, ...]) -> Context:
 
 def opens_range(text: str, start: int) -> bool:
     """Whether the words before ``start`` open a range (từ, giữa)."""
-    return _phrase(_words(chunks_before(text, start)), grammar().range_openers) is not None
+    return follows(text, start, grammar().range_openers)
+
+
+def follows(text: str, start: int, vocabulary: Phrases) -> bool:
+    """Whether the words just before ``start`` end with a phrase of ``vocabulary``."""
+    return _phrase(_words(chunks_before(text, start)), vocabulary) is not None
 
 
 def chunks_before(text: str, start: int) -> Tuple[str, ...]:

@@ -153,7 +153,9 @@ class Grammar:
     after_numbers: FrozenSet[str]  # anchors that lead only after a digit word (hai chấm năm, hai đô 25)
     prefix_ends: FrozenSet[str]  # the last two characters (or the one) of currency signs written before an amount
     prefix_last: FrozenSet[str]  # their last characters: a first test
-    glued_place_starts: FrozenSet[str]  # first characters of glued_place_units: most amounts skip the pattern
+    glued_starts: FrozenSet[str]  # what may be glued to a bare number (glued_place_units, multiple marks), first characters
+    multiple_marks: Dict[str, str]  # 3x: a mark -> the unit of a multiple
+    multiple_cues: Phrases  # zoom, gấp: what a multiple stands after (cô gái 9x is a generation)
     sources: Mapping[str, str]  # the source of each search pattern, compiled on first use below
 
     fold = staticmethod(fold)
@@ -182,7 +184,7 @@ _PHRASES = {
     "not_ordinal": "not_ordinal_before", "capital_ordinals": "capital_ordinals", "money_verbs": "money_verbs",
     "money_abbreviations": "money_abbreviations", "range_openers": "range_openers",
     "opened_range_words": "opened_range_words", "list_range_words": "list_range_words", "units_before": "units_before",
-    "money_links": "money_links",
+    "money_links": "money_links", "multiple_cues": "multiple_cues",
 }
 
 
@@ -280,7 +282,8 @@ def grammar() -> Grammar:
         after_numbers=frozenset(after_numbers),
         prefix_ends=frozenset(s[-2:] for s in prefixes),
         prefix_last=frozenset(s[-1] for s in prefixes),
-        glued_place_starts=frozenset(s[0] for s in units["glued_place_units"]),
+        glued_starts=frozenset([s[0] for s in units["glued_place_units"]] + list(units["multiple_marks"])),
+        multiple_marks=units["multiple_marks"],
         sources=sources,
     )
 

@@ -18,7 +18,7 @@ from .. import numbers
 from ..model import Fact, FactKind
 from ..settings import (FACT_COMPARED_REACH, FACT_CONTEXT_WINDOW, FACT_MAX_AMOUNT, FACT_MAX_CHAIN, FACT_PREFIX_REACH,
                         FACT_RANGE_SCALE_SPREAD, FACT_YEAR_LIKE)
-from .context import Context, chunks_before, context, opens_range
+from .context import Context, chunks_before, context, follows, opens_range
 from .grammar import GROUPS, Grammar, fold, grammar
 from .units import UNIT_NAMES, Unit, resolve, set_unit
 
@@ -70,9 +70,9 @@ def _read(t: str, m: Amount, g: Grammar, floor: int) -> List[Fact]:
     kind, unit, factor, measure = unit_of(d[_UNIT], prefix and fold(prefix[0]))
     single = len(spans) == 1
     toks = [numbers.tokens(d.amt)] if single else [numbers.tokens(t[s:e]) for s, e in spans]
-    if kind is None and t[last:last + 1] in g.glued_place_starts and single and len(toks[0]) == 1 and toks[0][0].isdecimal() \
-            and g.glued_places.match(t, last):
-        return [_glued_places(t, first, last, toks[0][0], g)]
+    if kind is None and t[last:last + 1] in g.glued_starts and single and len(toks[0]) == 1 and toks[0][0].isdecimal() \
+            and (glued := _glued_to_number(t, first, last, toks[0][0], g)):
+        return [glued]
     if kind is None and g.money_scales.isdisjoint(toks[-1]):  # a bare number, a date, a time, a duration
         return _unit_before(t, first, spans[0][1], toks[0][0], g) if single and len(toks[0]) == 1 and not prefix else []
     if not single and not _joined(t, spans, toks, g):
@@ -153,8 +153,8 @@ def read_digits(t: str, m, g: Grammar, floor: int) -> List[Fact]:
         # no scale word and no unit (every unit group and half unset): a bare number, the most common
         # match, or a bare fraction, mostly a date (7/2), which _read reads the same way: its number
         # alone, as far as a unit before it goes
-        if t[last:last + 1] in g.glued_place_starts and number.isdecimal() and g.glued_places.match(t, last):
-            return [_glued_places(t, first, last, number, g)]
+        if t[last:last + 1] in g.glued_starts and number.isdecimal() and (glued := _glued_to_number(t, first, last, number, g)):
+            return [glued]
         return _unit_before(t, first, first + len(number) if tail else last, number, g)
     if tail:
         return _read(t, _digit_amount(t, g, m), g, floor)
@@ -235,12 +235,17 @@ def split_unit_pair(t: str, fact: Fact) -> List[Fact]:
             Fact(t[second_start:fact.end], "quantity", numbers.plain(value), unit, second_start, fact.end)]
 
 
-def _glued_places(t: str, first: int, end: int, whole: str, g: Grammar) -> Fact:
-    """1m75 = 1,75 m: whole digits ending at ``end``, then a measure of glued_place_units and the
-    next places of the number."""
+def _glued_to_number(t: str, first: int, end: int, whole: str, g: Grammar) -> Optional[Fact]:
+    """What is written against whole digits ending at ``end``: a measure of glued_place_units and the
+    next places of the number (1m75 = 1,75 m), or the mark of a multiple after its cue (zoom 3x; not 4x4,
+    a size, nor cô gái 9x, a generation)."""
     m = g.glued_places.match(t, end)
-    value = numbers.plain(Decimal(whole + "." + m[2]))
-    return Fact(t[first:m.end()], "quantity", value, m[1].lower(), first, m.end())
+    if m is not None:
+        return Fact(t[first:m.end()], "quantity", numbers.plain(Decimal(whole + "." + m[2])), m[1].lower(), first, m.end())
+    mark = g.multiple_marks.get(t[end])
+    if mark is not None and not t[end + 1:end + 2].isalnum() and follows(t, first, g.multiple_cues):
+        return Fact(t[first:end + 1], "quantity", int(whole), mark, first, end + 1)
+    return None
 
 
 def _unit_before(t: str, first: int, end: int, number: str, g: Grammar) -> List[Fact]:
