@@ -198,10 +198,13 @@ def grammar() -> Grammar:
     vocabulary = [w for w in list(num.scales) + list(num.digits) + list(num.after_tens) if w not in num.digit_only]
     vocabulary += num.ten | num.tens | num.zero_tens | num.half | num.half_alone | num.point
     word = r"%s(?i:%s)(?!\w)" % (not_scale, _alt(vocabulary))
+    # the next places of the number after its last scale word, before a stop, as speech writes them: 1
+    # triệu 2 is 1,2 triệu, 3 triệu 500 3,5 triệu (after a letter, so only after a scale word)
+    places = rf"(?:(?<=[^\W\d_]){_RUN}\d{{1,3}}(?=[ \t]*+(?:[;:!?)\]\n]|[.,](?!\d)|\Z)))?"
     scaled = (
         rf"(?:{_GAP}{scale})*(?:(?i:{_alt(num.digit_only)})\d{{1,3}}(?!\w))?"
-        rf"(?:{_RUN}{_DIGITS}(?:{_GAP}{scale})+)*(?:{_RUN}{half})?"
-    )  # 5 triệu, 1,2 nghìn tỷ, 1tr5, 3 tỷ 500 triệu, 2 triệu rưỡi (each scale pattern written once less: compiled faster)
+        rf"(?:{_RUN}{_DIGITS}(?:{_GAP}{scale})+)*{places}(?:{_RUN}{half})?"
+    )  # 5 triệu, 1,2 nghìn tỷ, 1tr5, 3 tỷ 500 triệu, 1 triệu 2, 2 triệu rưỡi (each scale pattern written once less: compiled faster)
     # 2 chấm 25 đô la, 3 phẩy 5 triệu: digits with a spoken decimal point
     spoken_point = rf"(?:{_RUN}(?i:{_alt(num.point)}){_RUN}\d+(?![\w.,]))?"
     by_digits = _DIGITS + spoken_point + scaled
