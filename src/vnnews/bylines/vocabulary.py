@@ -114,6 +114,8 @@ def vocabulary() -> Vocabulary:
 EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # a contact address, as bylines and page footers print it
 _INITIAL_END = regex.compile(r"(?:^|[\s.])\p{Lu}\.$")
 _DOMAIN = re.compile(r"\.(?:vn|com|net|org)\b")  # the full pattern's other branch, for the stdlib pre-test
+# a site's domain alone (vnexpress.net, dantri.com.vn, Kenh14.vn): an outlet, written in any case
+_SITE = re.compile(r"(?:[^\W_][\w-]*\.)+(?:vn|com|net|org|info|tv|asia)", re.IGNORECASE)
 _ACRONYM = regex.compile(r"\p{Lu}{2,8}")
 _CLAUSE_PUNCTUATION = regex.compile(r"[,;?!:]")
 
@@ -133,8 +135,11 @@ def is_outlet(text: str) -> bool:
 
 
 def is_outlet_name(text: str) -> bool:
-    """The whole of ``text`` names an outlet, with its kind and edition if any: ``Dân trí``, ``Báo Lao
-    Động điện tử``, ``Tuổi Trẻ Online`` (a site's name over its article)."""
+    """The whole of ``text`` names an outlet, with its kind and edition if any, or is a site's domain:
+    ``Dân trí``, ``Báo Lao Động điện tử``, ``Tuổi Trẻ Online``, ``vnexpress.net`` (a site's name over its
+    article)."""
+    if is_site(text):
+        return True
     v = vocabulary()
     name = text.lower()
     kind = next((k for k in v.outlet_kinds if name.startswith(k + " ")), None)  # the longest kind first
@@ -166,14 +171,21 @@ def is_note(text: str) -> bool:
     return text.lower() in vocabulary().notes
 
 
+def is_site(text: str) -> bool:
+    """A site's domain alone: ``vnexpress.net``, ``VnExpress.net``, ``dantri.com.vn``."""
+    return _SITE.fullmatch(text) is not None
+
+
 def looks_like_outlet_name(text: str) -> bool:
     """``Đất Việt``, ``Doanh nghiệp và Tiếp thị``: capitalised, short, no clause punctuation, unless it
     lists known outlets (``AFP, Reuters``; not ``Link nhật báo X: https://...``, one part with a colon)."""
     text = text.strip()
     if not text or len(text.split()) > OUTLET_NAME_MAX_WORDS:
         return False
+    if is_site(text):
+        return True
     if not text[0].isupper() and text.lower() not in vocabulary().outlet_names:
-        return False  # only a known outlet's name may be written in small letters (``infonet``)
+        return False  # only a known outlet's name or a domain may be written in small letters (``infonet``)
     if not _CLAUSE_PUNCTUATION.search(text):
         return True
     parts = vocabulary().joiner.split(text)
