@@ -114,24 +114,28 @@ def _skip(reading: Reading, m: regex.Match) -> Verdict:
 
 # -- tail ---------------------------------------------------------------------------------------
 def _outlet_tail(reading: Reading, tail: regex.Match) -> Verdict:
-    """``(TTXVN)``, ``/VOV.VN``, ``(theo Reuters)`` name the outlet; ``(tổng hợp)`` says how the text
-    was made; ``(Minh Anh dịch)`` names a translator."""
+    """``(TTXVN)``, ``/VOV.VN``, ``/Báo Tin tức/TTXVN``, ``(theo Reuters)`` name the outlet; ``(tổng hợp)``
+    says how the text was made; ``(Minh Anh dịch)`` names a translator."""
     text, byline = reading.text, reading.byline
     group = 1 if tail.group(1) else 2
-    source_start = tail.start(group)
+    source_start, tail_start = tail.start(group), tail.start()
+    if group == 2 and reading.cued:  # after ``Theo`` a chain is outlets read together (Theo Asia Weekly/ Sina/ Reuters):
+        last = text.rfind("/", source_start, tail.end(group))  # its last part is the tail
+        if last >= 0:
+            source_start, tail_start = last + 1, last
     inner_cue = vocabulary().source_cue.match(text[source_start:].capitalize())  # ``(theo Reuters)``
     source = trim(text, source_start + (inner_cue.end() if inner_cue else 0), tail.end(group))
     if is_note(source[0]) or is_place(source[0]) or (
             tail.group(1) and source[0].startswith(vocabulary().affiliation_heads)):
-        reading.body_end = tail.start()  # ``(Hà Nội)``, ``(Viện Kinh tế)``: where the writer is, not the outlet
+        reading.body_end = tail_start  # ``(Hà Nội)``, ``(Viện Kinh tế)``: where the writer is, not the outlet
     elif (noted := vocabulary().noted_person.fullmatch(source[0])) and is_person(noted.group("who")):
         who = noted.group("who")
         reading.translator = ((who, source[1], source[1] + len(who)), noted.group("note"))
-        reading.body_end = tail.start()
+        reading.body_end = tail_start
     elif is_outlet(source[0]) or not is_person(source[0]) or tail.group(1) or is_acronym(source[0]):
         # ``Nguyễn Dũng/TTVH``: capitals after a slash are an outlet's initials
         byline.source = source
-        reading.body_end = tail.start()
+        reading.body_end = tail_start
     return None
 
 

@@ -87,8 +87,9 @@ def vocabulary() -> Vocabulary:
         # put to the text in small letters: an IGNORECASE tree is many times slower in the stdlib
         outlet_hint=re.compile(lexicon.prefix_tree({w.lower() for w in outlets})),
         # a bar, like a slash, sets the outlet after the names (``Minh Anh | Báo Tin tức``)
-        outlet_tail=regex.compile(r"(?:\(([^()]{2,%d})\)|(?:/|\s\|)\s*([^/|\s][^/|]{1,%d}))\s*$"
-                                  % (OUTLET_MAX_CHARS, OUTLET_MAX_CHARS)),
+        # (after a slash, a chain of outlets: Quốc Việt/Báo Tin tức/TTXVN)
+        outlet_tail=regex.compile(r"(?:\(([^()]{2,%d})\)|(?:/|\s\|)\s*([^/|\s][^/|]{1,%d}(?:/\s*[^/|\s][^/|]{1,%d})*))\s*$"
+                                  % (OUTLET_MAX_CHARS, OUTLET_MAX_CHARS, OUTLET_MAX_CHARS)),
         lead_outlet=regex.compile(
             r"^(?:\((?P<paren>[^()\n]{2,%d})\)\s*[-–—]\s*"
             r"|(?P<bare>(?:%s)(?:\s+(?:%s))?(?![\p{L}\p{N}])|\p{Lu}{1,6}O(?=\s*[-–—]))\s*(?:[-–—]\s*)?(?=\p{Lu}))"
