@@ -10,7 +10,7 @@ from ..dates import find_date_line
 from ..model import DateValue
 from ..settings import BYLINE_MAX_CHARS, GLUED_BYLINE_WINDOW, GLUED_CLAUSE_MIN_WORDS, OUTLET_MAX_CHARS
 from .rules import RULES, Byline, Reading
-from .vocabulary import Piece, is_outlet, is_place, trim, vocabulary
+from .vocabulary import BULLETS, Piece, is_outlet, is_place, trim, vocabulary
 
 # how a rule's pattern is put to the unread part: the whole of it, its start, or up to its end
 _FIND = {"whole": "fullmatch", "head": "match", "tail": "search"}
@@ -27,7 +27,8 @@ def parse_byline(text: str, start: int = 0, end: Optional[int] = None) -> Option
     """Read ``text[start:end]`` as a whole byline or source line; None when it is not one."""
     end = len(text) if end is None else end
     start, end = trim(text, start, end)[1:]
-    bullet = vocabulary().bullet.match(text, start, end)  # ``* Theo VnExpress``: a list mark names no one
+    # ``* Theo VnExpress``: a list mark names no one (its first character first: most lines have none)
+    bullet = vocabulary().bullet.match(text, start, end) if start < end and text[start] in BULLETS else None
     if bullet is not None:
         start = bullet.end()
     if text.startswith("(", start - 1) and text.endswith(")", start, end) and "(" not in text[start:end]:

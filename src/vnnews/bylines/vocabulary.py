@@ -61,7 +61,7 @@ def vocabulary() -> Vocabulary:
         role=regex.compile(r"(?P<role>%s)\s*:\s*" % lexicon.alternation(words["byline_roles"]), regex.IGNORECASE),
         author_cue=regex.compile(r"(?P<role>%s)\s+(?=\p{Lu})" % lexicon.alternation(words["author_cues"])),
         author_cue_may_open=lexicon.may_open(words["author_cues"]),
-        bullet=regex.compile(r"[*•·]+\s*"),
+        bullet=regex.compile(r"[%s]+\s*" % regex.escape(BULLETS)),
         outlet_kind=regex.compile(r"(?:%s)\s+(?=[\p{Lu}\d])" % lexicon.alternation(words["outlet_kinds"])),
         honorific=regex.compile(r"(?P<role>%s)\s*(?<=[.\s])(?=\p{Lu})" % lexicon.alternation(words["honorifics"])),
         honorific_may_open=lexicon.may_open(words["honorifics"]),
@@ -112,6 +112,7 @@ def vocabulary() -> Vocabulary:
     )
 
 
+BULLETS = "*•·"  # the list marks that may open a byline line
 EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # a contact address, as bylines and page footers print it
 _INITIAL_END = regex.compile(r"(?:^|[\s.])\p{Lu}\.$")
 _DOMAIN = re.compile(r"\.(?:vn|com|net|org)\b")  # the full pattern's other branch, for the stdlib pre-test

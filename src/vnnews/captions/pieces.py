@@ -124,10 +124,11 @@ def run_on_caption(text: str, start: int = 0, end: Optional[int] = None) -> Opti
     return None
 
 
-def caption_pieces(text: str) -> List[Piece]:
+def caption_pieces(text: str, lowered: Optional[str] = None) -> List[Piece]:
     """A line cut into caption and body pieces: at its credits, then, in each body piece too long to be
-    a caption, where uncredited captions are glued to its start or run into the next sentence."""
-    credits = find_credits(text)
+    a caption, where uncredited captions are glued to its start or run into the next sentence
+    (``lowered``: the line in lower case, if the caller has it)."""
+    credits = find_credits(text, lowered)
     pieces = [Piece(*piece) for piece in split_credited(text, credits)] if credits else [Piece("body", 0, len(text))]
     if all(piece.kind == "caption" or piece.end - piece.start <= CAPTION_MAX_CHARS for piece in pieces):
         return pieces  # most lines: no body piece long enough to hide an uncredited caption

@@ -18,7 +18,7 @@ import regex
 from .. import captions as cap
 from ..settings import (BYLINE_TAIL, DATE_LINE_WINDOW, MAX_INDENTED_SHARE, MOVED_SAPO_GAP, SUB_HEADED_PAGE_MIN,
                         TAIL_DATE_LINES, TITLE_WINDOW)
-from ..text import Line, split_lines, strip_bounds
+from ..text import Line, lowered, split_lines, strip_bounds
 from . import seam
 from .chrome import is_label
 from .kinds import Block, LineKind
@@ -38,6 +38,14 @@ class _Classifier:
         self.lines = lines
         self.kinds: List[Optional[LineKind]] = [None] * len(lines)
         self.blocks: List[Block] = []
+        # the article in lower case, which facts and dates read too (``lowered`` keeps it for them): a
+        # line's slice of it costs far less than lowering the line (unless lowering changed a length, ``İ``)
+        low = lowered(text)
+        self.low: Optional[str] = low if len(low) == len(text) else None
+
+    def lower(self, line: Line) -> Optional[str]:
+        """The line in lower case, if the article's lower case gives it."""
+        return self.low[line.start:line.end] if self.low is not None else None
 
     def run(self) -> List[Block]:
         self._shapes()
@@ -127,7 +135,7 @@ class _Classifier:
             if self.kinds[i] in ("date", "chrome", "related"):
                 continue
             if self.kinds[i] is None and i + 1 < len(self.lines) and is_title_shaped(line.text) \
-                    and not cap.find_credits(line.text) and not cap.is_caption_opener(line.text):
+                    and not cap.find_credits(line.text, self.lower(line)) and not cap.is_caption_opener(line.text):
                 self.kinds[i] = "title"
                 site = seam.site_suffix(line.text)
                 end = line.start + site if site is not None else line.end
@@ -168,7 +176,7 @@ class _Classifier:
                 break
             line = self.lines[i]
             byline = seam.parse_byline(self.text, line.start, line.end)
-            if byline is None or (cap.find_credits(line.text) and not any(byline.roles)) \
+            if byline is None or (cap.find_credits(line.text, self.lower(line)) and not any(byline.roles)) \
                     or (i and seam.ends_with_label(self.lines[i - 1].text)):
                 # (a photo credit makes a caption of the line, unless a byline role opens it: ``Bài: Thu Hà -
                 # Ảnh: Minh Đức``; a line that completes the label the line before ends with, ``Ảnh:``, is
@@ -216,7 +224,7 @@ class _Classifier:
         credit line below is the caption's end (``... Ảnh:\nAP``); one above is a page's markup
         (``Image copyright X`` over ``Image caption ...``)."""
         i, kinds = line.index, self.kinds
-        credits = cap.find_credits(line.text)
+        credits = cap.find_credits(line.text, self.lower(line))
         credit, end = (credits[-1].name if credits else cap.image_copyright_name(line.text)), line.end
         if i + 1 < len(kinds) and kinds[i + 1] == "credit":
             below = self.lines[i + 1]
@@ -227,7 +235,7 @@ class _Classifier:
 
     def _body(self, line: Line):
         """A body line, cut where captions run into it."""
-        pieces = cap.caption_pieces(line.text)
+        pieces = cap.caption_pieces(line.text, self.lower(line))
         if len(pieces) == 1 and pieces[0].kind == "body":  # most lines: the line is the block (its text is stripped)
             self.blocks.append(Block("body", line.start, line.end, line.index))
             return
