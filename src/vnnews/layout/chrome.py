@@ -23,6 +23,7 @@ class _ChromePatterns(NamedTuple):
     opener_may_open: Callable[[str], bool]
     post_signature: regex.Pattern  # the line that signs an embedded tweet: — Name (@handle) date
     hint: re.Pattern  # characters that body lines hold few of, so that the scan skips ahead in C
+    weather: regex.Pattern  # a weather widget: a place and a temperature (Hà Nội 25°C, 18-25 °C)
     breadcrumb: regex.Pattern  # two to six sections, each a few words that open with a capital
     footer: regex.Pattern  # what opens a line of the page's footer (© 2026 ..., Giấy phép số ..., Hotline: ...)
     footer_may_open: Callable[[str], bool]
@@ -41,7 +42,8 @@ def _patterns() -> _ChromePatterns:
                       regex.IGNORECASE),
         lexicon.may_open(words["chrome_labels"] + words["embed_openers"] + words["widget_openers"], regex.IGNORECASE),
         regex.compile(r"[—–]\s?[^\n()]{1,60}\(@\w{1,15}\)"),
-        re.compile("|".join(map(re.escape, [".twitter.com/", "(@"] + separators))),
+        re.compile("|".join(map(re.escape, [".twitter.com/", "(@", "°"] + _ITEM_SEPARATORS + separators))),
+        regex.compile(r"(?:\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,3}\s*:?\s*)?-?\d{1,2}(?:\s*[-–]\s*-?\d{1,2})?\s*°\s*[CF]?"),
         regex.compile(r"\p{Lu}[^\n.!?,;:]{0,40}?(?:\s*(?:%s)\s*\p{Lu}[^\n.!?,;:]{0,40}?){1,5}"
                       % "|".join(map(regex.escape, separators))),
         regex.compile(lexicon.alternation(words["footer_openers"]), regex.IGNORECASE),
@@ -69,8 +71,17 @@ def is_chrome(t: str) -> bool:
     if len(t) > CHROME_HINT_MAX_CHARS or t[-1] in ".!?…":
         return False
     hint = p.hint.search(t)
-    return hint is not None and (hint[0] == ".twitter.com/" or p.post_signature.match(t) is not None
-                                 or p.breadcrumb.fullmatch(t) is not None)
+    if hint is None:
+        return False
+    if hint[0] in _ITEM_SEPARATORS:  # a row of page buttons (Đăng nhập | Đăng ký)
+        return all(part.lower() in p.lines for part in _ITEMS.split(t))
+    if hint[0] == "°":
+        return p.weather.fullmatch(t) is not None
+    return hint[0] == ".twitter.com/" or p.post_signature.match(t) is not None or p.breadcrumb.fullmatch(t) is not None
+
+
+_ITEM_SEPARATORS = ["|", "·", "•"]
+_ITEMS = regex.compile(r"\s*[|·•/]\s*")
 
 
 def is_label(t: str) -> bool:

@@ -131,8 +131,10 @@ def line_rules() -> Tuple[LineRule, ...]:
         # a place alone with a colon over the lead (``Quảng Bình:``): the dateline, set on a line of its own
         LineRule("dateline_place", "chrome", lambda t, w: w.index < DATE_LINE_WINDOW and t[-1] == ":",
                  lambda t, w: seam.is_place(t[:-1].strip())),
-        # the page's footer and the notices under the article, among the last lines only
-        LineRule("footer", "chrome", lambda t, w: w.index >= w.count - FOOTER_LINES, lambda t, w: is_footer(t)),
+        # the page's footer and the notices under the article, among the last lines, and the same
+        # contacts and notices on the page's first line, over the headline (a body line may open with Địa chỉ:)
+        LineRule("footer", "chrome", lambda t, w: w.index >= w.count - FOOTER_LINES or w.index == 0,
+                 lambda t, w: is_footer(t)),
         # a contact address alone on a line, as page footers and bylines leave it
         LineRule("email", "chrome", lambda t, w: "@" in t and " " not in t, lambda t, w: email(t)),
         # a line without a letter or a digit (``<``, ``•``) says nothing: what markup left
