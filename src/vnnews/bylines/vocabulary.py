@@ -15,8 +15,8 @@ Piece = Tuple[str, int, int]  # text, start, end
 
 
 class Vocabulary:
-    """The byline patterns and word sets, each built on its first use (see _BUILD): a parse compiles
-    only the patterns its lines call for, and most lines are ruled out by a cheap test first."""
+    """The byline patterns and word sets. A pattern is compiled on its first use (see _Later): a parse
+    compiles only the patterns its lines call for, and most lines are ruled out by a cheap test first."""
 
     role: Pattern  # ``Tin, ảnh:`` before the names
     author_cue: Pattern  # ``Bởi``, ``By`` before the names, no colon
@@ -53,18 +53,26 @@ class Vocabulary:
     email_tail: Pattern  # a contact address closing the line (``Minh Anh - minhanh@vnexpress.net``): it names no one new
     name_outlet_seam: Pattern  # a name run into the outlet after it: ``Khánh NguyênDân Việt``
 
+    def __init__(self) -> None:
+        words = lexicon.load("bylines")
+        for name, build in _BUILD.items():
+            setattr(self, name, _Later(self, name, build) if name in _LATER else build(words))
 
 
-class _Built:
-    """A field of Vocabulary, built on its first use and kept on the instance, where later uses find it
-    as a plain attribute (this descriptor has no __set__, so the instance's own value comes first)."""
+class _Later:
+    """A pattern of Vocabulary until its first use, which compiles it and puts it in this stand-in's
+    place: later uses find the pattern itself, a plain attribute."""
 
-    def __init__(self, name: str, build: Callable[[dict], Any]):
-        self.name, self.build = name, build
+    __slots__ = ("vocabulary", "name", "build", "pattern")
 
-    def __get__(self, vocabulary: Vocabulary, owner: type) -> Any:
-        value = vocabulary.__dict__[self.name] = self.build(lexicon.load("bylines"))
-        return value
+    def __init__(self, vocabulary: Vocabulary, name: str, build: Callable[[dict], Any]):
+        self.vocabulary, self.name, self.build, self.pattern = vocabulary, name, build, None
+
+    def __getattr__(self, method: str) -> Any:  # match, search, ... of the pattern
+        if self.pattern is None:
+            self.pattern = self.build(lexicon.load("bylines"))
+            setattr(self.vocabulary, self.name, self.pattern)
+        return getattr(self.pattern, method)
 
 
 @lru_cache(maxsize=None)
@@ -141,8 +149,7 @@ _BUILD: Dict[str, Callable[[dict], Any]] = {  # each field of Vocabulary from th
     "name_outlet_seam": lambda w: regex.compile(r"(?<=[\p{Ll}\p{M}])(?=\p{Lu})"),
 }
 
-for _name, _build in _BUILD.items():
-    setattr(Vocabulary, _name, _Built(_name, _build))
+_LATER = {name for name, kind in Vocabulary.__annotations__.items() if kind.endswith("Pattern")}  # compiled on first use
 
 
 EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # a contact address, as bylines and page footers print it
