@@ -126,7 +126,9 @@ def lead_source(text: str) -> Optional[Tuple[Piece, int]]:
     """An outlet credited at the start of the lead: ``(Tổ Quốc) - ...``, ``Dân trí Cách ...`` or an
     online edition's initials (``TTO - ``; all-caps place datelines such as ``HUẾ - `` are not outlets).
     Returns the outlet piece and where the paragraph proper starts."""
-    m = vocabulary().lead_outlet.match(text)
+    v = vocabulary()
+    # no outlet of the list can open a text whose small letters the stdlib hint does not open
+    m = (v.lead_outlet if v.outlet_hint.match(text.lower()) else v.lead_outlet_unnamed).match(text)
     if not m:
         return None
     group = "paren" if m.group("paren") else "bare"

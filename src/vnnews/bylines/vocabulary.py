@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Callable, FrozenSet, List, NamedTuple, Optional, Pattern, Tuple
+from typing import Any, Callable, Dict, FrozenSet, List, Optional, Pattern, Tuple
 
 import regex
 
@@ -14,7 +14,10 @@ from ..settings import OUTLET_MAX_CHARS, OUTLET_NAME_MAX_WORDS, PERSON_MAX_CHARS
 Piece = Tuple[str, int, int]  # text, start, end
 
 
-class Vocabulary(NamedTuple):
+class Vocabulary:
+    """The byline patterns and word sets. A pattern is compiled on its first use (see _Later): a parse
+    compiles only the patterns its lines call for, and most lines are ruled out by a cheap test first."""
+
     role: Pattern  # ``Tin, ảnh:`` before the names
     author_cue: Pattern  # ``Bởi``, ``By`` before the names, no colon
     author_cue_may_open: Callable[[str], bool]  # the cheap first test for ``author_cue``
@@ -37,6 +40,7 @@ class Vocabulary(NamedTuple):
     outlet_hint: re.Pattern  # an outlet's name in small letters, word bounds or not: the pre-test of ``outlet``
     outlet_tail: Pattern  # ``(TTXVN)``, ``/VOV.VN``, `` | Báo Tin tức`` closing the line
     lead_outlet: Pattern  # ``(Tổ Quốc) -``, ``TTO -`` opening the lead
+    lead_outlet_unnamed: Pattern  # the same where no known outlet's name opens it (see outlet_hint)
     notes: FrozenSet[str]  # ``tổng hợp``: how the text was made, naming no one
     affiliation_heads: Tuple[str, ...]  # ``Viện ``, ``Bệnh viện ``: an office a writer works at, in brackets
     places: FrozenSet[str]  # provinces, cities, countries, lower case: a label or dateline, not a name
@@ -49,67 +53,105 @@ class Vocabulary(NamedTuple):
     email_tail: Pattern  # a contact address closing the line (``Minh Anh - minhanh@vnexpress.net``): it names no one new
     name_outlet_seam: Pattern  # a name run into the outlet after it: ``Khánh NguyênDân Việt``
 
+    def __init__(self) -> None:
+        words = lexicon.load("bylines")
+        for name, build in _BUILD.items():
+            setattr(self, name, _Later(self, name, build) if name in _LATER else build(words))
+
+
+class _Later:
+    """A pattern of Vocabulary until its first use, which compiles it and puts it in this stand-in's
+    place: later uses find the pattern itself, a plain attribute."""
+
+    __slots__ = ("vocabulary", "name", "build", "pattern")
+
+    def __init__(self, vocabulary: Vocabulary, name: str, build: Callable[[dict], Any]):
+        self.vocabulary, self.name, self.build, self.pattern = vocabulary, name, build, None
+
+    def __getattr__(self, method: str) -> Any:  # match, search, ... of the pattern
+        if self.pattern is None:
+            self.pattern = self.build(lexicon.load("bylines"))
+            setattr(self.vocabulary, self.name, self.pattern)
+        return getattr(self.pattern, method)
+
 
 @lru_cache(maxsize=None)
 def vocabulary() -> Vocabulary:
-    words = lexicon.load("bylines")
-    outlets = words["outlets"] + words["outlet_words"]
-    # a word, initials run into it (``T.Thủy``, ``N.T.Hà``, ``Ng.Quang``), or initials alone (``N.K.``)
-    name_word = r"(?:(?:\p{Lu}\p{Ll}?\.)*\p{Lu}[\p{L}\p{M}]*\.?|\p{Lu}\.(?:\p{Lu}\.)*)"
-    notes = lexicon.alternation(words["byline_notes"])
-    return Vocabulary(
-        role=regex.compile(r"(?P<role>%s)\s*:\s*" % lexicon.alternation(words["byline_roles"]), regex.IGNORECASE),
-        author_cue=regex.compile(r"(?P<role>%s)\s+(?=\p{Lu})" % lexicon.alternation(words["author_cues"])),
-        author_cue_may_open=lexicon.may_open(words["author_cues"]),
-        bullet=regex.compile(r"[%s]+\s*" % regex.escape(BULLETS)),
-        outlet_kind=regex.compile(r"(?:%s)\s+(?=[\p{Lu}\d])" % lexicon.alternation(words["outlet_kinds"])),
-        honorific=regex.compile(r"(?P<role>%s)\s*(?<=[.\s])(?=\p{Lu})" % lexicon.alternation(words["honorifics"])),
-        honorific_may_open=lexicon.may_open(words["honorifics"]),
-        next_role=regex.compile(r"\s*[-–—;,|]\s*(?P<role>%s)\s*:\s*"
-                                % lexicon.alternation(words["byline_roles"] + words["photo_roles"]), regex.IGNORECASE),
-        photo_roles=frozenset(w.lower() for w in words["photo_roles"]),
-        source_cue=regex.compile(r"(?P<cue>%s)\s*:?\s+(?=\S)" % lexicon.alternation(words["source_cues"])),
-        cue_may_open=lexicon.may_open(words["source_cues"]),
-        person=regex.compile(r"%s(?:[ \u00a0]+%s){0,%d}" % (name_word, name_word, PERSON_MAX_WORDS - 1)),
-        # a desk, or a team of reporters named with its section (``Nhóm PV Kinh tế``)
-        desk=regex.compile(r"^(?:%s)(?:\s+\p{Lu}[\p{Ll}\p{M}]*(?:\s+[\p{Ll}\p{M}]+){0,2})?$"
-                           % lexicon.alternation(words["desk_names"])),
-        office=regex.compile(r"(?:%s)\s+\p{Lu}[^\n():;,.!?]*" % lexicon.alternation(words["office_heads"])),
-        office_heads=tuple(head + " " for head in words["office_heads"]),
-        outlet=regex.compile(
-            r"(?<![\p{L}\p{M}])(?:%s)(?![\p{L}\p{M}])|\.(?:vn|com|net|org)\b" % lexicon.alternation(outlets),
-            regex.IGNORECASE,  # outlets are written in every case: ``Tri Thức Trẻ``, ``Tri thức trẻ``
-        ),
-        # stdlib \s holds every regex \s: where this finds none and there is no dot, ``outlet`` finds none either
-        outlet_names=frozenset(name.lower() for name in words["outlets"]),
-        outlet_kinds=tuple(sorted({k.lower() for k in words["outlet_kinds"]}, key=len, reverse=True)),
-        outlet_editions=tuple(e.lower() for e in words["outlet_editions"]),
-        # put to the text in small letters: an IGNORECASE tree is many times slower in the stdlib
-        outlet_hint=re.compile(lexicon.prefix_tree({w.lower() for w in outlets})),
-        # a bar, like a slash, sets the outlet after the names (``Minh Anh | Báo Tin tức``)
-        # (after a slash, a chain of outlets: Quốc Việt/Báo Tin tức/TTXVN)
-        outlet_tail=regex.compile(r"(?:\(([^()]{2,%d})\)|(?:/|\s\|)\s*([^/|\s][^/|]{1,%d}(?:/\s*[^/|\s][^/|]{1,%d})*))\s*$"
-                                  % (OUTLET_MAX_CHARS, OUTLET_MAX_CHARS, OUTLET_MAX_CHARS)),
-        lead_outlet=regex.compile(
-            r"^(?:\((?P<paren>[^()\n]{2,%d})\)\s*[-–—]\s*"
-            r"|(?P<bare>(?:%s)(?:\s+(?:%s))?(?![\p{L}\p{N}])|\p{Lu}{1,6}O(?=\s*[-–—]))\s*(?:[-–—]\s*)?(?=\p{Lu}))"
-            % (OUTLET_MAX_CHARS, lexicon.alternation(words["outlets"]), lexicon.alternation(words["outlet_editions"]))
-        ),
-        notes=frozenset(w.lower() for w in words["byline_notes"]),
-        affiliation_heads=tuple(head + " " for head in words["affiliation_heads"]),
-        places=frozenset(w.lower() for w in lexicon.load("places")["places"]),
-        noted_person=regex.compile(r"(?P<who>.+?)\s+(?P<note>%s)" % notes, regex.IGNORECASE),
-        joiner=regex.compile(r"\s+[-–—]\s+|\s*[,;]\s*|\s+(?:%s)\s+" % lexicon.alternation(words["name_joiners"])),
-        glued_cue_hint=re.compile("|".join(sorted({re.escape(cue.split()[0]) for cue in words["source_cues"]}))),
-        # the name ends in a small letter or an initial's dot and the capitalised cue follows at once
-        glued_cue=regex.compile(r"[^\n]{1,%d}?[\p{Ll}\p{M}.](?P<cue>(?:%s)\s*:?\s+(?=\S))"
-                                % (PERSON_MAX_CHARS, lexicon.alternation(words["source_cues"]))),
-        # the cue is capitalised (the pattern is case-sensitive): ``(theo Afamily)`` is the first credit's
-        second_cue=regex.compile(r"(?<=\S\s+)(?:%s)\s*:?\s+(?=\S)" % lexicon.alternation(words["source_cues"])),
-        link=regex.compile(r"(?:https?://|www\.)\S+"),
-        email_tail=regex.compile(r"\s*(?:[-–—,;|]\s*)?[(<]?%s[)>]?\s*$" % EMAIL),
-        name_outlet_seam=regex.compile(r"(?<=[\p{Ll}\p{M}])(?=\p{Lu})"),
-    )
+    return Vocabulary()
+
+
+# a word, initials run into it (``T.Thủy``, ``N.T.Hà``, ``Ng.Quang``), or initials alone (``N.K.``)
+_NAME_WORD = r"(?:(?:\p{Lu}\p{Ll}?\.)*\p{Lu}[\p{L}\p{M}]*\.?|\p{Lu}\.(?:\p{Lu}\.)*)"
+
+
+def _outlets(w: dict) -> list:
+    return w["outlets"] + w["outlet_words"]
+
+
+def _lead_outlet(w: dict, named: bool) -> Pattern:
+    """``lead_outlet``; without the branch of the known outlets' names (``unnamed``) where none opens the
+    lead, which is most leads: the long list is compiled only for a text that calls for it."""
+    outlet = r"(?:%s)(?:\s+(?:%s))?(?![\p{L}\p{N}])|" % (
+        lexicon.alternation(w["outlets"]), lexicon.alternation(w["outlet_editions"])) if named else ""
+    return regex.compile(r"^(?:\((?P<paren>[^()\n]{2,%d})\)\s*[-–—]\s*"
+                         r"|(?P<bare>%s\p{Lu}{1,6}O(?=\s*[-–—]))\s*(?:[-–—]\s*)?(?=\p{Lu}))" % (OUTLET_MAX_CHARS, outlet))
+
+
+_BUILD: Dict[str, Callable[[dict], Any]] = {  # each field of Vocabulary from the byline words
+    "role": lambda w: regex.compile(r"(?P<role>%s)\s*:\s*" % lexicon.alternation(w["byline_roles"]), regex.IGNORECASE),
+    "author_cue": lambda w: regex.compile(r"(?P<role>%s)\s+(?=\p{Lu})" % lexicon.alternation(w["author_cues"])),
+    "author_cue_may_open": lambda w: lexicon.may_open(w["author_cues"]),
+    "bullet": lambda w: regex.compile(r"[%s]+\s*" % regex.escape(BULLETS)),
+    "outlet_kind": lambda w: regex.compile(r"(?:%s)\s+(?=[\p{Lu}\d])" % lexicon.alternation(w["outlet_kinds"])),
+    "honorific": lambda w: regex.compile(r"(?P<role>%s)\s*(?<=[.\s])(?=\p{Lu})" % lexicon.alternation(w["honorifics"])),
+    "honorific_may_open": lambda w: lexicon.may_open(w["honorifics"]),
+    "next_role": lambda w: regex.compile(r"\s*[-–—;,|]\s*(?P<role>%s)\s*:\s*"
+                                         % lexicon.alternation(w["byline_roles"] + w["photo_roles"]), regex.IGNORECASE),
+    "photo_roles": lambda w: frozenset(word.lower() for word in w["photo_roles"]),
+    "source_cue": lambda w: regex.compile(r"(?P<cue>%s)\s*:?\s+(?=\S)" % lexicon.alternation(w["source_cues"])),
+    "cue_may_open": lambda w: lexicon.may_open(w["source_cues"]),
+    "person": lambda w: regex.compile(r"%s(?:[ \u00a0]+%s){0,%d}" % (_NAME_WORD, _NAME_WORD, PERSON_MAX_WORDS - 1)),
+    # a desk, or a team of reporters named with its section (``Nhóm PV Kinh tế``)
+    "desk": lambda w: regex.compile(r"^(?:%s)(?:\s+\p{Lu}[\p{Ll}\p{M}]*(?:\s+[\p{Ll}\p{M}]+){0,2})?$"
+                                    % lexicon.alternation(w["desk_names"])),
+    "office": lambda w: regex.compile(r"(?:%s)\s+\p{Lu}[^\n():;,.!?]*" % lexicon.alternation(w["office_heads"])),
+    "office_heads": lambda w: tuple(head + " " for head in w["office_heads"]),
+    "outlet": lambda w: regex.compile(
+        r"(?<![\p{L}\p{M}])(?:%s)(?![\p{L}\p{M}])|\.(?:vn|com|net|org)\b" % lexicon.alternation(_outlets(w)),
+        regex.IGNORECASE,  # outlets are written in every case: ``Tri Thức Trẻ``, ``Tri thức trẻ``
+    ),
+    "outlet_names": lambda w: frozenset(name.lower() for name in w["outlets"]),
+    "outlet_kinds": lambda w: tuple(sorted({k.lower() for k in w["outlet_kinds"]}, key=len, reverse=True)),
+    "outlet_editions": lambda w: tuple(e.lower() for e in w["outlet_editions"]),
+    # put to the text in small letters: an IGNORECASE tree is many times slower in the stdlib;
+    # stdlib \s holds every regex \s: where this finds none and there is no dot, ``outlet`` finds none either
+    "outlet_hint": lambda w: re.compile(lexicon.prefix_tree({word.lower() for word in _outlets(w)})),
+    # a bar, like a slash, sets the outlet after the names (``Minh Anh | Báo Tin tức``); after a slash, a
+    # chain of outlets (``Quốc Việt/Báo Tin tức/TTXVN``)
+    "outlet_tail": lambda w: regex.compile(
+        r"(?:\(([^()]{2,%d})\)|(?:/|\s\|)\s*([^/|\s][^/|]{1,%d}(?:/\s*[^/|\s][^/|]{1,%d})*))\s*$"
+        % (OUTLET_MAX_CHARS, OUTLET_MAX_CHARS, OUTLET_MAX_CHARS)),
+    "lead_outlet": lambda w: _lead_outlet(w, named=True),
+    "lead_outlet_unnamed": lambda w: _lead_outlet(w, named=False),
+    "notes": lambda w: frozenset(word.lower() for word in w["byline_notes"]),
+    "affiliation_heads": lambda w: tuple(head + " " for head in w["affiliation_heads"]),
+    "places": lambda w: frozenset(word.lower() for word in lexicon.load("places")["places"]),
+    "noted_person": lambda w: regex.compile(r"(?P<who>.+?)\s+(?P<note>%s)" % lexicon.alternation(w["byline_notes"]),
+                                            regex.IGNORECASE),
+    "joiner": lambda w: regex.compile(r"\s+[-–—]\s+|\s*[,;]\s*|\s+(?:%s)\s+"
+                                      % lexicon.alternation(w["name_joiners"])),
+    "glued_cue_hint": lambda w: re.compile("|".join(sorted({re.escape(cue.split()[0]) for cue in w["source_cues"]}))),
+    # the name ends in a small letter or an initial's dot and the capitalised cue follows at once
+    "glued_cue": lambda w: regex.compile(r"[^\n]{1,%d}?[\p{Ll}\p{M}.](?P<cue>(?:%s)\s*:?\s+(?=\S))"
+                                         % (PERSON_MAX_CHARS, lexicon.alternation(w["source_cues"]))),
+    # the cue is capitalised (the pattern is case-sensitive): ``(theo Afamily)`` is the first credit's
+    "second_cue": lambda w: regex.compile(r"(?<=\S\s+)(?:%s)\s*:?\s+(?=\S)" % lexicon.alternation(w["source_cues"])),
+    "link": lambda w: regex.compile(r"(?:https?://|www\.)\S+"),
+    "email_tail": lambda w: regex.compile(r"\s*(?:[-–—,;|]\s*)?[(<]?%s[)>]?\s*$" % EMAIL),
+    "name_outlet_seam": lambda w: regex.compile(r"(?<=[\p{Ll}\p{M}])(?=\p{Lu})"),
+}
+
+_LATER = {name for name, kind in Vocabulary.__annotations__.items() if kind.endswith("Pattern")}  # compiled on first use
 
 
 BULLETS = "*•·"  # the list marks that may open a byline line

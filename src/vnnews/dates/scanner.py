@@ -130,7 +130,7 @@ def _compiled(strict: bool, name: str) -> Tuple[Rule, regex.Pattern, Dict[str, i
     """A rule's pattern within its bounds, compiled on first use, with the place of every group in
     ``match.groups()``: the regex module is slow to look up a group by name."""
     one, pattern, _ = _forms(strict)[name]
-    compiled = regex.compile(_BOUNDS[one.ranged] % pattern, regex.IGNORECASE)
+    compiled = regex.compile(grammar(strict).with_definitions(_BOUNDS[one.ranged] % pattern), regex.IGNORECASE)
     return one, compiled, {group: number - 1 for group, number in compiled.groupindex.items()}
 
 
