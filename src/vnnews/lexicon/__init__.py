@@ -63,16 +63,22 @@ def prefix_tree(words: Iterable[str], space: str = r"\s+", specials: Optional[Di
     return _tree(sorted(set(words)), space, specials or {}, word_end, True)
 
 
+@lru_cache(maxsize=None)
+def _escaped(char: str) -> str:
+    return re.escape(char)
+
+
 def _tree(words: List[str], space: str, specials: Dict[str, str], word_end: str, one_word: bool) -> str:
     """The tree of ``words``, sorted and distinct: the branches in the order of their first
     characters, a word that ends here last. Built on the first parse of every process (some 250
     trees), so a word left alone is written out in one step rather than a node a character."""
     def piece(char: str) -> str:
-        return space if char == " " else specials.get(char) or re.escape(char)
+        return space if char == " " else specials.get(char) or _escaped(char)
 
     if len(words) == 1:
         word = words[0]
-        return "".join(map(piece, word)) + (word_end if one_word and " " not in word else "")
+        plain = " " not in word and not any(map(specials.__contains__, word))
+        return (re.escape(word) if plain else "".join(map(piece, word))) + (word_end if one_word and " " not in word else "")
     ends = words[0] == ""  # sorted: the empty word first
     branches = [piece(head) + _tree([word[1:] for word in group], space, specials, word_end, one_word and head != " ")
                 for head, group in groupby(words[1:] if ends else words, key=itemgetter(0))]
