@@ -115,11 +115,13 @@ def bare_byline(text: str, start: int, end: int) -> Optional[Byline]:
 def site_suffix(title: str) -> Optional[int]:
     """Where a site's name closes a headline after a bar or a dash (``... | VnExpress``, ``... - Báo
     Thanh Niên``), if it does: the name is an outlet's, not the headline's."""
-    m = _SITE_SUFFIX.search(title)
+    # (the bar or dash first: most headlines hold none, and the pattern scans the whole line)
+    m = _SITE_SUFFIX.search(title) if any(map(title.__contains__, _SITE_SEPARATORS)) else None
     return m.start() if m is not None and is_outlet(m.group(1)) else None
 
 
-_SITE_SUFFIX = regex.compile(r"\s+[|–—-]\s+([^|–—-]{2,%d})$" % OUTLET_MAX_CHARS)
+_SITE_SEPARATORS = "|–—-"
+_SITE_SUFFIX = regex.compile(r"\s+[%s]\s+([^%s]{2,%d})$" % (_SITE_SEPARATORS, _SITE_SEPARATORS, OUTLET_MAX_CHARS))
 
 
 def lead_source(text: str) -> Optional[Tuple[Piece, int]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import List, Literal, NamedTuple, Optional, Tuple
+from typing import Iterator, List, Literal, NamedTuple, Optional, Tuple
 
 import regex
 
@@ -63,24 +63,57 @@ _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _CASE_TURN = regex.compile(r" (?=\p{Lu})(?<=\p{Ll} )")
 
 
+class _Cases(NamedTuple):
+    """The Latin letters (Vietnamese ones too), told apart once by the regex module's own classes."""
+    known: frozenset  # the characters of the Latin blocks
+    small: frozenset  # those that are \p{Ll}
+    capitals: frozenset  # those that are \p{Lu}
+    before_a_capital: re.Pattern  # a space, then a capital or a character of no Latin block
+
+
+@lru_cache(maxsize=None)
+def _cases() -> _Cases:
+    """Built on first use (some 700 regex module calls)."""
+    known = frozenset(map(chr, [*range(0x250), *range(0x1E00, 0x1F00)]))
+    capitals = frozenset(c for c in known if regex.match(r"\p{Lu}", c))
+    return _Cases(known, frozenset(c for c in known if regex.match(r"\p{Ll}", c)), capitals,
+                  re.compile(" [^%s]" % re.escape("".join(sorted(known - capitals)))))
+
+
+def _case_turns(text: str, end: int) -> Iterator[int]:
+    """Where ``_CASE_TURN`` matches in ``text[:end]``. The regex module takes some 200 instructions a
+    character to find them; the stdlib finds the spaces before a capital far quicker (most are
+    followed by a small letter), and the letters on either side are looked up, the regex module asked
+    only of a character outside the Latin blocks."""
+    cases = _cases()
+    for candidate in cases.before_a_capital.finditer(text, 1, end):
+        space = candidate.start()
+        before, after = text[space - 1], text[space + 1]
+        if before in cases.known and after in cases.known:
+            if before in cases.small:  # (after is a capital: the pattern took no other Latin letter)
+                yield space
+        elif _CASE_TURN.match(text, space, end) is not None:
+            yield space
+
+
 def glued_caption_end(text: str, window: int = GLUED_CAPTION_WINDOW) -> Optional[int]:
     """Where an uncredited caption glued to the next sentence ends, if the sentence starts by
     repeating the caption's last words capitalised (``... tại cơ quan điều tra Cơ quan điều tra
     Công an tỉnh ...``): the tell-tale of a caption run into the body without punctuation."""
-    for turn in _CASE_TURN.finditer(text, 0, window):
-        capitalised = _WORD.match(text, turn.end(), turn.end() + 60).group()
+    for turn in _case_turns(text, window):
+        capitalised = _WORD.match(text, turn + 1, turn + 61).group()
         # most turns: the word is nowhere before, which a substring test tells first (words equal in
         # lower case are equal casefolded, and casefold, unlike lower, folds each character alone)
-        if capitalised.casefold() not in text[max(0, turn.start() - 60):turn.start()].casefold():
+        if capitalised.casefold() not in text[max(0, turn - 60):turn].casefold():
             continue
         # the last four words before the turn: a repeat is at most four words long
-        before = [w.lower() for w in _WORD.findall(text, max(0, turn.start() - 60), turn.start())[-4:]]
+        before = [w.lower() for w in _WORD.findall(text, max(0, turn - 60), turn)[-4:]]
         if capitalised.lower() not in before[:-1]:
             continue  # the capitalised word repeats none of the words that a repeat could start at
-        after = [w.lower() for w in _WORD.findall(text, turn.end(), turn.end() + 60)]
+        after = [w.lower() for w in _WORD.findall(text, turn + 1, turn + 61)]
         for size in (4, 3, 2):
             if len(before) >= size and before[-size:] == after[:size]:
-                return turn.start()
+                return turn
     return None
 
 

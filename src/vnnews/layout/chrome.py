@@ -89,17 +89,19 @@ def is_label(t: str) -> bool:
     section's name or all capitalised, no digit and no punctuation at the end; or a path of sections
     (``Trang chủ / Kinh tế / Thị trường``, ``Kinh tế - Thị trường``), or a menu of them in a row
     (``Thời sự Thế giới Kinh doanh Giải trí``)."""
-    if not t[-1].isalpha() or any(c.isdigit() for c in t):
+    if not t[-1].isalpha() or any(map(str.isdigit, t)):
         return False
     words = t.split()
     sections = _patterns().section_labels
     if len(words) <= LABEL_MAX_WORDS and (t.lower() in sections or all(w[:1].isupper() for w in words)):
         return True
-    parts = [part.strip().lower() for part in _SECTION_PATH.split(t)]
+    # (a path only where a separator stands: most lines hold none, and the pattern scans the line)
+    parts = [part.strip().lower() for part in _SECTION_PATH.split(t)] if _PATH_SEPARATORS.search(t) else ()
     return (len(parts) > 1 and all(part in sections for part in parts)) or _is_menu(words, sections)
 
 
-_SECTION_PATH = regex.compile(r"\s+[/|–—-]\s+")
+_PATH_SEPARATORS = re.compile("[/|–—-]")
+_SECTION_PATH = regex.compile(r"\s+[%s]\s+" % _PATH_SEPARATORS.pattern[1:-1])
 
 
 def _is_menu(words, sections) -> bool:

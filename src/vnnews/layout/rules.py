@@ -118,6 +118,7 @@ def line_rules() -> Tuple[LineRule, ...]:
     image_pieces = _image_pieces(words)
     email = regex.compile(r"[(<]?%s[)>]?" % seam.EMAIL).fullmatch
     end_marks = frozenset(words["end_marks"])
+    longest_mark = max(map(len, end_marks))
     related_may_open = lexicon.may_open(words["related_cues"], regex.IGNORECASE)
     related = regex.compile(r"^(?:%s)" % lexicon.alternation(words["related_cues"]), regex.IGNORECASE).match
     video = cap.cue_rules()["video"].test
@@ -126,7 +127,8 @@ def line_rules() -> Tuple[LineRule, ...]:
         # marker (``[Hình ảnh]``, ``Ảnh 1``) or a markdown image (``![alt](address)``); the pieces of the line
         LineRule("placeholder", "placeholder", lambda t, w: " " not in t or t.startswith("![") or len(t) <= IMAGE_MARKER_MAX_CHARS,
                  lambda t, w: image_pieces(t)),
-        LineRule("end_mark", "end_mark", None, lambda t, w: t in end_marks),
+        # (its length first: a set look-up hashes the whole line, and body lines are long)
+        LineRule("end_mark", "end_mark", None, lambda t, w: len(t) <= longest_mark and t in end_marks),
         LineRule("chrome", "chrome", None, lambda t, w: is_chrome(t)),
         # a place alone with a colon over the lead (``Quảng Bình:``): the dateline, set on a line of its own
         LineRule("dateline_place", "chrome", lambda t, w: w.index < DATE_LINE_WINDOW and t[-1] == ":",
