@@ -140,17 +140,25 @@ def _dispatch(strict: bool, key: str) -> Tuple[str, ...]:
     preference: those with a lead of that key, of a phrase that the key's phrase goes on from (năm
     for năm nay), or of one that ends in a number or a sign that the key goes on from (#-# giờ for
     #-#, sáng #/# for sáng #, DIGIT for all)."""
-    def fits(lead_key: str) -> bool:
-        return key.startswith(lead_key) and (
-            len(key) == len(lead_key) or key[len(lead_key)] == " " or not lead_key[-1].isalpha())
-
-    return tuple(name for name, lead_keys in _lead_keys(strict).items() if any(map(fits, lead_keys)))
+    names, by_key = _lead_keys(strict)
+    # the lead keys that fit are prefixes of the key: looked up one by one, not each rule's keys tried
+    found = set()
+    for end in range(1, len(key) + 1):
+        if end == len(key) or key[end] == " " or not key[end - 1].isalpha():
+            found.update(by_key.get(key[:end], ()))
+    return tuple(names[i] for i in sorted(found))
 
 
 @lru_cache(maxsize=None)
-def _lead_keys(strict: bool) -> Dict[str, frozenset]:
-    """The keys of every rule's lead phrases."""
-    return {name: frozenset(map(_dispatch_key, leads)) for name, (_, _, leads) in _forms(strict).items()}
+def _lead_keys(strict: bool) -> Tuple[Tuple[str, ...], Dict[str, Tuple[int, ...]]]:
+    """The rules in order of preference, and for the key of each lead phrase, the places of the rules
+    that lead with it."""
+    names = tuple(_forms(strict))
+    by_key: Dict[str, set] = {}
+    for i, (_, _, leads) in enumerate(_forms(strict).values()):
+        for lead in leads:
+            by_key.setdefault(_dispatch_key(lead), set()).add(i)
+    return names, {key: tuple(places) for key, places in by_key.items()}
 
 
 def _dispatch_key(lead: str) -> str:
