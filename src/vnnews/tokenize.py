@@ -30,7 +30,7 @@ _WHITE = "".join(regex.findall(r"\s", SPACES))  # the regex module's \s: str.iss
 # is followed by a capital, a digit, an opening quote or bracket; not after an abbreviation's dot
 # (``TP. HCM``, ``PGS. TS``), nor after a withheld name's initial before the person's details in
 # brackets (``Nguyễn Văn T. (SN 1990) đã ...``, ``P.Đ.B. (30 tuổi)``). Tested in Python, character by
-# character, at the few places str.find shows a stop or closer before white space: a regex module
+# character, at the few places after a stop (and its closers) that str.find shows: a regex module
 # pattern cost some 12,000 instructions a place, a stdlib scan for the places some 90 a character.
 
 @lru_cache(maxsize=None)
@@ -43,26 +43,16 @@ def _abbreviations() -> Tuple[frozenset, Dict[str, Tuple[int, ...]]]:
     return words, {last: tuple(sorted(found)) for last, found in lengths.items()}
 
 
-@lru_cache(maxsize=1024)
-def _opens(char: str) -> bool:
-    """Whether a sentence may start with ``char``."""
-    return regex.match(r"[\p{Lu}\"“‘'(\[\d]", char) is not None
+# classes of one character, in the regex module (its Unicode tables are newer than unicodedata's)
+_OPENER = r"[\p{Lu}\"“‘'(\[\d]"  # what a sentence may start with
+_IN_WORD = r"[\p{L}\p{M}]"
+_IN_NAME = r"[\p{L}\p{M}\p{N}-]"  # what may stand before an initial within a name or word (P.Đ.B, Hà-T)
+_CAPITAL = r"\p{Lu}"
 
 
-@lru_cache(maxsize=1024)
-def _in_word(char: str) -> bool:
-    return regex.match(r"[\p{L}\p{M}]", char) is not None
-
-
-@lru_cache(maxsize=1024)
-def _in_name(char: str) -> bool:
-    """Whether ``char`` may stand before an initial within a name or word (``P.Đ.B``, ``Hà-T``)."""
-    return regex.match(r"[\p{L}\p{M}\p{N}-]", char) is not None
-
-
-@lru_cache(maxsize=1024)
-def _capital(char: str) -> bool:
-    return regex.match(r"\p{Lu}", char) is not None
+@lru_cache(maxsize=4096)
+def _is(char_class: str, char: str) -> bool:
+    return regex.match(char_class, char) is not None
 
 
 def _abbreviation_before(text: str, dot: int) -> bool:
@@ -70,14 +60,14 @@ def _abbreviation_before(text: str, dot: int) -> bool:
     words, lengths = _abbreviations()
     for length in lengths.get(text[dot - 1], ()) if dot else ():
         begin = dot - length
-        if begin >= 0 and text[begin:dot] in words and (begin == 0 or not _in_word(text[begin - 1])):
+        if begin >= 0 and text[begin:dot] in words and (begin == 0 or not _is(_IN_WORD, text[begin - 1])):
             return True
     return False
 
 
 def _initial_before(text: str, dot: int) -> bool:
     """Whether a lone capital (an initial) stands just before the dot at ``dot``."""
-    return dot >= 1 and _capital(text[dot - 1]) and (dot == 1 or not _in_name(text[dot - 2]))
+    return dot >= 1 and _is(_CAPITAL, text[dot - 1]) and (dot == 1 or not _is(_IN_NAME, text[dot - 2]))
 
 
 def _sentence_end(text: str, space: int, end: int) -> Optional[int]:
@@ -86,7 +76,7 @@ def _sentence_end(text: str, space: int, end: int) -> Optional[int]:
     after = space
     while after < end and text[after] in _WHITE:
         after += 1
-    if after == space or after == end or not _opens(text[after]):
+    if after == space or after == end or not _is(_OPENER, text[after]):
         return None
     if text[space - 1] == "." and (_abbreviation_before(text, space - 1)
                                    or text[after] == "(" and _initial_before(text, space - 1)):
