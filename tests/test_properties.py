@@ -1,14 +1,16 @@
 """Property tests: for any string, normalize() gives a consistent map and parse_article() a record
 whose offsets give back its texts, whose values are finite and which survives a JSON round trip."""
 import unicodedata
+from functools import lru_cache
 
+import regex
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import vnnews
-from vnnews import Article
+from vnnews import Article, lexicon
 from vnnews.normalize import normalize
-from vnnews.tokenize import _sentence_end, split_sentences
+from vnnews.tokenize import _CLOSERS, _STOPS, split_pieces, split_sentences
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -82,21 +84,49 @@ def test_parse_article_on_any_string(text):
 
 
 sentence_like = st.lists(st.one_of(vietnamese, st.sampled_from(
-    [".", "!", "?", "…", "...", '"', "”", "’", "'", ")", "]", "“", "(", "[", " ", "  ", "\n", NBSP, "\t", "\x1c",
-     "TP.", "PGS.", "Tp.", "1", "Ông", "A"])), max_size=30).map("".join)
+    [".", "!", "?", "…", "...", '"', "”", "’", "'", ")", "]", "“", "‘", "(", "[", " ", "  ", "\n", NBSP, "\t", "\x1c",
+     "\u2028", "TP.", "PGS.", "Tp.", "Th.S.", "xTP.", "1", "٣", "Ông", "A", "Đ", "T.", "Đ.", "-", "ǅ", "Ⅻ", "\u0301"])),
+    max_size=30).map("".join)
+
+
+@lru_cache(maxsize=None)
+def sentence_end():
+    """What ends a sentence, as one regex: the splitter's definition, which it tests in Python at the
+    places after a stop."""
+    abbreviations = "|".join(regex.escape(a) for a in lexicon.load("sentences")["abbreviations"])
+    return regex.compile(
+        r"(?<!(?<![\p{L}\p{M}])(?:%s)\.)(?!(?<=(?<![\p{L}\p{M}\p{N}-])\p{Lu}\.)\s+\()"
+        r"(?<=[%s]+[%s]*)\s+(?=[\p{Lu}\"“‘'(\[\d])"
+        % (abbreviations, regex.escape(_STOPS), regex.escape(_CLOSERS))
+    )
+
+
+def expected_sentences(text, start, stop):
+    position, expected = start, []
+    for m in sentence_end().finditer(text, start, stop):
+        expected.append((position, m.start()))
+        position = m.end()
+    if position < stop:
+        expected.append((position, stop))
+    return expected
 
 
 @SETTINGS
 @given(sentence_like, st.data())
 @example("Một. Hai", None)  # a stretch that starts at the space after a stop
+@example('A.)" B', 3)  # closers before the stretch, and the stop before them
 def test_split_sentences_finds_what_the_sentence_pattern_finds_everywhere(text, data):
-    """The stdlib prefilter skips only places where the sentence pattern cannot match."""
-    start, stop = (4, len(text)) if data is None else sorted(
-        (data.draw(st.integers(0, len(text))), data.draw(st.integers(0, len(text)))))
-    position, expected = start, []
-    for m in _sentence_end().finditer(text, start, stop):
-        expected.append((position, m.start()))
-        position = m.end()
-    if position < stop:
-        expected.append((position, stop))
-    assert split_sentences(text, start, stop) == expected
+    """The splitter's tests at the places after a stop give what the pattern gives, everywhere."""
+    if data is None or isinstance(data, int):
+        start, stop = (4 if data is None else data), len(text)
+    else:
+        start, stop = sorted((data.draw(st.integers(0, len(text))), data.draw(st.integers(0, len(text)))))
+    assert split_sentences(text, start, stop) == expected_sentences(text, start, stop)
+
+
+@SETTINGS
+@given(sentence_like, st.lists(st.integers(0, 30), max_size=6))
+def test_split_pieces_is_split_sentences_of_each(text, cuts):
+    bounds = sorted({min(c, len(text)) for c in cuts} | {0, len(text)})
+    starts, ends = bounds[:-1], bounds[1:]
+    assert list(split_pieces(text, starts, ends)) == [split_sentences(text, s, e) for s, e in zip(starts, ends)]

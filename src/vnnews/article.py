@@ -24,7 +24,7 @@ from .limits import DEFAULT_MAX_CHARS, check_flag, check_reference, check_text, 
 from .model import Article, Author, Caption, DateValue, Image, Paragraph, ParseWarning, Sentence, Span, Token
 from .normalize import normalize
 from .text import fold, sharing
-from .tokenize import encodable, split_sentences, tokenize_sentences
+from .tokenize import encodable, split_pieces, tokenize_sentences
 
 
 def parse_article(text: str | DecodedText, *, tokenize: bool = True, max_chars: int = DEFAULT_MAX_CHARS,
@@ -225,19 +225,19 @@ class _Builder:
                 self.warn("unencodable", "%d lone surrogate code point(s) (the first U+%04X) were given to the "
                           "tokenizer as U+FFFD; the record keeps them" % (len(replaced), ord(self.text[replaced[0]])),
                           replaced[0], replaced[-1] + 1)
-        paragraphs = self.article.paragraphs
-        for start, end, paragraph in zip(*pieces):
-            if self.tokenize:
+            for start, end, paragraph in zip(*pieces):
                 for (s, e), tokens in tokenize_sentences(safe, start, end):
                     sentences.append(Sentence(self.text[s:e], s, e, paragraph,
                                               [Token(self.text[ts:te], ts, te) for ts, te in tokens]))
-            else:
-                # the pieces have no white space at either end and split_sentences cuts at white
-                # space, so each sentence is already stripped and not empty
-                for s, e in split_sentences(self.text, start, end):
-                    # a sentence that is its whole paragraph shares the paragraph's text
-                    whole = paragraph is not None and s == start and e == end and paragraphs[paragraph].parts is None
-                    sentences.append(Sentence(paragraphs[paragraph].text if whole else self.text[s:e], s, e, paragraph))
+            return
+        # the pieces have no white space at either end and split_sentences cuts at white space, so
+        # each sentence is already stripped and not empty
+        paragraphs = self.article.paragraphs
+        for start, end, paragraph, bounds in zip(*pieces, split_pieces(self.text, pieces.starts, pieces.ends)):
+            for s, e in bounds:
+                # a sentence that is its whole paragraph shares the paragraph's text
+                whole = paragraph is not None and s == start and e == end and paragraphs[paragraph].parts is None
+                sentences.append(Sentence(paragraphs[paragraph].text if whole else self.text[s:e], s, e, paragraph))
 
     def _facts(self, pieces):
         """Facts of the title, body and captions. One pass over the whole text costs far less than

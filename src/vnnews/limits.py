@@ -117,10 +117,11 @@ def language_warnings(text: str) -> List[ParseWarning]:
 @lru_cache(maxsize=None)
 def _at_least_marked(count: int) -> re.Pattern:
     """Matches a text that holds at least ``count`` marked letters, of either case, and stops at the
-    last one it needs: much cheaper than counting them all. ``(?=(X))\\1`` reads X without backtracking
-    (Python 3.10 has no possessive quantifiers), so a text that falls short costs one pass too."""
+    last one it needs: much cheaper than counting them all. The run before each letter is possessive,
+    so a text that falls short costs one pass too (the run read once: a look-ahead and a
+    back-reference read it twice)."""
     letters = re.escape(vietnamese_letters() + vietnamese_letters().upper())
-    return re.compile(r"(?:(?=([^%s]*))\1[%s]){%d}" % (letters, letters, count))
+    return re.compile(r"(?:[^%s]*+[%s]){%d}" % (letters, letters, count))
 
 
 @lru_cache(maxsize=None)

@@ -70,11 +70,11 @@ def fold(text: str) -> str:
 
 # what str.isspace() holds for (no code point past U+3000), with the zero-width characters: as a
 # string, for str.strip
-_SPACES = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + _ZERO_WIDTH
+SPACES = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + _ZERO_WIDTH
 
 
 def is_space(char: str) -> bool:
-    return char in _SPACES
+    return char in SPACES
 
 
 def strip_bounds(text: str, start: int, end: int) -> tuple:
@@ -82,9 +82,9 @@ def strip_bounds(text: str, start: int, end: int) -> tuple:
     if start >= end:
         return start, end
     piece = text[start:end]
-    stripped = piece.lstrip(_SPACES)
+    stripped = piece.lstrip(SPACES)
     start += len(piece) - len(stripped)
-    return start, start + len(stripped.rstrip(_SPACES))
+    return start, start + len(stripped.rstrip(SPACES))
 
 
 def sharing() -> Callable[[str], str]:
@@ -135,9 +135,9 @@ def split_lines(text: str) -> List[Line]:
         if piece[-1] not in _LINE_BREAKS and position < len(text):
             continue
         # the piece is the line unless pieces ran on; the line breaks are white space too
-        raw = (piece if start == position - len(piece) else text[start:position]).rstrip(_SPACES)
+        raw = (piece if start == position - len(piece) else text[start:position]).rstrip(SPACES)
         if raw:
-            content = raw.lstrip(_SPACES)
+            content = raw.lstrip(SPACES)
             indent, end = len(raw) - len(content), start + len(raw)
             opened = 0
             if content[0] in _MARKDOWN_FIRST:
