@@ -2,6 +2,7 @@
 alone) and ``Ảnh do X cung cấp`` (who gave the photo), with the name each credits."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator, List, NamedTuple, Optional, Tuple
@@ -32,7 +33,9 @@ class _CreditPatterns(NamedTuple):
     run_on_name: regex.Pattern  # a name run into the next sentence, tried where a name is long
     role_head: regex.Pattern  # ``Tin, `` before ``ảnh:``: a byline role, not a credit
     lowercase_names: frozenset  # the names a credit may write with a small letter
-    standalone: Tuple[str, ...]  # the credits written without a colon, lower case
+    # the credits written without a colon, lower case, any run of white space between their words
+    # (as str.split() has it: ``re``'s \s is the same class), put to the line in lower case
+    standalone: re.Pattern
     standalone_heads: Tuple[str, ...]  # their first words, which a line must hold first
     cue_words: Tuple[str, ...]  # the first words of every cue, lower case, none that begins another
 
@@ -73,7 +76,8 @@ def _patterns() -> _CreditPatterns:
     # left out: where the longer stands, the shorter does too.
     heads = {c.split()[0].lower() for c in words["photo_credit_cues"] + words["photo_credit_standalone"]
              + provided["heads"]}
-    return _CreditPatterns(credit, regex.compile(_RUN_ON_NAME), role_head, frozenset(words["credit_lowercase_names"]), standalone,
+    return _CreditPatterns(credit, regex.compile(_RUN_ON_NAME), role_head, frozenset(words["credit_lowercase_names"]),
+                           re.compile("|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(standalone, key=len, reverse=True))),
                            tuple(w for w in firsts if not any(o != w and o in w for o in firsts)),
                            tuple(w for w in heads if not any(o != w and w.startswith(o) for o in heads)))
 
@@ -94,8 +98,7 @@ def find_credits(text: str, lowered: Optional[str] = None) -> List[Credit]:
     if ":" not in text:  # most lines: substring tests are far cheaper than the credit pattern
         if not any(map(lowered.__contains__, p.standalone_heads)):
             return []
-        spaced = " ".join(lowered.split())  # a cue's words may stand apart by any white space
-        if not any(map(spaced.__contains__, p.standalone)):
+        if p.standalone.search(lowered) is None:  # a cue's words may stand apart by any white space
             return []
     if len(lowered) == len(text):  # the same offsets (``İ`` lower-cases to two characters)
         matches = _leftmost_matches(p.credit, text, _cue_starts(lowered, p.cue_words))
