@@ -47,7 +47,7 @@ class Vocabulary:
     places: FrozenSet[str]  # provinces, cities, countries, lower case: a label or dateline, not a name
     noted_person: Pattern  # a name and what that person did to the text, in a tail: ``(Minh Anh dịch)``
     joiner: Pattern  # between two names: `` - ``, ``,``, `` và ``
-    glued_cue_hint: re.Pattern  # a source cue's first word: the stdlib pre-test of ``glued_cue``
+    glued_cue_hint: re.Pattern  # a source cue's first word: the stdlib pre-test of ``glued_cue`` and ``second_cue``
     glued_cue: Pattern  # a source cue run into the name before it: ``T.ThủyTheo SCMP``
     second_cue: Pattern  # a source cue after a space within the line: where a second credit starts
     link: Pattern  # a web address: ``Nguồn: http://...`` credits the page
