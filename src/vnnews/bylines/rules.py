@@ -17,8 +17,8 @@ from typing import Callable, List, Literal, NamedTuple, Optional, Tuple
 
 import regex
 
-from .vocabulary import (Piece, is_acronym, is_note, is_outlet, is_person, is_place, is_single_name, is_site,
-                         looks_like_outlet_name, names, trim, vocabulary)
+from .vocabulary import (Piece, few_words_for_an_outlet, is_acronym, is_note, is_outlet, is_person, is_place,
+                         is_single_name, is_site, looks_like_outlet_name, names, trim, vocabulary)
 
 _DASH = regex.compile(r"\s+[-–—]\s+")
 
@@ -286,5 +286,7 @@ RULES: Tuple[Rule, ...] = (
          None, _office),
     Rule("names", "body", _not_cued, None, _names),
     Rule("name_then_outlet", "body", _not_cued, None, _name_then_outlet),
-    Rule("outlet_line", "body", lambda r: not r.cued and is_outlet(r.body), None, _outlet),
+    # (its words counted first, as ``_outlet`` takes no more: a sentence costs the outlet pattern far more)
+    Rule("outlet_line", "body", lambda r: not r.cued and few_words_for_an_outlet(r.body) and is_outlet(r.body), None,
+         _outlet),
 )

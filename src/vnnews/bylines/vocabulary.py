@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 from typing import Any, Callable, Dict, FrozenSet, List, Optional, Pattern, Tuple
 
 import regex
@@ -46,7 +47,7 @@ class Vocabulary:
     places: FrozenSet[str]  # provinces, cities, countries, lower case: a label or dateline, not a name
     noted_person: Pattern  # a name and what that person did to the text, in a tail: ``(Minh Anh dịch)``
     joiner: Pattern  # between two names: `` - ``, ``,``, `` và ``
-    glued_cue_hint: re.Pattern  # a source cue's first word: the stdlib pre-test of ``glued_cue``
+    glued_cue_hint: re.Pattern  # a source cue's first word: the stdlib pre-test of ``glued_cue`` and ``second_cue``
     glued_cue: Pattern  # a source cue run into the name before it: ``T.ThủyTheo SCMP``
     second_cue: Pattern  # a source cue after a space within the line: where a second credit starts
     link: Pattern  # a web address: ``Nguồn: http://...`` credits the page
@@ -158,6 +159,7 @@ BULLETS = "*•·"  # the list marks that may open a byline line
 EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # a contact address, as bylines and page footers print it
 _INITIAL_END = regex.compile(r"(?:^|[\s.])\p{Lu}\.$")
 _DOMAIN = re.compile(r"\.(?:vn|com|net|org)\b")  # the full pattern's other branch, for the stdlib pre-test
+_ANY_CASE_DOMAIN = regex.compile(r"\.(?:vn|com|net|org)\b", regex.IGNORECASE)  # that branch as the full pattern has it
 # a site's domain alone (vnexpress.net, dantri.com.vn, Kenh14.vn): an outlet, written in any case
 _SITE = re.compile(r"(?:[^\W_][\w-]*\.)+(?:vn|com|net|org|info|tv|asia)", re.IGNORECASE)
 _ACRONYM = regex.compile(r"\p{Lu}{2,8}")
@@ -173,9 +175,19 @@ def is_person(text: str) -> bool:
 
 def is_outlet(text: str) -> bool:
     v = vocabulary()
-    if v.outlet_hint.search(text.lower()) is None and ("." not in text or _DOMAIN.search(text) is None):
+    low = text.lower()
+    hint = v.outlet_hint.search(low)
+    if hint is None and ("." not in text or _DOMAIN.search(text) is None):
         return False  # most names and lines: the stdlib rules them out far faster than the full pattern
-    return v.outlet.search(text) is not None
+    if hint is None or len(low) != len(text) or ("." in text and _ANY_CASE_DOMAIN.search(text) is not None):
+        return v.outlet.search(text) is not None
+    # an outlet's name starts where the hint finds one in small letters: the full pattern is tried at
+    # those places only (searched, its look-behind and case folding cost a slow step at every character)
+    while hint is not None:
+        if v.outlet.match(text, hint.start()) is not None:
+            return True
+        hint = v.outlet_hint.search(low, hint.start() + 1)
+    return False
 
 
 def is_outlet_name(text: str) -> bool:
@@ -220,11 +232,16 @@ def is_site(text: str) -> bool:
     return _SITE.fullmatch(text) is not None
 
 
+def few_words_for_an_outlet(text: str) -> bool:
+    """No more words than an outlet's name has: more are a clause."""
+    return len(text.split()) <= OUTLET_NAME_MAX_WORDS
+
+
 def looks_like_outlet_name(text: str) -> bool:
     """``Đất Việt``, ``Doanh nghiệp và Tiếp thị``: capitalised, short, no clause punctuation, unless it
     lists known outlets (``AFP, Reuters``; not ``Link nhật báo X: https://...``, one part with a colon)."""
     text = text.strip()
-    if not text or len(text.split()) > OUTLET_NAME_MAX_WORDS:
+    if not text or not few_words_for_an_outlet(text):
         return False
     if is_site(text):
         return True
@@ -253,7 +270,8 @@ def names(text: str, start: int, end: int) -> Optional[List[Piece]]:
     """Split ``A - B``, ``A, B``, ``A và B`` into names; None unless every part is a name."""
     found = []
     position = start
-    for m in list(vocabulary().joiner.finditer(text, start, end)) + [None]:
+    # (the joiners one at a time: a sentence fails at its first part, before the rest is searched)
+    for m in chain(vocabulary().joiner.finditer(text, start, end), [None]):
         stop = m.start() if m else end
         piece = trim(text, position, stop)
         if not piece[0] or not is_person(piece[0]):
