@@ -115,8 +115,8 @@ from ..limits import check_text
 from ..model import DateMention, DateValue
 from ..settings import DATE_LINE_MAX_CHARS, DATE_LINE_MAX_PREFIX_WORDS, DATE_MAX_STRING
 from .calendar import PREFERENCES, Prefer, reference as _reference
-from .grammar import LEX, OSP, SP, words
-from .resolve import PUNCT, YEAR_DIGITS, in_running_text, resolve, whole
+from .grammar import LEX, SP, words
+from .resolve import PUNCT, RANGE_LINK, YEAR_DIGITS, in_running_text, resolve, whole
 from .scanner import groups
 
 __all__ = ["find_dates", "parse_date", "find_date_line"]
@@ -129,8 +129,7 @@ def _check(prefer) -> None:
         raise ValueError("prefer must be one of %s, not %r" % (", ".join(map(str, PREFERENCES)), prefer))
 # between the two ends of a range: từ 20/5 đến 15/6, 20/5 - 15/6, từ ngày 3 đến ngày 7/8; most mentions
 # stand further apart than the longest such gap, which a subtraction tells
-_RANGE_GAP = regex.compile(r"%s(?:[-–~]|%s)%s(?:%s%s)?" % (OSP, words(LEX["range_links"]), OSP, words(LEX["day_words"]), SP),
-                           regex.I)
+_RANGE_GAP = regex.compile(r"%s(?:%s%s)?" % (RANGE_LINK, words(LEX["day_words"]), SP), regex.I)
 _RANGE_GAP_MAX = 3 * 3 + max(map(len, LEX["range_links"])) + max(map(len, LEX["day_words"]))  # three spaces a space
 _DATELINE_PREFIX = regex.compile(r"(?P<who>\S.*?)\s{0,3}[|\-–—,·]\s{0,3}")
 

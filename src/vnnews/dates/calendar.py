@@ -118,11 +118,17 @@ def month_day_in(ref: Optional[dt.date], day: int, prefer: Prefer) -> dt.date:
         month = add_months(need(ref).replace(day=1), offset)
         if day <= calendar.monthrange(month.year, month.month)[1]:
             candidates.append(month.replace(day=day))
+    return by_preference(candidates, ref, prefer)
+
+
+def by_preference(candidates: list, ref, prefer: Prefer):
+    """Of ``candidates`` (days, or times), the latest on or before ``ref`` (past), the first on or after
+    it (future), else the nearest (the earlier on a tie)."""
     if prefer == "past":
         return max(candidate for candidate in candidates if candidate <= ref)
     if prefer == "future":
         return min(candidate for candidate in candidates if candidate >= ref)
-    return min(candidates, key=lambda candidate: (abs((candidate - ref).days), candidate > ref))
+    return min(candidates, key=lambda candidate: (abs(candidate - ref), candidate > ref))
 
 
 def roman(text: str) -> int:

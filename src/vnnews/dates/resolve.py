@@ -10,7 +10,7 @@ import regex
 
 from ..model import VIETNAM_TZ, DateValue
 from ..settings import DATE_CUE_WINDOW
-from .calendar import NoReference, Prefer, need
+from .calendar import NoReference, Prefer, by_preference, need
 from .grammar import LEX, OSP, key, words
 from .resolvers import number
 from .rules import Atom
@@ -28,7 +28,8 @@ _DAY_CUE_BEFORE = regex.compile(r"(?:(?<![\p{L}])%s\s{1,3}|\(\s{0,2})$" % words(
                                 regex.I | regex.REVERSE)
 _NUMBER_CUE_BEFORE = regex.compile(r"(?<![\p{L}])%s\.?\s{0,3}$" % words(LEX["number_cues"]), regex.I | regex.REVERSE)
 CLOCK_CUE_BEFORE = regex.compile(r"(?<![\p{L}])%s\s{1,3}$" % words(LEX["connectors"]), regex.I | regex.REVERSE)
-_RANGE_LINK = regex.compile(r"%s(?:[-–~]|%s)%s" % (OSP, words(LEX["range_links"]), OSP), regex.I)
+RANGE_LINK = r"%s(?:[-–~]|%s)%s" % (OSP, words(LEX["range_links"]), OSP)  # between a range's ends: -, đến, tới
+_RANGE_LINK = regex.compile(RANGE_LINK, regex.I)
 _SPAN_CUE_BEFORE = regex.compile(r"(?<![\p{L}])%s\s{1,3}$" % words(LEX["span_cues"]), regex.I | regex.REVERSE)
 _RANGE_OPENER_BEFORE = regex.compile(r"(?<![\p{L}])%s\s{1,3}$" % words(LEX["range_openers"]), regex.I | regex.REVERSE)
 _STOP_AFTER = regex.compile(r"\s{0,2}(?:[,.;:)]|$)")
@@ -125,12 +126,7 @@ def resolve(group: Group, ref: Optional[dt.date], context: Optional[dt.date],
 def _clock_day(value: dt.datetime, moment: dt.datetime, prefer: Prefer) -> dt.datetime:
     """A time without a day, on the reference's day or the day before or after, as ``prefer`` says: 3
     giờ sáng read at 04:30 is tomorrow's with future, 15 giờ yesterday's with past."""
-    days = [value + dt.timedelta(days=n) for n in (-1, 0, 1)]
-    if prefer == "future":
-        return min(v for v in days if v >= moment)
-    if prefer == "past":
-        return max(v for v in days if v <= moment)
-    return min(days, key=lambda v: (abs(v - moment), v > moment))
+    return by_preference([value + dt.timedelta(days=n) for n in (-1, 0, 1)], moment, prefer)
 
 
 def bare_hours(group: Group) -> bool:
