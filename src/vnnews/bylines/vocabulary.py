@@ -118,7 +118,7 @@ _BUILD: Dict[str, Callable[[dict], Any]] = {  # each field of Vocabulary from th
     "office": lambda w: regex.compile(r"(?:%s)\s+\p{Lu}[^\n():;,.!?]*" % lexicon.alternation(w["office_heads"])),
     "office_heads": lambda w: tuple(head + " " for head in w["office_heads"]),
     "outlet": lambda w: regex.compile(
-        r"(?<![\p{L}\p{M}])(?:%s)(?![\p{L}\p{M}])|\.(?:vn|com|net|org)\b" % lexicon.alternation(_outlets(w)),
+        r"(?<![\p{L}\p{M}])(?:%s)(?![\p{L}\p{M}])|\.(?:%s)\b" % (lexicon.alternation(_outlets(w)), _TLDS),
         regex.IGNORECASE,  # outlets are written in every case: ``Tri Thức Trẻ``, ``Tri thức trẻ``
     ),
     "outlet_names": lambda w: frozenset(name.lower() for name in w["outlets"]),
@@ -158,10 +158,11 @@ _LATER = {name for name, kind in Vocabulary.__annotations__.items() if kind.ends
 BULLETS = "*•·"  # the list marks that may open a byline line
 EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # a contact address, as bylines and page footers print it
 _INITIAL_END = regex.compile(r"(?:^|[\s.])\p{Lu}\.$")
-_DOMAIN = re.compile(r"\.(?:vn|com|net|org)\b")  # the full pattern's other branch, for the stdlib pre-test
-_ANY_CASE_DOMAIN = regex.compile(r"\.(?:vn|com|net|org)\b", regex.IGNORECASE)  # that branch as the full pattern has it
+_TLDS = "vn|com|net|org"  # the ends of the sites' domains that a byline names
+_DOMAIN = re.compile(r"\.(?:%s)\b" % _TLDS)  # the full pattern's other branch, for the stdlib pre-test
+_ANY_CASE_DOMAIN = regex.compile(r"\.(?:%s)\b" % _TLDS, regex.IGNORECASE)  # that branch as the full pattern has it
 # a site's domain alone (vnexpress.net, dantri.com.vn, Kenh14.vn): an outlet, written in any case
-_SITE = re.compile(r"(?:[^\W_][\w-]*\.)+(?:vn|com|net|org|info|tv|asia)", re.IGNORECASE)
+_SITE = re.compile(r"(?:[^\W_][\w-]*\.)+(?:%s)" % _TLDS, re.IGNORECASE)
 _ACRONYM = regex.compile(r"\p{Lu}{2,8}")
 _CLAUSE_PUNCTUATION = regex.compile(r"[,;?!:]")
 
