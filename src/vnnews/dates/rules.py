@@ -304,26 +304,25 @@ def _bareyear(g: Grammar) -> Form:
 
 @rule("shift", "period", resolve=r.shift, grain=r.shift_grain)
 def _shift(g: Grammar) -> Form:
-    """3 tuần sau, 3 ngày tới, cách đây 3 ngày, 2 giờ trước, 2 giây nữa, sau 2 tiếng, nửa tiếng nữa, hai tiếng rưỡi nữa,
-    một năm rưỡi nữa; sau 3 ngày (nữa)
-    only before a stop, even in a string known
-    to be a date: sau 3 tháng thi công and sau 3 ngày kể từ khi count from another event; calendar
-    units only after sau, as sau 2 giờ is as often after two o'clock."""
+    """3 tuần sau, 3 ngày tới, cách đây 3 ngày, 2 giờ trước, 2 giây nữa, sau 2 tiếng, nửa tiếng nữa, hai
+    tiếng rưỡi nữa, một năm rưỡi nữa; sau 3 ngày (nữa) only before a stop, even in a string known to be
+    a date: sau 3 tháng thi công and sau 3 ngày kể từ khi count from another event; calendar units only
+    after sau, as sau 2 giờ is as often after two o'clock."""
     L = LEX
     shift_units = list(L["shift_units"]) + list(L["clock_shift_units"])
     # sau 10 phút in running text counts from an event of the story, not from the reference
     later_units = list(L["shift_units"]) + ([] if g.strict else L["later_clock_units"])
-    # a count and a unit: 3 ngày, hai tiếng rưỡi, nửa tiếng
     half = r"(?:%s(?P<half>%s))?" % (SP, words(L["shift_half_tails"]))
-    counted = r"(?:(?P<n>\d{1,3}|%s)%s(?P<unit>%%s)%s|(?P<nhalf>%s)%s(?P<unit>%%s))" % (
-        words(L["small_numbers"]), SP, half, words(L["shift_half_counts"]), SP)
-    shift_unit = words(shift_units)
+
+    def counted(units: str) -> str:  # a count and a unit: 3 ngày, hai tiếng rưỡi, nửa tiếng
+        return r"(?:(?P<n>\d{1,3}|%s)%s(?P<unit>%s)%s|(?P<nhalf>%s)%s(?P<unit>%s))" % (
+            words(L["small_numbers"]), SP, units, half, words(L["shift_half_counts"]), SP, units)
+
     pattern = r"%s%s(?P<sdir>%s)%s|(?P<ago>%s)%s%s" % (
-        counted % (shift_unit, shift_unit), SP, words(L["shift_directions"]), not_before(L["shift_blockers"]),
-        words(L["shift_ago"]), SP, counted % (shift_unit, shift_unit)) \
+        counted(words(shift_units)), SP, words(L["shift_directions"]), not_before(L["shift_blockers"]),
+        words(L["shift_ago"]), SP, counted(words(shift_units))) \
         + r"|(?P<later>%s)%s%s(?:%s(?P<sdir>%s))?%s" % (
-            words(L["shift_later"]), SP, counted % (words(later_units), words(later_units)), SP,
-            words(L["shift_later_tails"]), STOP_AHEAD)
+            words(L["shift_later"]), SP, counted(words(later_units)), SP, words(L["shift_later_tails"]), STOP_AHEAD)
     # after a number in digits the direction too, as 6 tháng đầu năm is common (a longer trie of
     # words would slow the first parse); after sau a count, a unit and the stop, as sau 3 tháng thi
     # công is common
