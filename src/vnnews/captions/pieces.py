@@ -99,9 +99,14 @@ def _case_turns(text: str, end: int) -> Iterator[int]:
 def glued_caption_end(text: str, window: int = GLUED_CAPTION_WINDOW) -> Optional[int]:
     """Where an uncredited caption glued to the next sentence ends, if the sentence starts by
     repeating the caption's last words capitalised (``... tại cơ quan điều tra Cơ quan điều tra
-    Công an tỉnh ...``): the tell-tale of a caption run into the body without punctuation."""
+    Công an tỉnh ...``) or by restating the caption's subject right after a name (``Liverpool đã
+    tiếp xúc với Van Dijk Liverpool đã chính thức ...``): the tell-tale of a caption run into the
+    body without punctuation."""
+    opening = _WORD.match(text)
     for turn in _case_turns(text, window):
         capitalised = _WORD.match(text, turn + 1, turn + 61).group()
+        if opening is not None and capitalised == opening.group() and _restates_subject(text, turn):
+            return turn
         # most turns: the word is nowhere before, which a substring test tells first (words equal in
         # lower case are equal casefolded, and casefold, unlike lower, folds each character alone)
         if capitalised.casefold() not in text[max(0, turn - 60):turn].casefold():
@@ -115,6 +120,16 @@ def glued_caption_end(text: str, window: int = GLUED_CAPTION_WINDOW) -> Optional
             if len(before) >= size and before[-size:] == after[:size]:
                 return turn
     return None
+
+
+def _restates_subject(text: str, turn: int) -> bool:
+    """Whether the sentence at ``turn`` opens with the text's first two words, after a capitalised word
+    and no sentence end: a subject that a sentence's own clause repeats follows a small word
+    (``... mà Quốc hội trao cho``), a restated one the name that ends a caption."""
+    if not text[text.rfind(" ", 0, turn) + 1].isupper() or _SENTENCE_END.search(text, 0, turn) is not None:
+        return False
+    return [w.lower() for w in _WORD.findall(text, 0, turn)[:2]] == \
+        [w.lower() for w in _WORD.findall(text, turn + 1, turn + 61)[:2]]
 
 
 @lru_cache(maxsize=None)
