@@ -47,7 +47,7 @@ LEXICONS = {
                  "photo_credit_standalone": list, "video_cues": list, "caption_openers": list, "alt_text_tails": list,
                  "photo_role_heads": list, "credit_lowercase_names": list, "story_openers": list,
                  "story_words": list, "caption_heads": list, "image_copyright_labels": list, "image_caption_labels": list,
-                 "agency_credits": list, "seam_openers": list, "figure_labels": list, "chart_labels": list},
+                 "agency_credits": list, "seam_openers": list, "quoted_sign_words": list, "figure_labels": list, "chart_labels": list},
     "chrome": {"related_cues": list, "end_marks": list, "breadcrumb_separators": list, "embed_openers": list,
                "chrome_labels": list, "chrome_lines": list, "section_labels": list, "image_markers": list,
                "footer_openers": list, "widget_openers": list},

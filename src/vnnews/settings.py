@@ -72,7 +72,7 @@ UNCREDITED_CAPTION_MAX_WORDS = 35  # more is a short paragraph
 UNPUNCTUATED_CAPTION_MIN_WORDS = 12  # without a full stop, a shorter line is a sub-heading (Ra tay trong đêm)
 CAPTION_NEIGHBOUR_MIN_CHARS = 80  # each paragraph around it is at least this long...
 CAPTION_NEIGHBOUR_RATIO = 2  # ...and this many times the caption's length
-CAPTION_NEIGHBOUR_RATIO_ON_A_CAPTIONED_PAGE = 1.25  # ...or this many, on a page with one such caption already
+CAPTION_NEIGHBOUR_RATIO_ON_A_CAPTIONED_PAGE = 1  # ...or no shorter than it, on a page with one such caption already
 # a page with this many sub-headings (short unpunctuated lines over a paragraph) sets its sections apart so:
 # an unpunctuated short line there is one more sub-heading, not a caption (two may be uncredited captions)
 SUB_HEADED_PAGE_MIN = 3

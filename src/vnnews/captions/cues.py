@@ -139,6 +139,16 @@ def _quotes_speech(text: str) -> bool:
     terms = _QUOTED.findall(text)
     return not terms or any(len(term.split()) > QUOTED_TERM_MAX_WORDS for term in terms) \
         or sum(text.count(q) for q in _QUOTES) != 2 * len(terms)
+
+
+@lru_cache(maxsize=None)
+def _quoted_sign() -> regex.Pattern:
+    """A line that quotes a written sign whole after a colon (``Trạm xăng treo băng rôn: “...”.``):
+    the words before the colon, which end with the sign's name."""
+    return regex.compile(r"(?P<head>[^:]+?(?<![\p{L}\p{M}])(?:%s))\s*:\s*[“\"«][^“”\"«»]+[”\"»]\s*\.?"
+                         % lexicon.alternation(lexicon.load("captions")["quoted_sign_words"]), regex.IGNORECASE)
+
+
 _LIST_MARKS = "-–—•+*"  # a line opened by one is a list item or a line of dialogue
 
 
@@ -162,7 +172,12 @@ def reads_as_caption(text: str, run_on: bool = False) -> bool:
         last = text[-1]
         if last in "?!…:;," or (last != "." and len(words) < UNPUNCTUATED_CAPTION_MIN_WORDS):
             return False
-    if text[0].isdigit() or text[0] in _LIST_MARKS or ":" in text or _quotes_speech(text):
+    if ":" in text:
+        sign = _quoted_sign().fullmatch(text)
+        if sign is None:
+            return False
+        text = sign.group("head")  # the sign's own words are not the caption's
+    if text[0].isdigit() or text[0] in _LIST_MARKS or _quotes_speech(text):
         return False
     spaced = " %s " % " ".join(text.lower().replace(",", " , ").split())
     openers, story_words, caption_heads = _story_cues()

@@ -398,8 +398,8 @@ def context_rules() -> Tuple[ContextRule, ...]:
         ContextRule("indented_headlines", _indented_lines, _in_headline_run, ("related",), lambda n: n.indents_are_rare),
         # Hiện trường vụ tai nạn. (between two paragraphs, no credit)
         ContextRule("uncredited_between_paragraphs", _far_shorter_than_the_line_before, _between_paragraphs, ("caption",)),
-        # on a page that has set one uncredited caption apart so, a line that reads as one and is shorter
-        # than both paragraphs around it, though not far shorter, is one more (a second pass, on few pages)
+        # on a page that has set one uncredited caption apart so, a line that reads as one and is no longer
+        # than either paragraph around it, though not far shorter, is one more (a second pass, on few pages)
         ContextRule("uncredited_on_a_captioned_page", None,
                     lambda n, i: _between_paragraphs(n, i, CAPTION_NEIGHBOUR_RATIO_ON_A_CAPTIONED_PAGE), ("caption",),
                     after="uncredited_between_paragraphs"),
