@@ -175,6 +175,7 @@ class Grammar:
     leads = _compiled("leads", re, "The lead words of amounts in words, in lower-cased text: one trie.")
     prefix = _compiled("prefix", regex, "$10, US$ 5 triệu: a sign read before an amount, not searched.")
     cents_after = _compiled("cents_after", regex, "hai đô 25: the cents read out after whole units, before a stop.")
+    subunit_after = _compiled("subunit_after", regex, "ba đô (và) năm mươi xu: cents in a subunit after whole units.")
 
 
 # the fields of Grammar that are one list of units.json each
@@ -253,6 +254,8 @@ def grammar() -> Grammar:
         "prefix": rf"(?:{_alt(prefixes)}){_SPACE}?\Z",
         "glued_places": rf"({_alt(units['glued_place_units'])})(\d{{1,2}})(?!\w|[.,]\d)",
         "cents_after": rf"{_SPACE}+(?P<cents>\d{{1,2}}|{small}(?:{_SPACE}+{small}){{0,2}})(?={_SPACE}*(?:[;:!?)\]\n]|[.,](?!\d)|\Z))",
+        "subunit_after": rf"{_SPACE}+(?:(?:{_alt(units['subunit_joiners'])}){_SPACE}+)?(?:\d{{1,2}}|{small}(?:{_SPACE}+{small}){{0,2}})"
+                         rf"{_SPACE}+(?P<sub>{_alt(units['currency_subunits'])})(?![\w-])",
     }
     # words found in every number in words of ten or more or with a decimal point word that leads
     # (hai phẩy năm), percent words and the currencies that make a smaller number money (chín bảng

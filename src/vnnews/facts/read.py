@@ -116,8 +116,10 @@ def _read(t: str, m: Amount, g: Grammar, floor: int) -> List[Fact]:
     if words_only and kind != "percent" and not _words_count(toks, qualifier, g):
         unit_word = d.cur or d.msr or d.sub
         if not (unit_word and toks[0][0] not in g.num.scales
-                and (values[-1] >= 10 or cents or d.half and d.cur or fold(unit_word).lower() in g.small_count_currencies)):
-            return []  # hai bên; but ba trăm đô la, hai trăm mét, bốn mươi xu, chín bảng Anh, hai đô 25 and hai đô rưỡi are facts
+                and (values[-1] >= 10 or cents or d.half and d.cur or fold(unit_word).lower() in g.small_count_currencies
+                     or d.cur and _subunit_follows(t, last, unit, g))):
+            return []  # hai bên; but ba trăm đô la, hai trăm mét, bốn mươi xu, chín bảng Anh, hai đô 25, hai đô rưỡi and
+            # ba đô năm mươi xu are facts
     if len(values) > 1:
         _share_scale(values, toks, g)
     if d.half and not scaled:
@@ -209,6 +211,13 @@ def _spoken_cents(t: str, end: int, kind: Optional[str], unit: Optional[str], un
     if value is None or not 0 < value < 100 or value != int(value):
         return None  # hai đô không; hai đô hai hai, no one number
     return m, Decimal(value) / (10 if len(toks) == 1 and toks[0] in g.num.digits else 100)
+
+
+def _subunit_follows(t: str, end: int, unit: Optional[str], g: Grammar) -> bool:
+    """Whether cents of the currency ``unit`` follow whole units ending at ``end`` (ba đô năm mươi xu, hai
+    đô và 40 xu): the whole units are then money, however few (scan joins the two)."""
+    m = g.subunit_after.match(t, end)
+    return m is not None and g.subunits.get(m["sub"].lower()) == unit
 
 
 def _per(per: str) -> str:
