@@ -100,7 +100,7 @@ _LEXICON_SHAPES = {
     "clock_shift_units": "map:word", "shift_directions": "map:int", "shift_ago": "words", "shift_later": "words",
     "shift_blockers": "words", "span_cues": "words", "coming_directions": "words", "shift_later_tails": "words",
     "shift_half_counts": "words", "shift_half_tails": "words", "small_numbers": "map:int", "count_words": "words", "period_parts": "map:units",
-    "unit_compounds": "words", "directions": "map:int", "holidays": "map:pair",
+    "unit_compounds": "words", "anaphoric_tails": "words", "directions": "map:int", "holidays": "map:pair",
     "weekday_holidays": "map:nth_weekday", "named_days": "map:pair",
     "named_day_prefixes": "words", "lunar_markers": "words", "leap_month_words": "words", "lunar_new_year": "words",
     "lunar_new_year_day_words": "words", "lunar_new_year_eve": "words", "solar_new_year_words": "words",

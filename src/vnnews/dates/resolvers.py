@@ -157,7 +157,9 @@ def lunar_day(atom: Atom, ref: Optional[dt.date], context: Optional[dt.date], pr
 
 
 def month_day(atom: Atom, ref: Optional[dt.date], context: Optional[dt.date], prefer: Prefer) -> Day:
-    """ngày 15: in the reference's month or the one next to it."""
+    """ngày 15: in the reference's month or the one next to it; ngày 15 tháng sau: in the month named."""
+    if atom["mrel"]:
+        return period_start(need(ref), "month", LEX["relative_periods"][key(atom["mrel"])][1]).replace(day=int(atom["d"])), True
     return month_day_in(ref, int(atom["d"]), prefer), True
 
 

@@ -206,9 +206,12 @@ def _lunar(g: Grammar) -> Form:
 @rule("monthday", "rel", resolve=r.month_day)
 def _monthday(g: Grammar) -> Form:
     """ngày 15: the 15th of the reference's month or the one next to it; in running text only before
-    a stop (Ngày 15, ...), as mỗi ngày 2 lần and mỗi ngày 2, 3 chuyến are no dates."""
-    return Form(r"(?:%s%s)?(?P<dayword>%s)%s(?P<d>\d{1,2})%s" % (
-        g.part, SP, g.day_words, SP, STOP_AHEAD if g.strict else ""), g.with_part(g.days))
+    a stop (Ngày 15, ...), as mỗi ngày 2 lần and mỗi ngày 2, 3 chuyến are no dates. ngày 15 tháng sau:
+    of the month that a relative month names (a date wherever it stands)."""
+    months = words(p for p, (unit, _) in LEX["relative_periods"].items() if unit == "month")
+    return Form(r"(?:%s%s)?(?P<dayword>%s)%s(?P<d>\d{1,2})(?:%s(?P<mrel>%s)(?![\p{L}])%s%s)" % (
+        g.part, SP, g.day_words, SP, SP, months, not_before(LEX["anaphoric_tails"]), "|" + STOP_AHEAD if g.strict else "|"),
+        g.with_part(g.days))
 
 
 @rule("holiday", "abs", resolve=r.holiday)
@@ -339,8 +342,9 @@ def _shift(g: Grammar) -> Form:
 @rule("relperiod", "period", resolve=r.relative_period, grain=r.relative_period_grain, part_target=True,
       after_count_is_duration=True)
 def _relperiod(g: Grammar) -> Form:
-    """tuần này, tháng trước, năm ngoái."""
-    return Form("(?P<rper>%s)" % words(LEX["relative_periods"]), set(LEX["relative_periods"]))
+    """tuần này, tháng trước, năm ngoái (not tháng sau đó, which counts from the story's time)."""
+    return Form(r"(?P<rper>%s)(?![\p{L}])%s" % (words(LEX["relative_periods"]), not_before(LEX["anaphoric_tails"])),
+                set(LEX["relative_periods"]))
 
 
 @rule("now", "period", resolve=r.now, grain="time")
