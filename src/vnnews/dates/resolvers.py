@@ -173,15 +173,16 @@ def same_day(atom: Atom, ref: Optional[dt.date], context: Optional[dt.date], pre
     return need(context), True
 
 
+def _weekday_number(wd: Optional[str], sunday: Optional[str]) -> int:
+    """0 for Monday: thứ Hai, thứ 2 (its number is the day's from Sunday, 1), chủ nhật."""
+    if sunday:
+        return 6
+    return int(wd) - 2 if wd.isdigit() else LEX["weekdays"][key(wd)]
+
+
 def weekday(atom: Atom, ref: Optional[dt.date], context: Optional[dt.date], prefer: Prefer) -> Day:
     """thứ Hai (tuần trước/này/tới): by default the latest one on or before the reference."""
-    if atom["abbr"]:
-        number_of_day = LEX["weekday_abbreviations"][key(atom["abbr"])]
-    elif atom["sun"]:
-        number_of_day = 6
-    else:
-        wd = atom["wd"]
-        number_of_day = int(wd) - 2 if wd.isdigit() else LEX["weekdays"][key(wd)]
+    number_of_day = LEX["weekday_abbreviations"][key(atom["abbr"])] if atom["abbr"] else _weekday_number(atom["wd"], atom["sun"])
     ref = need(ref)
     if atom["wrel"]:
         return period_start(ref, "week", LEX["relative_periods"][key(atom["wrel"])][1]) + \
@@ -306,13 +307,18 @@ def period_part(pp: Atom, target: Atom, ref: Optional[dt.date], prefer: Prefer) 
 
 def nth_of(nth: Atom, target: Atom, ref: Optional[dt.date], prefer: Prefer) -> Period:
     """ngày đầu tiên của tháng 5 (1 May), tuần cuối cùng của năm 2017 (the Monday of the week that
-    holds 31 December): the first or last day of the period, or the week that holds it."""
+    holds 31 December), chủ nhật cuối cùng của tháng 3 (its last Sunday): the first or last day of the
+    period, the week that holds it, or the first or last of a weekday in it."""
     start, unit, relative = target.rule.resolve(target, ref, None, prefer)
-    day = start if LEX["nth_positions"][key(nth["nth"])] == 1 else \
+    first = LEX["nth_positions"][key(nth["nth"])] == 1
+    day = start if first else \
         start + dt.timedelta(days=6) if unit == "week" else add_months(start, UNITS[unit]) - dt.timedelta(days=1)
     grain = nth_grain(nth)
+    if nth["nthunit"] is None:  # a weekday: the first on or after the period's start, the last on or before its end
+        wanted = _weekday_number(nth["nthwd"], nth["nthsun"])
+        return day + dt.timedelta(days=(wanted - day.weekday()) % 7 if first else -((day.weekday() - wanted) % 7)), grain, relative
     return (day - dt.timedelta(days=day.weekday()) if grain == "week" else day), grain, relative
 
 
 def nth_grain(atom: Atom) -> str:
-    return LEX["nth_units"][key(atom["nthunit"])]
+    return "day" if atom["nthunit"] is None else LEX["nth_units"][key(atom["nthunit"])]

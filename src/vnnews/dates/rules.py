@@ -355,11 +355,14 @@ def _now(g: Grammar) -> Form:
 
 @rule("nth", "period", resolve=r.nth_of, grain=r.nth_grain, alone=False, takes_target=True)
 def _nth(g: Grammar) -> Form:
-    """ngày đầu tiên của, tuần cuối cùng của: the first or last day or week of the period after it."""
+    """ngày đầu tiên của, tuần cuối cùng của, chủ nhật cuối cùng của: the first or last day, week or
+    weekday of the period after it."""
     L = LEX
-    return Form(r"(?P<nthunit>%s)%s(?P<nth>%s)(?:%s%s)?(?=%s%s(?![\p{L}]))" % (
-        words(L["nth_units"]), SP, words(L["nth_positions"]), SP, words(L["period_links"]), SP, words(g.unit_words)),
-        phrases(L["nth_units"], L["nth_positions"]))
+    weekday = r"%s%s(?P<nthwd>%s|[2-7])|(?P<nthsun>%s)" % (
+        words([L["weekday_word"]]), SP, words(L["weekdays"]), words(L["sundays"]))
+    return Form(r"(?:(?P<nthunit>%s)|%s)%s(?P<nth>%s)(?:%s%s)?(?=%s%s(?![\p{L}]))" % (
+        words(L["nth_units"]), weekday, SP, words(L["nth_positions"]), SP, words(L["period_links"]), SP, words(g.unit_words)),
+        phrases(L["nth_units"], L["nth_positions"]) | g.weekdays)
 
 
 @rule("ppart", "period", resolve=r.period_part, alone=False, takes_target=True, after_count_is_duration=True)
